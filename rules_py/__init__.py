@@ -1,0 +1,11 @@
+"""The 114 Kaohsiung e-learning plan's rules: leave (公假補休) and commendation (嘉獎) from a learning record.
+
+Standard library only, so that the same code runs in CPython and in Pyodide.
+"""
+
+from rules_py._errors import InputError
+from rules_py._plans import load_plans
+
+__version__ = "0.1.0"
+
+__all__ = ["InputError", "load_plans", "__version__"]
