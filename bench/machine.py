@@ -1,0 +1,38 @@
+"""What the figures were measured on: they mean little without it."""
+
+import json
+import os
+import platform
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+
+def _memory_gib() -> float:
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal:"):
+            return round(int(line.split()[1]) / 1024 / 1024, 1)
+    return 0.0
+
+
+def pyodide_version(node_pyodide: Path = ROOT / "node_modules" / "pyodide") -> str:
+    return json.loads((node_pyodide / "package.json").read_text())["version"]
+
+
+def describe(chromium_version: str) -> dict:
+    return {
+        "cpu": _cpu_model(),
+        "cores": os.cpu_count(),
+        "memory_gib": _memory_gib(),
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "chromium": chromium_version,
+        "pyodide": pyodide_version(),
+    }
