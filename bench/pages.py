@@ -8,7 +8,7 @@ from pathlib import Path
 
 READY_TIMEOUT_MS = 180_000
 # The checker's record input, best first; the spine (before the checker UI lands) has only its status.
-RECORD_INPUTS = ("#record-input", "textarea", "input[type=file]", "[contenteditable=true]")
+RECORD_INPUTS = ("#record-paste", "textarea", "input[type=file]", "[contenteditable=true]")
 SPINE_STATUS = "#checker-status"
 
 # Installed before any page script runs. `ready`: when the page's RulesClient.ready resolves (hooked at

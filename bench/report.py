@@ -1,0 +1,68 @@
+"""Budgets of issue 7, checked against one run's figures, and the Markdown table of that run."""
+
+
+def _kib(n: int) -> str:
+    return f"{n / 1024:,.0f} KiB"
+
+
+def _ms(value) -> str:
+    return "—" if value is None else f"{value:,.0f} ms"
+
+
+def _mark(ok) -> str:
+    return "—" if ok is None else ("PASS" if ok else "MISS")
+
+
+def budgets(result: dict) -> list[dict]:
+    pages, cli, build = result["pages"], result["cli"], result["build"]
+    floor, checker = pages["floor"], pages["checker"]
+    ratio = checker["ready_ms"] / floor["ready_ms"]
+    result["ready_ratio"] = round(ratio, 3)
+    rows = [
+        ("輸入可用（導覽開始 → 紀錄輸入框可操作）", _ms(checker.get("usable_ms")), "≤ 1,000 ms",
+         None if checker.get("usable_ms") is None else checker["usable_ms"] <= 1000),
+        ("Pyodide 底線（只呼叫 loadPyodide）", _ms(floor["ready_ms"]), "", None),
+        ("規則就緒", f"{_ms(checker['ready_ms'])}（底線的 {ratio:.2f} 倍）", "≤ 1.10 × 底線", ratio <= 1.10),
+    ]
+    for n, limit in ((23, 50), (500, 500)):
+        value = checker.get(f"verdict_{n}_ms")
+        rows.append((f"判定，{n} 列紀錄（就緒後按下檢核 → 結果）", _ms(value), f"≤ {limit} ms",
+                     None if value is None else value <= limit))
+    docs = pages["docs"]["bytes"]
+    rows.append(("說明頁載入的 Pyodide 位元組", f"{docs['pyodide_raw']:,} B", "0 B", docs["pyodide_raw"] == 0))
+    rate = cli.get("records_per_s")
+    rows.append(("命令列：10,000 份紀錄一次檢核", "—" if rate is None else f"{rate:,} 份/秒", "≥ 2,000 份/秒",
+                 None if rate is None else rate >= 2000))
+    rows.append(("建置（冷）", f"{build['cold_s']:.1f} s", "", None))
+    rows.append(("建置（暖）", f"{build['warm_s']:.1f} s", "≤ 10 s", build["warm_s"] <= 10))
+    return [{"measure": m, "value": v, "budget": b, "result": _mark(ok)} for m, v, b, ok in rows]
+
+
+def markdown(result: dict) -> str:
+    m = result["machine"]
+    lines = [
+        f"測量時間 {result['when']}；機器：{m['cpu']}，{m['cores']} 核，{m['memory_gib']} GiB 記憶體，"
+        f"{m['os']}；Chromium {m['chromium']}；Pyodide {m['pyodide']}；Python {m['python']}。",
+        f"每項為 {result['runs']} 次冷載入的中位數（每次一個新的瀏覽器 context），底線與檢核頁輪流載入；"
+        f"負載平均（開始／結束）：{result['load_average'][0]} / {result['load_average'][1]}。",
+        "",
+        "| 項目 | 數值 | 預算 | 結果 |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [f"| {r['measure']} | {r['value']} | {r['budget']} | {r['result']} |" for r in result["budgets"]]
+    lines += ["", "| 頁面 | 請求數 | 原始大小 | gzip -9 | 其中 Pyodide（原始） |", "| --- | --- | --- | --- | --- |"]
+    for name, label in (("docs", "說明頁（首頁）"), ("checker", "補休檢核")):
+        b = result["pages"][name]["bytes"]
+        lines.append(f"| {label} | {b['requests']} | {_kib(b['raw'])} | {_kib(b['gzip'])} | {_kib(b['pyodide_raw'])} |")
+    variants = [k for k in result["pages"] if k not in ("floor", "checker", "docs")]
+    if variants:
+        lines += ["", "| 變體（槓桿） | 規則就緒 | 相對底線 | 判定 23 列 | 判定 500 列 | 結果與 checker 相同 |",
+                  "| --- | --- | --- | --- | --- | --- |"]
+        floor = result["pages"]["floor"]["ready_ms"]
+        base = result["pages"]["checker"].get("answers")
+        for name in ["checker", *variants]:
+            p = result["pages"][name]
+            same = "—" if name == "checker" else ("是" if p.get("answers") == base else "否")
+            lines.append(f"| {name} | {_ms(p['ready_ms'])} | {p['ready_ms'] / floor:.2f} × | "
+                         f"{_ms(p.get('verdict_23_ms'))} | {_ms(p.get('verdict_500_ms'))} | {same} |")
+    return "\n".join(lines) + "\n"
