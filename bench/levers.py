@@ -1,0 +1,68 @@
+"""The levers' variant builds of the checker, loaded in the same rounds as the site itself:
+
+- `source-wheel`: the site with the pure rules_py wheel (.py) in place of the precompiled one (.pyc);
+- `no-warm-up`: the worker without its warm-up checks before "ready";
+- `wheel-after-runtime`: the wheel loaded after loadPyodide() instead of with its `packages` option;
+- `pyodide-<version>`: the site on another Pyodide release, installed with
+  `npm install --prefix <dir> pyodide@<version>` (BENCH_PYODIDE_PREFIX), pure wheel (its Python differs).
+"""
+
+import atexit
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from bench.machine import pyodide_version
+from pipeline.runtime import install_runtime
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pure_wheel() -> Path:
+    """The wheel build.py made last (before the runtime step precompiled the site's copy)."""
+    return max((ROOT / ".build" / "wheel").glob("*/rules_py-*-py3-none-any.whl"), key=lambda p: p.stat().st_mtime)
+
+
+def _copy_site(site: Path) -> Path:
+    root = Path(tempfile.mkdtemp(prefix="bench-variant-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    shutil.copytree(site, root / "site", ignore=shutil.ignore_patterns("pyodide"))
+    return root / "site"
+
+
+def _edit_worker(site: Path, edit) -> Path:
+    variant = _copy_site(site)
+    shutil.copytree(site / "pyodide", variant / "pyodide")
+    worker = variant / "checker" / "worker.js"
+    before = worker.read_text(encoding="utf-8")
+    after = edit(before)
+    if after == before:
+        raise RuntimeError("worker.js no longer has the line this variant edits")
+    worker.write_text(after, encoding="utf-8")
+    return variant
+
+
+def _without_warm_up(js: str) -> str:
+    return "\n".join(line for line in js.splitlines() if "rules.check_json('{" not in line)
+
+
+def _wheel_after_runtime(js: str) -> str:
+    return js.replace('packages: ["rules-py"] });', '});\n  await pyodide.loadPackage("rules-py");')
+
+
+def build_variants(site: Path) -> dict[str, Path]:
+    pure = _pure_wheel()
+    variants = {"no-warm-up": _edit_worker(site, _without_warm_up),
+                "wheel-after-runtime": _edit_worker(site, _wheel_after_runtime)}
+    if next((site / "pyodide").glob("rules_py-*-cp3*-none-any.whl"), None):
+        variant = _copy_site(site)
+        install_runtime(pure, variant)
+        variants["source-wheel"] = variant
+    prefix = os.environ.get("BENCH_PYODIDE_PREFIX")
+    if prefix:
+        other = Path(prefix) / "node_modules" / "pyodide"
+        variant = _copy_site(site)
+        install_runtime(pure, variant, node_pyodide=other)
+        variants[f"pyodide-{pyodide_version(other)}"] = variant
+    return variants
