@@ -57,12 +57,12 @@ def build_variants(site: Path) -> dict[str, Path]:
                 "wheel-after-runtime": _edit_worker(site, _wheel_after_runtime)}
     if next((site / "pyodide").glob("rules_py-*-cp3*-none-any.whl"), None):
         variant = _copy_site(site)
-        install_runtime(pure, variant)
+        install_runtime(pure, variant, precompile=False)
         variants["source-wheel"] = variant
     prefix = os.environ.get("BENCH_PYODIDE_PREFIX")
     if prefix:
         other = Path(prefix) / "node_modules" / "pyodide"
         variant = _copy_site(site)
-        install_runtime(pure, variant, node_pyodide=other)
+        install_runtime(pure, variant, node_pyodide=other, precompile=False)
         variants[f"pyodide-{pyodide_version(other)}"] = variant
     return variants

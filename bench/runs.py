@@ -1,12 +1,13 @@
 """The browser side of the benchmark: the floor and the checker, loaded cold in turn, in one run."""
 
 import gzip
+import hashlib
 import json
 import statistics
 from pathlib import Path
 
 from bench import records
-from bench.pages import Load, check_in_page, file_for, find_usable_selector
+from bench.pages import Load, check_in_page, check_via_ui, file_for, find_usable_selector, has_check_button
 from bench.servers import floor_root, serve
 
 VERDICT_ROWS = (23, 500)
@@ -58,6 +59,7 @@ class Target:
         answers = {json.dumps(load.get("answers"), sort_keys=True) for load in self.loads}
         out["answers_identical_across_loads"] = len(answers) == 1
         out["answers"] = self.loads[0].get("answers")
+        out["verdict_via"] = self.loads[0].get("verdict_via")
         if not self.is_floor:
             out["usable_selector"] = self.selector
         out["bytes"] = page_bytes(self.requests, self.base, self.root)
@@ -66,30 +68,34 @@ class Target:
 
 
 def _verdicts(page) -> dict:
-    """First check after ready for each record size; the answer is kept to compare variants."""
+    """Right after ready, for each record size: the check button (the checker's UI, when it has one),
+    then RulesClient.check on the whole raw record; that answer is kept to compare the variants."""
     if not records.available():
         return {}
-    has_check = page.evaluate("typeof window.RulesClient.check === 'function'")
     out, answers = {}, {}
+    ui = has_check_button(page)
     for rows in VERDICT_ROWS:
-        if not has_check:
-            break
-        timed = check_in_page(page, json.dumps({"record": records.record_text(rows)}, ensure_ascii=False))
+        text = records.record_text(rows)
+        if ui:
+            out[f"verdict_{rows}_ms"] = check_via_ui(page, text)
+        timed = check_in_page(page, json.dumps({"record": text}, ensure_ascii=False))
         response = json.loads(timed["response"])
-        out[f"verdict_{rows}_ms"] = timed["ms"]
+        out[f"raw_check_{rows}_ms"] = timed["ms"]
+        if not ui:
+            out[f"verdict_{rows}_ms"] = timed["ms"]
         answers[rows] = response.get("error") or _essence(response)
     out["answers"] = answers
+    out["verdict_via"] = "ui" if ui else "RulesClient.check"
     return out
 
 
-def _essence(response: dict):
-    """What must match across runtimes: per bundle leave status and hours, the total, the reward."""
-    keys = ("id", "leave", "hours")
+def _essence(response: dict) -> dict:
+    """The whole answer's digest (identical answers across runtimes), plus its headline for people."""
     return {
-        "bundles": [{k: (b[k]["status"] if k == "leave" and isinstance(b.get(k), dict) else b.get(k))
-                     for k in keys} for b in response.get("bundles", [])],
-        "total": response.get("total_leave_hours", response.get("total")),
-        "reward": response.get("reward"),
+        "sha256": hashlib.sha256(json.dumps(response, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16],
+        "leave_hours": response.get("leave_hours"),
+        "bundles": {b["id"]: b["leave"]["status"] for b in response.get("bundles", [])},
+        "reward": response.get("reward", {}).get("status"),
     }
 
 

@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from pyodide_lock import PyodideLockSpec
@@ -19,7 +20,7 @@ CORE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.mjs", 
               "python_stdlib.zip")
 
 
-def install_runtime(wheel: Path, site_dir: Path, node_pyodide: Path = NODE_PYODIDE) -> Path:
+def install_runtime(wheel: Path, site_dir: Path, node_pyodide: Path = NODE_PYODIDE, precompile: bool = True) -> Path:
     """Copies the runtime and the wheel into site_dir/pyodide/ and writes its pyodide-lock.json."""
     if not (node_pyodide / "pyodide.asm.wasm").exists():
         raise BuildError("找不到 node_modules/pyodide：請先執行 npm ci（make 會自動執行）。")
@@ -35,7 +36,7 @@ def install_runtime(wheel: Path, site_dir: Path, node_pyodide: Path = NODE_PYODI
     empty = PyodideLockSpec.from_dict({"info": upstream.info.to_dict(), "packages": {}})
     lock = target / "pyodide-lock.json"
     add_wheels_to_spec(empty, [target / wheel.name], base_path=target).to_json(lock)
-    if _same_python(upstream.info.python):
+    if precompile and _same_python(upstream.info.python):
         _precompile(target)
     return lock
 
@@ -46,10 +47,23 @@ def _same_python(runtime_python: str) -> bool:
 
 
 def _precompile(target: Path) -> None:
-    """Replaces the wheel by one with .pyc in place of .py (Pyodide then imports it without compiling)
-    and rewrites the lock to it: pyodide-build's py-compile, as Pyodide does for its own packages."""
-    pyodide = Path(sys.executable).with_name("pyodide")
-    result = subprocess.run([str(pyodide), "py-compile", "--silent", str(target)], capture_output=True, text=True)
-    lock = json.loads((target / "pyodide-lock.json").read_text(encoding="utf-8"))
-    if result.returncode != 0 or not all((target / p["file_name"]).exists() for p in lock["packages"].values()):
-        raise BuildError("rules_py 的 wheel 預先編譯（pyodide py-compile）失敗：\n" + result.stdout + result.stderr)
+    """Replaces our wheel by one with .pyc in place of .py (Pyodide then imports it without compiling)
+    and rewrites the lock to it: pyodide-build's py-compile, as Pyodide does for its own packages.
+    It runs on a folder holding only the lock and the wheel: given site/pyodide/ it would also rewrite
+    python_stdlib.zip (1.7x larger)."""
+    lock = target / "pyodide-lock.json"
+    wheels = [target / p["file_name"] for p in json.loads(lock.read_text(encoding="utf-8"))["packages"].values()]
+    with tempfile.TemporaryDirectory(prefix="py-compile-") as tmp:
+        folder = Path(tmp)
+        for path in (lock, *wheels):
+            shutil.copy2(path, folder / path.name)
+        pyodide = Path(sys.executable).with_name("pyodide")
+        result = subprocess.run([str(pyodide), "py-compile", "--silent", str(folder)], capture_output=True, text=True)
+        compiled = json.loads((folder / lock.name).read_text(encoding="utf-8"))["packages"].values()
+        if result.returncode != 0 or not all((folder / p["file_name"]).exists() for p in compiled):
+            raise BuildError("rules_py 的 wheel 預先編譯（pyodide py-compile）失敗：\n" + result.stdout + result.stderr)
+        for path in wheels:
+            path.unlink()
+        for package in compiled:
+            shutil.copy2(folder / package["file_name"], target / package["file_name"])
+        shutil.copy2(folder / lock.name, lock)
