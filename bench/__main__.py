@@ -6,7 +6,7 @@ import os
 import time
 from pathlib import Path
 
-from bench import build_time, cli, machine, report, runs
+from bench import build_time, cli, machine, readme, report, runs
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -51,6 +51,7 @@ def main() -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     LATEST_MD.write_text("# 效能測量（make bench 最近一次）\n\n" + table, encoding="utf-8")
+    readme.update(table)
     print(table)
     return 0
 

@@ -7,6 +7,8 @@ import json
 import time
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 READY_TIMEOUT_MS = 180_000
 # The checker's record input, best first; the spine (before the checker UI lands) has only its status.
 RECORD_INPUTS = ("#record-paste", "textarea", "input[type=file]", "[contenteditable=true]")
@@ -75,6 +77,8 @@ class Load:
                 "end_ms": round(timing["startTime"] - origin + timing["responseEnd"], 1)
                 if timing["responseEnd"] >= 0 else None,
                 "bytes": request.sizes()["responseBodySize"],
+                # The service worker's own fetches (the offline copy) are counted apart from the page's.
+                "service_worker": request.service_worker is not None,
             })
         return rows
 
@@ -122,10 +126,16 @@ def check_via_ui(page, record_text: str) -> float:
     # One input event with the whole text, as a paste gives (typing 500 rows key by key is not the case).
     page.evaluate("""(text) => { const area = document.getElementById("record-paste");
                      area.value = text; area.dispatchEvent(new Event("input", { bubbles: true })); }""", record_text)
-    page.click("#record-continue")
-    page.wait_for_selector("#record-rows:not([hidden])", timeout=READY_TIMEOUT_MS)
-    page.click("#record-continue")
-    page.wait_for_selector("#step-profile:not([hidden])")
+    # 繼續 first reads the record and shows its rows, and goes on once they are confirmed.
+    for _ in range(6):
+        page.click("#record-continue")
+        try:
+            page.wait_for_selector("#step-profile:not([hidden])", timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    else:
+        raise RuntimeError("the checker did not go on from the record step")
     page.click("#profile-continue")
     page.wait_for_selector("#step-answers:not([hidden])")
     return page.evaluate(_UI_CHECK)

@@ -24,10 +24,14 @@ def budgets(result: dict) -> list[dict]:
         ("Pyodide 底線（只呼叫 loadPyodide）", _ms(floor["ready_ms"]), "", None),
         ("規則就緒", f"{_ms(checker['ready_ms'])}（底線的 {ratio:.2f} 倍）", "≤ 1.10 × 底線", ratio <= 1.10),
     ]
+    via = "按下「送出檢核」→ 結果顯示" if checker.get("verdict_via") == "ui" else "RulesClient.check → 回覆"
     for n, limit in ((23, 50), (500, 500)):
         value = checker.get(f"verdict_{n}_ms")
-        rows.append((f"判定，{n} 列紀錄（就緒後按下檢核 → 結果）", _ms(value), f"≤ {limit} ms",
+        rows.append((f"判定，{n} 列紀錄（就緒後，{via}）", _ms(value), f"≤ {limit} ms",
                      None if value is None else value <= limit))
+    if checker.get("verdict_via") == "ui":
+        for n in (23, 500):
+            rows.append((f"（參考）整份 {n} 列原始紀錄的 RulesClient.check", _ms(checker.get(f"raw_check_{n}_ms")), "", None))
     docs = pages["docs"]["bytes"]
     rows.append(("說明頁載入的 Pyodide 位元組", f"{docs['pyodide_raw']:,} B", "0 B", docs["pyodide_raw"] == 0))
     rate = cli.get("records_per_s")
@@ -52,10 +56,12 @@ def markdown(result: dict) -> str:
         "| --- | --- | --- | --- |",
     ]
     lines += [f"| {r['measure']} | {r['value']} | {r['budget']} | {r['result']} |" for r in result["budgets"]]
-    lines += ["", "| 頁面 | 請求數 | 原始大小 | gzip -9 | 其中 Pyodide（原始） |", "| --- | --- | --- | --- | --- |"]
+    lines += ["", "| 頁面（冷載入） | 請求數 | 原始大小 | gzip -9 | 其中 Pyodide（原始） | 另有 service worker 離線副本：請求／原始／實際傳輸 |",
+              "| --- | --- | --- | --- | --- | --- |"]
     for name, label in (("docs", "說明頁（首頁）"), ("checker", "補休檢核")):
         b = result["pages"][name]["bytes"]
-        lines.append(f"| {label} | {b['requests']} | {_kib(b['raw'])} | {_kib(b['gzip'])} | {_kib(b['pyodide_raw'])} |")
+        lines.append(f"| {label} | {b['requests']} | {_kib(b['raw'])} | {_kib(b['gzip'])} | {_kib(b['pyodide_raw'])} | "
+                     f"{b['service_worker_requests']}／{_kib(b['service_worker_raw'])}／{_kib(b['service_worker_transferred'])} |")
     variants = [k for k in result["pages"] if k not in ("floor", "checker", "docs")]
     if variants:
         lines += ["", "| 變體（槓桿） | 規則就緒 | 相對底線 | 判定 23 列 | 判定 500 列 | 結果與 checker 相同 |",

@@ -101,18 +101,26 @@ def _essence(response: dict) -> dict:
 
 def page_bytes(requests: list[dict], base: str, root: Path) -> dict:
     """Bytes of the files a cold load fetched: as sent (CDP body size), raw file size and gzip -9."""
-    total = {"requests": 0, "transferred": 0, "raw": 0, "gzip": 0, "pyodide_raw": 0}
+    total = {"requests": 0, "transferred": 0, "raw": 0, "gzip": 0, "pyodide_raw": 0,
+             "service_worker_requests": 0, "service_worker_transferred": 0, "service_worker_raw": 0,
+             "service_worker_pyodide_raw": 0}
     for request in requests:
         path = file_for(request["url"], base, root)
         if path is None or not path.is_file():
             continue
-        data = path.read_bytes()
+        size = path.stat().st_size
+        pyodide = "/pyodide/" in request["url"]
+        if request["service_worker"]:
+            total["service_worker_requests"] += 1
+            total["service_worker_transferred"] += max(request["bytes"], 0)
+            total["service_worker_raw"] += size
+            total["service_worker_pyodide_raw"] += size if pyodide else 0
+            continue
         total["requests"] += 1
         total["transferred"] += max(request["bytes"], 0)
-        total["raw"] += len(data)
+        total["raw"] += size
         total["gzip"] += _gzip_size(path)
-        if "/pyodide/" in request["url"]:
-            total["pyodide_raw"] += len(data)
+        total["pyodide_raw"] += size if pyodide else 0
     return total
 
 
@@ -129,6 +137,8 @@ def _timeline(requests: list[dict]) -> dict:
     """Start and end (ms after navigation start) of the runtime's files and the wheel."""
     out = {}
     for request in requests:
+        if request["service_worker"]:
+            continue
         name = request["url"].rsplit("/", 1)[-1]
         if name.endswith(".whl"):
             name = "wheel"

@@ -27,7 +27,7 @@ def serve(root: Path):
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "pipeline.serve", str(root), "--port", str(port), "--prefix", PREFIX],
-        cwd=ROOT, stdout=subprocess.DEVNULL,
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,  # resets when a context closes
     )
     try:
         deadline = time.monotonic() + 10
