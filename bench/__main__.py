@@ -33,6 +33,8 @@ def main() -> int:
     print("build:", result["build"], flush=True)
     result["cli"] = cli.measure()
     print("cli:", result["cli"], flush=True)
+    result["pyc"] = machine.pyc_used(ROOT / "site")
+    print("pyc:", result["pyc"], flush=True)
     variants = {}
     if args.levers:
         from bench import levers

@@ -3,6 +3,8 @@
 - `source-wheel`: the site with the pure rules_py wheel (.py) in place of the precompiled one (.pyc);
 - `no-warm-up`: the worker without its warm-up checks before "ready";
 - `wheel-after-runtime`: the wheel loaded after loadPyodide() instead of with its `packages` option;
+- `client-in-head`: rules-client.js (which starts the worker) moved before the page's stylesheets;
+- `no-service-worker`: the checker page without the offline copy's registration (issue 6);
 - `pyodide-<version>`: the site on another Pyodide release, installed with
   `npm install --prefix <dir> pyodide@<version>` (BENCH_PYODIDE_PREFIX), pure wheel (its Python differs).
 """
@@ -31,15 +33,17 @@ def _copy_site(site: Path) -> Path:
     return root / "site"
 
 
-def _edit_worker(site: Path, edit) -> Path:
+def _edit(site: Path, relative: str, edit) -> Path:
+    """A copy of the site with one file of the checker edited (its .gz twin dropped)."""
     variant = _copy_site(site)
     shutil.copytree(site / "pyodide", variant / "pyodide")
-    worker = variant / "checker" / "worker.js"
-    before = worker.read_text(encoding="utf-8")
+    path = variant / relative
+    before = path.read_text(encoding="utf-8")
     after = edit(before)
     if after == before:
-        raise RuntimeError("worker.js no longer has the line this variant edits")
-    worker.write_text(after, encoding="utf-8")
+        raise RuntimeError(f"{relative} no longer has what this variant edits")
+    path.write_text(after, encoding="utf-8")
+    path.with_name(path.name + ".gz").unlink(missing_ok=True)
     return variant
 
 
@@ -51,10 +55,26 @@ def _wheel_after_runtime(js: str) -> str:
     return js.replace('packages: ["rules-py"] });', '});\n  await pyodide.loadPackage("rules-py");')
 
 
+_CLIENT = '<script src="rules-client.js"></script>'
+
+
+def _client_in_head(html: str) -> str:
+    """rules-client.js before the stylesheets (after the CSP meta, which must cover its worker):
+    a script after them waits for them to load."""
+    first_css = html.index('<link rel="stylesheet"')
+    return html[:first_css] + _CLIENT + html[first_css:].replace(_CLIENT, "", 1)
+
+
+def _without_service_worker(html: str) -> str:
+    return html.replace('<script src="../assets/sw-register.js"></script>', "")
+
+
 def build_variants(site: Path) -> dict[str, Path]:
     pure = _pure_wheel()
-    variants = {"no-warm-up": _edit_worker(site, _without_warm_up),
-                "wheel-after-runtime": _edit_worker(site, _wheel_after_runtime)}
+    variants = {"no-warm-up": _edit(site, "checker/worker.js", _without_warm_up),
+                "wheel-after-runtime": _edit(site, "checker/worker.js", _wheel_after_runtime),
+                "client-in-head": _edit(site, "checker/index.html", _client_in_head),
+                "no-service-worker": _edit(site, "checker/index.html", _without_service_worker)}
     if next((site / "pyodide").glob("rules_py-*-cp3*-none-any.whl"), None):
         variant = _copy_site(site)
         install_runtime(pure, variant, precompile=False)

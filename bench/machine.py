@@ -1,8 +1,9 @@
-"""What the figures were measured on: they mean little without it."""
+"""What the figures were measured on (they mean little without it), and what the site ships."""
 
 import json
 import os
 import platform
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +25,15 @@ def _memory_gib() -> float:
 
 def pyodide_version(node_pyodide: Path = ROOT / "node_modules" / "pyodide") -> str:
     return json.loads((node_pyodide / "package.json").read_text())["version"]
+
+
+def pyc_used(site: Path) -> dict:
+    """Runs bench/pyc_used.mjs on the site's runtime and wheel (Node, as `make` already needs it)."""
+    result = subprocess.run(["node", str(Path(__file__).with_name("pyc_used.mjs")), str(site / "pyodide")],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        return {"error": result.stderr[-500:]}
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def describe(chromium_version: str) -> dict:

@@ -7,8 +7,6 @@ import json
 import time
 from pathlib import Path
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 READY_TIMEOUT_MS = 180_000
 # The checker's record input, best first; the spine (before the checker UI lands) has only its status.
 RECORD_INPUTS = ("#record-paste", "textarea", "input[type=file]", "[contenteditable=true]")
@@ -103,10 +101,13 @@ _UI_CHECK = """async () => {
   const old = document.querySelector("#result [data-leave-hours]");
   const start = performance.now();
   document.getElementById("check").click();
-  await new Promise((resolve) => (function frame() {
+  await new Promise((resolve, reject) => (function frame() {
     const shown = document.querySelector("#result [data-leave-hours]");
     if (shown && shown !== old && shown.getClientRects().length) resolve();
-    else requestAnimationFrame(frame);
+    else if (performance.now() - start > 60000) {
+      const summary = document.getElementById("error-summary");
+      reject(new Error("no result after 60 s: " + (summary && !summary.hidden ? summary.textContent : "no error shown")));
+    } else requestAnimationFrame(frame);
   })());
   return performance.now() - start;
 }"""
@@ -126,16 +127,17 @@ def check_via_ui(page, record_text: str) -> float:
     # One input event with the whole text, as a paste gives (typing 500 rows key by key is not the case).
     page.evaluate("""(text) => { const area = document.getElementById("record-paste");
                      area.value = text; area.dispatchEvent(new Event("input", { bubbles: true })); }""", record_text)
-    # 繼續 first reads the record and shows its rows, and goes on once they are confirmed.
-    for _ in range(6):
-        page.click("#record-continue")
-        try:
-            page.wait_for_selector("#step-profile:not([hidden])", timeout=10_000)
-            break
-        except PlaywrightTimeout:
-            continue
-    else:
-        raise RuntimeError("the checker did not go on from the record step")
+    # 繼續 first reads the record and shows its rows (a new summary), and goes on once they are shown.
+    summary = page.inner_text("#record-rows-summary")
+    page.click("#record-continue")
+    deadline = time.monotonic() + 60
+    while not page.locator("#step-profile:not([hidden])").count():
+        if time.monotonic() > deadline:
+            raise RuntimeError("the checker did not go on from the record step")
+        if page.inner_text("#record-rows-summary") != summary:
+            summary = page.inner_text("#record-rows-summary")
+            page.click("#record-continue")
+        time.sleep(0.05)
     page.click("#profile-continue")
     page.wait_for_selector("#step-answers:not([hidden])")
     return page.evaluate(_UI_CHECK)

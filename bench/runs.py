@@ -21,8 +21,8 @@ def median(values):
 class Target:
     """A page to load cold: the floor, or a build of the checker (the site, or a lever's variant)."""
 
-    def __init__(self, name: str, root: Path, base: str, path: str, is_floor: bool = False):
-        self.name, self.root, self.base, self.path, self.is_floor = name, root, base, path, is_floor
+    def __init__(self, name: str, root: Path, base: str, path: str, is_floor: bool = False, ui: bool = False):
+        self.name, self.root, self.base, self.path, self.is_floor, self.ui = name, root, base, path, is_floor, ui
         self.loads: list[dict] = []
         self.requests: list[dict] = []
         self.selector = None
@@ -43,7 +43,7 @@ class Target:
                     load.wait("window.__bench.usable")
                     marks = load.marks()
                 self.loads.append({"usable_ms": marks.get("usable"), "ready_ms": marks["ready"],
-                                   **_verdicts(load.page)})
+                                   **_verdicts(load.page, self.ui)})
             if not self.requests:
                 load.page.wait_for_load_state("networkidle")
                 self.requests = load.requests()
@@ -67,24 +67,22 @@ class Target:
         return out
 
 
-def _verdicts(page) -> dict:
-    """Right after ready, for each record size: the check button (the checker's UI, when it has one),
-    then RulesClient.check on the whole raw record; that answer is kept to compare the variants."""
+def _verdicts(page, ui: bool) -> dict:
+    """Right after ready: RulesClient.check on the whole raw record of each size (the first is the
+    first check after ready); its answer is kept to compare the variants. Then, with `ui`, the
+    checker's own check button for each size, when the page has one."""
     if not records.available():
         return {}
     out, answers = {}, {}
-    ui = has_check_button(page)
     for rows in VERDICT_ROWS:
-        text = records.record_text(rows)
-        if ui:
-            out[f"verdict_{rows}_ms"] = check_via_ui(page, text)
-        timed = check_in_page(page, json.dumps({"record": text}, ensure_ascii=False))
+        timed = check_in_page(page, json.dumps({"record": records.record_text(rows)}, ensure_ascii=False))
         response = json.loads(timed["response"])
         out[f"raw_check_{rows}_ms"] = timed["ms"]
-        if not ui:
-            out[f"verdict_{rows}_ms"] = timed["ms"]
         answers[rows] = response.get("error") or _essence(response)
     out["answers"] = answers
+    ui = ui and has_check_button(page)
+    for rows in VERDICT_ROWS:
+        out[f"verdict_{rows}_ms"] = check_via_ui(page, records.record_text(rows)) if ui else out[f"raw_check_{rows}_ms"]
     out["verdict_via"] = "ui" if ui else "RulesClient.check"
     return out
 
@@ -164,13 +162,15 @@ def measure(browser, site: Path, runs: int, variants: dict[str, Path]) -> dict:
         bases = [server.__enter__() for server in servers]
         try:
             targets = [Target("floor", floor_dir, floor_base, "floor/", is_floor=True),
-                       Target("checker", site, site_base, "checker/")]
+                       Target("checker", site, site_base, "checker/", ui=True)]
             targets += [Target(name, root, base, "checker/")
                         for (name, root), base in zip(variants.items(), bases)]
             _warm_up(browser, targets)
-            for _ in range(runs):
+            for run in range(runs):
                 for target in targets:
                     target.load(browser)
+                    shown = {k: round(v) for k, v in target.loads[-1].items() if k.endswith("_ms") and v is not None}
+                    print(f"  {run + 1}/{runs} {target.name}: {shown}", flush=True)
             out = {target.name: target.summary() for target in targets}
             out["docs"] = {"bytes": docs_bytes(browser, site_base, site)}
             return out
