@@ -20,8 +20,12 @@ CORE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.mjs", 
               "python_stdlib.zip")
 
 
-def install_runtime(wheel: Path, site_dir: Path, node_pyodide: Path = NODE_PYODIDE, precompile: bool = True) -> Path:
-    """Copies the runtime and the wheel into site_dir/pyodide/ and writes its pyodide-lock.json."""
+def install_runtime(wheel: Path, site_dir: Path, node_pyodide: Path = NODE_PYODIDE,
+                    precompile: bool = True) -> Path:
+    """Copies the runtime and the wheel into site_dir/pyodide/ and writes its pyodide-lock.json.
+
+    node_pyodide: another Pyodide npm package (the benchmark compares releases); precompile=False
+    ships the wheel as built (.py), which the benchmark compares with the precompiled one."""
     if not (node_pyodide / "pyodide.asm.wasm").exists():
         raise BuildError("找不到 node_modules/pyodide：請先執行 npm ci（make 會自動執行）。")
     target = site_dir / "pyodide"
@@ -38,6 +42,9 @@ def install_runtime(wheel: Path, site_dir: Path, node_pyodide: Path = NODE_PYODI
     add_wheels_to_spec(empty, [target / wheel.name], base_path=target).to_json(lock)
     if precompile and _same_python(upstream.info.python):
         _precompile(target)
+    elif precompile:
+        print(f"注意：建置用的 Python {sys.version.split()[0]} 與 Pyodide 的 Python {upstream.info.python} 版本不同，"
+              "rules_py 以原始碼出貨，未預先編譯成 .pyc（瀏覽器載入時會慢一些）。", file=sys.stderr)
     return lock
 
 
