@@ -1,5 +1,7 @@
 """Budgets of issue 7, checked against one run's figures, and the Markdown table of that run."""
 
+import statistics
+
 
 def _kib(n: int) -> str:
     return f"{n / 1024:,.0f} KiB"
@@ -17,12 +19,17 @@ def budgets(result: dict) -> list[dict]:
     pages, cli, build = result["pages"], result["cli"], result["build"]
     floor, checker = pages["floor"], pages["checker"]
     ratio = checker["ready_ms"] / floor["ready_ms"]
+    # Floor and checker load in turn: each round's ratio cancels the machine's drift between rounds.
+    paired = statistics.median(c / f for c, f in zip(checker["ready_ms_all"], floor["ready_ms_all"]))
     result["ready_ratio"] = round(ratio, 3)
+    result["ready_ratio_paired_median"] = round(paired, 3)
     rows = [
         ("輸入可用（導覽開始 → 紀錄輸入框可操作）", _ms(checker.get("usable_ms")), "≤ 1,000 ms",
          None if checker.get("usable_ms") is None else checker["usable_ms"] <= 1000),
         ("Pyodide 底線（只呼叫 loadPyodide）", _ms(floor["ready_ms"]), "", None),
-        ("規則就緒", f"{_ms(checker['ready_ms'])}（底線的 {ratio:.2f} 倍）", "≤ 1.10 × 底線", ratio <= 1.10),
+        ("規則就緒（中位數之比；括號內為逐輪比值的中位數，以它判定）",
+         f"{_ms(checker['ready_ms'])}（底線的 {ratio:.2f} 倍；逐輪 {paired:.2f} 倍）", "≤ 1.10 × 底線",
+         max(ratio, paired) <= 1.10),
     ]
     via = "按下「送出檢核」→ 結果顯示" if checker.get("verdict_via") == "ui" else "RulesClient.check → 回覆"
     for n, limit in ((23, 50), (500, 500)):
