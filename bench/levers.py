@@ -5,6 +5,7 @@
 - `wheel-after-runtime`: the wheel loaded after loadPyodide() instead of with its `packages` option;
 - `client-in-head`: rules-client.js (which starts the worker) moved before the page's stylesheets;
 - `no-service-worker`: the checker page without the offline copy's registration (issue 6);
+- `service-worker-after-ready`: that registration waits for the rules to be ready;
 - `pyodide-<version>`: the site on another Pyodide release, installed with
   `npm install --prefix <dir> pyodide@<version>` (BENCH_PYODIDE_PREFIX), pure wheel (its Python differs).
 """
@@ -69,12 +70,22 @@ def _without_service_worker(html: str) -> str:
     return html.replace('<script src="../assets/sw-register.js"></script>', "")
 
 
+_REGISTER = "navigator.serviceWorker.register(script)"
+
+
+def _service_worker_after_ready(js: str) -> str:
+    """The offline copy registered once the rules are ready (on the checker page; at once elsewhere)."""
+    return js.replace(_REGISTER, "(window.RulesClient ? window.RulesClient.ready.catch(() => {}) : Promise.resolve())"
+                                 f"\n      .then(() => {_REGISTER})", 1)
+
+
 def build_variants(site: Path) -> dict[str, Path]:
     pure = _pure_wheel()
     variants = {"no-warm-up": _edit(site, "checker/worker.js", _without_warm_up),
                 "wheel-after-runtime": _edit(site, "checker/worker.js", _wheel_after_runtime),
                 "client-in-head": _edit(site, "checker/index.html", _client_in_head),
-                "no-service-worker": _edit(site, "checker/index.html", _without_service_worker)}
+                "no-service-worker": _edit(site, "checker/index.html", _without_service_worker),
+                "service-worker-after-ready": _edit(site, "assets/sw-register.js", _service_worker_after_ready)}
     if next((site / "pyodide").glob("rules_py-*-cp3*-none-any.whl"), None):
         variant = _copy_site(site)
         install_runtime(pure, variant, precompile=False)

@@ -24,6 +24,8 @@ _MARKS = """
     get() { return client; },
     set(value) {
       client = value;
+      // The worker's stages ("runtime": pyodide.js loaded; "rules": loadPyodide() done, wheel installed).
+      if (value.onProgress) value.onProgress((event) => { marks["stage_" + event.stage] = performance.now(); });
       value.ready.then(() => { marks.ready = performance.now(); },
                        (error) => { marks.error = String(error && error.message || error); });
     },

@@ -43,6 +43,7 @@ class Target:
                     load.wait("window.__bench.usable")
                     marks = load.marks()
                 self.loads.append({"usable_ms": marks.get("usable"), "ready_ms": marks["ready"],
+                                   "pyodide_loaded_ms": marks.get("stage_rules"),
                                    **_verdicts(load.page, self.ui)})
             if not self.requests:
                 load.page.wait_for_load_state("networkidle")
