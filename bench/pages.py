@@ -91,7 +91,8 @@ def check_in_page(page, request_json: str) -> dict:
     return page.evaluate(
         """async (request) => {
              const start = performance.now();
-             const response = await window.RulesClient.check(request);
+             const late = new Promise((_, reject) => setTimeout(() => reject(new Error("no answer in 60 s")), 60000));
+             const response = await Promise.race([window.RulesClient.check(request), late]);
              return { ms: performance.now() - start, response };
            }""",
         request_json,
