@@ -1,0 +1,10 @@
+// Everything the person has given, in one place (kept in memory; storage.js saves it only after opt-in).
+
+export const state = {
+  record: null,      // {kind: "html"|"text"|"file", text, label}: the record as given
+  parsed: null,      // the record object the rows were read from (to know when to read again)
+  rows: [],          // the confirmed rows (record-step.js)
+  result: null,      // the rules' last answer
+};
+
+export const MAX_RECORD_BYTES = 5 * 1024 * 1024; // as rules_py refuses (MAX_RECORD_BYTES); a test keeps them equal
