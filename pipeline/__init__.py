@@ -1,0 +1,1 @@
+"""Small build steps called by build.py."""
