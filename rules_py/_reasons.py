@@ -13,7 +13,7 @@ _TEXT = {
     "course.not_passed": "「{course}」的紀錄（第 {line} 列，{end} 結束）通過狀態為「{status}」，尚未通過。",
     "course.after_deadline": "「{course}」於 {end} 才完成，晚於截止日 {deadline}（含當日），不予計入。",
     "course.before_period": "「{course}」於 {start} 開始上課，早於計畫辦理期間的開始日 {period_start}，不予計入。",
-    "bundle.complete": "「{bundle}」的 {count} 門課程（共 {hours} 小時）都在 {deadline} 前完成，"
+    "bundle.complete": "「{bundle}」的 {count} 門課程（共 {hours} 小時）都在 {deadline}（含當日）前完成，"
                        "最後一門於 {completed_on} 完成。",
     "bundle.incomplete": "「{bundle}」還有 {missing} 門課程沒有在 {deadline}（含當日）前完成。",
     "offduty.yes": "「{course}」的上課期間 {start}～{end} 沒有任何時刻是上班或在勤時間，屬公餘時間。",
