@@ -49,7 +49,7 @@ def main(argv=None) -> int:
     outcomes = []
     for name in records:
         try:
-            outcomes.append((name, check(read(name), profile, plan=plan, filename=name), None))
+            outcomes.append((name, check(read(name), profile, plan=plan), None))  # we name the file ourselves
         except OSError as exc:
             outcomes.append((name, None, _line(name, _os_message(exc))))
         except InputError as exc:  # a bad profile is named as the profile file's fault

@@ -24,19 +24,20 @@ class Matcher:
             for label in (course.name, *course.aliases):
                 self._by_name[normalise_name(label)] = course
         self._threshold = threshold
-        self._similar: dict[str, tuple] = {}
+        self._by_row_name: dict[str, tuple] = {}  # a batch of records repeats the same names
 
     def match(self, code: str | None, name: str):
         """(course, how, similarity) with how in code|name|similar, or (None, None, best ratio)."""
         if code and code in self._by_code:
             return self._by_code[code], "code", 1.0
-        key = normalise_name(name)
-        course = self._by_name.get(key)
-        if course is not None:
-            return course, "name", 1.0
-        if key not in self._similar:
-            self._similar[key] = self._closest(key)
-        return self._similar[key]
+        found = self._by_row_name.get(name)
+        if found is None:
+            if len(self._by_row_name) > 10000:
+                self._by_row_name.clear()
+            key = normalise_name(name)
+            course = self._by_name.get(key)
+            found = self._by_row_name[name] = (course, "name", 1.0) if course else self._closest(key)
+        return found
 
     def _closest(self, key: str):
         from difflib import SequenceMatcher  # only needed for names that match nothing exactly

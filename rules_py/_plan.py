@@ -8,7 +8,7 @@ from rules_py._match import Matcher
 from rules_py._plans import load_plans
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: courses are dict keys in every check
 class Course:
     bundle: str
     index: int          # 1-based position in the bundle (the form's 編號)

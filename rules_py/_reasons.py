@@ -40,11 +40,14 @@ assert set(_TEXT) == set(RULE_IDS), "every rule has its sentence"
 
 def show(value) -> str:
     """Dates and times in messages: 2025-03-01, 2025-03-01 09:00:00."""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, date):
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is datetime:
+        return value.replace(microsecond=0).isoformat(" ")
+    if kind is date:
         return value.isoformat()
-    if isinstance(value, float):
+    if kind is float:
         return f"{value:g}"
     return str(value)
 

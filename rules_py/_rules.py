@@ -16,11 +16,12 @@ class RuleGapError(RuntimeError):
     """No rule of the plan decides this case: a fault of the rules, not of the input."""
 
 
-def _decide(table, what: str, *facts):
+def _decide(table, subject: str, question: str):
+    """table: ((rule id, whether it applies, outcome), ...) in order of precedence."""
     for rule, applies, outcome in table:
-        if applies(*facts):
+        if applies:
             return rule, outcome
-    raise RuleGapError(f"沒有任何規則能判定{what}")
+    raise RuleGapError(f"沒有任何規則能判定「{subject}」{question}")
 
 
 _RANK = {"yes": 0, "review": 1, "no": 2}  # which passing row serves the person best
@@ -93,19 +94,24 @@ class _Facts:
                         datetime.combine(b + timedelta(days=1), datetime.min.time())) for a, b in profile.unpaid_leave]
 
     # -- one row's off-duty verdict -----------------------------------------------------------
-    def off_duty(self, course, row):
+    def off_duty(self, course, row) -> tuple:
+        """(verdict, rule, what it found): the reason's text is made only for the row that counts."""
         start, end = stamp(row.start), stamp(row.end)
         unpaid = next(((a, b) for a, b in self.unpaid if row.start < b and row.end > a), None)
         at_start = self.work.covering(start)
         at_end = self.work.covering(end, end_point=True)
         between = self.work.first_within(start, end)
         table = (
-            ("offduty.unpaid_leave", lambda: unpaid is not None, "no"),
-            ("offduty.no", lambda: at_start is not None or at_end is not None, "no"),
-            ("offduty.review", lambda: between is not None, "review"),
-            ("offduty.yes", lambda: between is None, "yes"),
+            ("offduty.unpaid_leave", unpaid is not None, "no"),
+            ("offduty.no", at_start is not None or at_end is not None, "no"),
+            ("offduty.review", between is not None, "review"),
+            ("offduty.yes", between is None, "yes"),
         )
-        rule, verdict = _decide(table, f"「{course.name}」是否在公餘時間")
+        rule, verdict = _decide(table, course.name, "是否在公餘時間")
+        return verdict, rule, (unpaid, at_start, at_end, between)
+
+    def off_duty_reason(self, course, row, rule: str, found: tuple) -> dict:
+        unpaid, at_start, at_end, between = found
         facts = {"start": row.start, "end": row.end}
         if rule == "offduty.unpaid_leave":
             facts.update(leave_start=unpaid[0].date(), leave_end=(unpaid[1] - timedelta(days=1)).date())
@@ -114,7 +120,7 @@ class _Facts:
             facts = {"which": which, "time": t, "work_start": moment(span[0]), "work_end": moment(span[1])}
         elif rule == "offduty.review":
             facts.update(work_start=moment(between[0]), work_end=moment(between[1]))
-        return verdict, reason(self.plan, rule, course=course.name, **facts)
+        return reason(self.plan, rule, course=course.name, **facts)
 
     # -- one catalogue course -----------------------------------------------------------------
     def course(self, course, matched) -> _Checked:
@@ -123,20 +129,21 @@ class _Facts:
         rows = [r for r, _ in matched]
         passing = [r for r in rows if r.status.strip() == plan.passed_status]
         late = [r for r in passing if r.end >= self.deadline_end]
-        early = [r for r in passing if r.start.date() < plan.period_start]
-        in_time = [r for r in passing if r not in late and r not in early]
+        early = [r for r in passing if r.start.date() < plan.period_start and r.end < self.deadline_end]
+        in_time = [r for r in passing if r.start.date() >= plan.period_start and r.end < self.deadline_end]
         table = (
-            ("course.counted", lambda: bool(in_time), "counted"),
-            ("course.after_deadline", lambda: bool(late), "after_deadline"),
-            ("course.before_period", lambda: bool(early), "before_period"),
-            ("course.not_passed", lambda: bool(rows) and not passing, "not_passed"),
-            ("course.missing", lambda: not rows, "missing"),
+            ("course.counted", bool(in_time), "counted"),
+            ("course.after_deadline", bool(late), "after_deadline"),
+            ("course.before_period", bool(early), "before_period"),
+            ("course.not_passed", bool(rows) and not passing, "not_passed"),
+            ("course.missing", not rows, "missing"),
         )
-        rule, checked.status = _decide(table, f"「{course.name}」是否完成")
+        rule, checked.status = _decide(table, course.name, "是否完成")
         deadline = plan.deadline
         if rule == "course.counted":
             verdicts = [(self.off_duty(course, r), r) for r in in_time]
-            (verdict, why), row = min(verdicts, key=lambda v: (_RANK[v[0][0]], v[1].end))
+            (verdict, why, found), row = min(verdicts, key=lambda v: (_RANK[v[0][0]], v[1].end))
+            why = self.off_duty_reason(course, row, why, found)
             checked.row, checked.off_duty, checked.off_duty_reason = row, verdict, why
             checked.upload_ok = any(r.upload_status.strip() == plan.upload_success for r in in_time)
             checked.reasons = [reason(plan, rule, course=course.name, end=row.end, deadline=deadline), why]
@@ -162,13 +169,13 @@ def _bundle(plan, facts, bundle, courses, covered, category_reason) -> dict:
     verdicts = {c.off_duty for c in done}
     completed_on = max(c.row.end for c in done).date() if complete else None
     table = (
-        ("category.not_covered", lambda: not covered, "ineligible"),
-        ("bundle.incomplete", lambda: not complete, "ineligible"),
-        ("offduty.no", lambda: "no" in verdicts, "ineligible"),
-        ("offduty.review", lambda: "review" in verdicts, "review"),
-        ("leave.eligible", lambda: verdicts == {"yes"}, "eligible"),
+        ("category.not_covered", not covered, "ineligible"),
+        ("bundle.incomplete", not complete, "ineligible"),
+        ("offduty.no", "no" in verdicts, "ineligible"),
+        ("offduty.review", "review" in verdicts, "review"),
+        ("leave.eligible", verdicts == {"yes"}, "eligible"),
     )
-    rule, status = _decide(table, f"「{bundle.name}」的補休")
+    rule, status = _decide(table, bundle.name, "的補休")
     reasons = [category_reason]
     if rule == "category.not_covered":
         pass  # nothing else matters for a person the plan does not cover
@@ -209,12 +216,12 @@ def _reward(plan, facts, bundles, checked, covered, category_reason) -> dict:
     incomplete = [b["name"] for b in bundles if not b["complete"]]
     pending = [c for c in checked.values() if c.status == "counted" and not c.upload_ok]
     table = (
-        ("category.not_covered", lambda: not covered, "ineligible"),
-        ("reward.incomplete", lambda: bool(incomplete), "ineligible"),
-        ("reward.upload_pending", lambda: bool(pending), "review"),
-        ("reward.complete", lambda: not pending, "eligible"),
+        ("category.not_covered", not covered, "ineligible"),
+        ("reward.incomplete", bool(incomplete), "ineligible"),
+        ("reward.upload_pending", bool(pending), "review"),
+        ("reward.complete", not pending, "eligible"),
     )
-    rule, status = _decide(table, plan.reward_name)
+    rule, status = _decide(table, plan.reward_name, "是否符合")
     reasons = [category_reason]
     if rule == "reward.incomplete":
         reasons.append(reason(plan, rule, deadline=plan.deadline, reward=plan.reward_name,
