@@ -79,7 +79,7 @@ def _from_text(text: str) -> _Table:
     index = column_index(fields)
     if delimiter == ",":
         return index, len(fields), csv_rows("\n".join(lines[position:]), position)[1:]
-    return index, len(fields), text_rows(lines[position + 1:], len(fields))
+    return index, len(fields), text_rows(lines[position + 1:], len(fields), numbered=fields[0] == "no")
 
 
 def _course_rows(table: _Table) -> list[RecordRow]:

@@ -34,8 +34,16 @@ class RowContext:
         return InputError(f"{self.label}「{HEADER_OF[field]}」{problem}")
 
 
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+
+
 def single_line(value: str) -> str:
-    return " ".join(value.split())
+    """Line breaks and runs of ASCII spaces become one space; other spaces (U+3000) are the name's own."""
+    return _SPACES.sub(" ", value).strip()
+
+
+def cell_lines(value: str) -> list[str]:
+    return [line for line in (single_line(part) for part in value.splitlines()) if line]
 
 
 def split_name(cell: str) -> tuple[str, str | None]:
@@ -109,7 +117,7 @@ def build_row(line: int, cell: dict[str, str]) -> RecordRow:
         reading_time=single_line(cell["reading_time"]),
         exam=single_line(cell["exam"]),
         survey=single_line(cell["survey"]),
-        conditions="\n".join(part for part in (single_line(x) for x in cell["conditions"].splitlines()) if part),
+        conditions="\n".join(cell_lines(cell["conditions"])),
         status=single_line(cell["status"]),
         credit_hours=parse_hours(cell["credit_hours"], ctx),
         upload_status=single_line(cell["upload_status"]),

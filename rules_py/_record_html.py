@@ -3,6 +3,8 @@
 import re
 from html.parser import HTMLParser
 
+from rules_py._record_fields import cell_lines
+
 # Their content is never cell text.
 _SKIPPED = frozenset(("script", "style", "template", "noscript"))
 # Elements that break a line inside a cell (like <br>), as a browser renders them.
@@ -22,8 +24,7 @@ class _Table:
 
     def close_cell(self):
         if self.cell is not None:
-            lines = (" ".join(line.split()) for line in "".join(self.cell).split("\n"))
-            text = "\n".join(line for line in lines if line)
+            text = "\n".join(cell_lines("".join(self.cell)))
             if self.row is None:  # a cell outside any <tr>: browsers open a row for it
                 self.row = []
             self.row.append(text)

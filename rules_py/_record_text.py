@@ -39,18 +39,24 @@ def has_row_start(lines: list[str]) -> bool:
     return any(_ROW_START.match(line) for line in lines)
 
 
-def text_rows(lines: list[str], ncols: int) -> list[list[str]]:
-    """Reassemble the copied rows: a cell's extra lines join that cell, the next tab opens the next cell."""
+def text_rows(lines: list[str], ncols: int, numbered: bool = True) -> list[list[str]]:
+    """Reassemble the copied rows: a cell's extra lines join that cell, the next tab opens the next cell.
+
+    numbered: the first column is No., so a row starts at a "No.<tab>" line; otherwise a row starts at
+    any line once the row before has all its cells.
+    """
     rows: list[list[str]] = []
     current: list[str] | None = None
     previous_no = -1
     for line in lines:
-        start = _ROW_START.match(line)
-        if start and (current is None or len(current) >= ncols
-                      or (int(start.group(1)) == previous_no + 1 and len(current) >= ncols - _SHORT_ROW_SLACK)):
+        start = _ROW_START.match(line) if numbered else None
+        complete = current is None or len(current) >= ncols
+        if (start and (complete or (int(start.group(1)) == previous_no + 1
+                                    and len(current) >= ncols - _SHORT_ROW_SLACK))) \
+                or (not numbered and complete and line.strip()):
             current = line.split("\t")
             rows.append(current)
-            previous_no = int(start.group(1))
+            previous_no = int(start.group(1)) if start else -1
         elif current is None or (len(current) >= ncols and "\t" not in line):
             continue  # text around the table (a title, a note below it) is not part of any row
         else:
