@@ -6,7 +6,7 @@ import { state } from "./state.js";
 import { loadPlan } from "./plan-data.js";
 import { showLoading } from "./loading.js";
 import { startSteps, goTo, onStep } from "./steps.js";
-import { initRecordStep, recordReady, recordForRules } from "./record-step.js";
+import { initRecordStep, recordReady, inputForRules } from "./record-step.js";
 import { initProfileStep, readProfile, fieldForWhere } from "./profile-step.js";
 import { renderAnswers } from "./answers-step.js";
 import { renderResult } from "./result-view.js";
@@ -33,14 +33,12 @@ function action(id, run) {
   });
 }
 
-// Where a rules error belongs: a profile field, a corrected row, or the record itself.
+// Where a rules error belongs: a profile field, a confirmed row ("rows[2].end"), or the record itself.
 function errorField(error) {
   const profileField = fieldForWhere(error.where);
   if (profileField) return { step: "profile", field: profileField };
-  const line = /第 (\d+) 列/.exec(error.message);
-  if (line && state.rows.some((r) => r.edited || r.origin === "hand") && $(`row-${Number(line[1]) - 1}-start`)) {
-    return { step: "record", field: `row-${Number(line[1]) - 1}-start` };
-  }
+  const row = /^rows\[(\d+)\](?:\.(\w+))?/.exec(error.where || "");
+  if (row) return { step: "record", field: `row-${row[1]}-${row[2] === "end" ? "end" : "start"}` };
   return { step: "record", field: state.record && state.record.kind === "file" ? "record-file" : "record-paste" };
 }
 
@@ -51,14 +49,14 @@ async function runCheck() {
     showErrors(errors);
     return;
   }
-  const record = recordForRules();
-  if (!record) {
+  const input = inputForRules();
+  if (!input) {
     goTo("record", false);
     showErrors([{ message: "請貼上學習紀錄、上傳檔案，或自行新增至少一門課程。", field: "record-paste" }]);
     return;
   }
   $("check-wait").hidden = document.getElementById("checker-status").dataset.state !== "loading";
-  const answer = await check(record, profile, plan.id);
+  const answer = await check(input, profile, plan.id);
   $("check-wait").hidden = true;
   if (answer.error) {
     const { step, field } = errorField(answer.error);

@@ -3,7 +3,6 @@
 import { $, el, hiddenText } from "./dom.js";
 import { showErrors, clearErrors } from "./errors.js";
 import { state, MAX_RECORD_BYTES } from "./state.js";
-import { rowsToCsv } from "./record-csv.js";
 import { check } from "./rules.js";
 import { shortMoment } from "./dates.js";
 
@@ -108,11 +107,22 @@ function rowsFromAnswer(answer) {
   return rows.sort((a, b) => a.line - b.line);
 }
 
-// The record the rules should read: the original when nothing was changed, else the confirmed rows.
-export function recordForRules() {
+// A confirmed row as rules_py takes it: a row given a catalogue course carries that course's name and
+// code, so that it matches exactly; a row left unmatched keeps its own and stays unmatched.
+function rowForRules(row, i) {
+  const course = row.course ? plan.course(row.course) : null;
+  return {
+    line: i + 1, no: row.no || String(i + 1), name: course ? course.name : row.recordName,
+    code: course ? course.code : row.code, start: row.start, end: row.end, status: row.status,
+    upload_status: row.uploadStatus || "", upload_time: row.uploadTime || "", credit_hours: row.creditHours,
+  };
+}
+
+// What the rules should read: the record as given when nothing was changed, else the confirmed rows.
+export function inputForRules() {
   const changed = state.rows.some((row) => row.edited || row.origin === "hand") || (state.parsed && state.rows.length !== state.parsedCount);
-  if (state.parsed && !changed) return state.parsed.text;
-  return state.rows.length ? rowsToCsv(state.rows, plan) : null;
+  if (state.parsed && !changed) return { record: state.parsed.text };
+  return state.rows.length ? { rows: state.rows.map(rowForRules) } : null;
 }
 
 function courseSelect(id, label, value) {
@@ -184,7 +194,7 @@ export async function readRecord() {
   if (!state.record) return false;
   const record = state.record;
   $("record-wait").hidden = $("checker-status").dataset.state !== "loading";
-  const answer = await check(record.text, {}, plan.id);
+  const answer = await check({ record: record.text }, {}, plan.id);
   $("record-wait").hidden = true;
   if (answer.error) {
     showErrors([{ message: `${record.label}：${answer.error.message}`, field: fieldOfRecord() }]);
