@@ -44,7 +44,7 @@ def _form_notes(p: dict) -> list:
     return [c for c in p["clauses"]["clauses"] if c["anchor"].startswith("form-note-")]
 
 
-def render_leave_form(p: dict, bundle_id: str, filled: dict | None = None) -> str:
+def render_leave_form(p: dict, bundle_id: str, filled: dict | None = None) -> Markup:
     """The HTML of one application form. `p` is a plan view (pages_data.view); `filled` may give
     {"unit": str, "name": str, "rows": {course name: {"start": datetime, "end": datetime}}}."""
     bundle = next((b for b in p["bundles"] if b["id"] == bundle_id), None)
@@ -53,10 +53,10 @@ def render_leave_form(p: dict, bundle_id: str, filled: dict | None = None) -> st
     filled = {"unit": "", "name": "", "rows": {}, **(filled or {})}
     units = p["form"]["time_units"]
     template = _ENV.get_template("leave_form.html.j2")
-    return template.render(
+    return Markup(template.render(
         p=p, b=bundle, filled=filled, form_notes=_form_notes(p),
         time_parts=lambda when: _time_parts_for(p["roc_year"], when, units),
-    )
+    ))
 
 
 def _time_parts_for(roc_year: int, when: dt.datetime | None, units) -> Markup:
