@@ -9,6 +9,8 @@ Both files are excluded from the site by mkdocs.yml `exclude_docs`.
 import json
 from pathlib import Path
 
+from mkdocs.utils.meta import get_data
+
 _NAV_MARKER = "generated/_nav.json"
 _HOME = "generated/_home.md"
 
@@ -39,5 +41,6 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     home = _generated(config, _HOME)
     if page.file.src_uri == "index.md" and home.exists():
-        return home.read_text(encoding="utf-8")
+        markdown, meta = get_data(home.read_text(encoding="utf-8"))
+        page.meta.update(meta)
     return markdown
