@@ -19,7 +19,7 @@ from rules_py._errors import InputError
 from rules_py._record_columns import COLUMNS, column_index, header_fields, platform_order
 from rules_py._record_decode import MAX_RECORD_BYTES, to_text
 from rules_py._record_fields import build_row, shown
-from rules_py._record_html import html_tables
+from rules_py._record_html import has_table, html_tables
 from rules_py._record_text import csv_rows, find_header, has_row_start, text_rows
 from rules_py._row import RecordRow
 
@@ -51,6 +51,8 @@ def _looks_like_headerless(rows: list[list[str]]) -> bool:
 
 
 def _from_html(text: str) -> _Table:
+    if not has_table(text):
+        raise InputError("網頁中沒有任何表格，找不到學習紀錄；請在平臺的「個人專區 → 學習紀錄」頁面儲存或複製")
     try:
         tables = html_tables(text)
     except AssertionError:  # html.parser's way of giving up on a malformed declaration
@@ -63,8 +65,6 @@ def _from_html(text: str) -> _Table:
     for rows in tables:
         if _looks_like_headerless(rows):
             return platform_order(), len(COLUMNS), rows
-    if not tables:
-        raise InputError("網頁中沒有任何表格，找不到學習紀錄；請在平臺的「個人專區 → 學習紀錄」頁面儲存或複製")
     raise InputError("網頁中" + _NO_TABLE)
 
 

@@ -9,6 +9,8 @@ from rules_py._record_columns import header_fields
 
 # A course row of the copied text begins with its No. and a tab: "3\t開放式\t…".
 _ROW_START = re.compile(r"[ \u3000]*([0-9]{1,6})\t")
+# Any three column names hold one of these characters; other lines are not looked at as a header.
+_HEADER_CHARS = re.compile("[課時通測問]")
 # How many trailing cells a row may lack before the next "No.<tab>" line is still taken as a new row
 # (editors strip the trailing tabs of empty upload cells).
 _SHORT_ROW_SLACK = 2
@@ -17,6 +19,8 @@ _SHORT_ROW_SLACK = 2
 def find_header(lines: list[str]) -> tuple[int, str, list[str | None]] | None:
     """(line index, delimiter, fields) of the first line that is the record's header."""
     for position, line in enumerate(lines):
+        if not _HEADER_CHARS.search(line):
+            continue
         if "\t" in line:
             fields = header_fields(line.split("\t"))
             if fields:
