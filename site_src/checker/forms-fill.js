@@ -32,19 +32,18 @@ function fillTime(cell, iso) {
   cell.querySelectorAll("[data-part]").forEach((span) => { span.textContent = String(parts[span.dataset.part]); });
 }
 
-// One bundle's form: the course rows' start and end from the course row the rules chose.
-function filledForm(answer, bundle) {
+// One bundle's form, filled from the rules' form rows (course, start, end).
+function filledForm(bundle) {
   const form = document.importNode(templates[bundle.id], true);
   // Under the result's h3, the form's own title is one level down (headings stay in order).
   const title = form.querySelector(".leave-form__title");
   title.replaceWith(el("h4", { class: title.className, id: `filled-${title.id}`, text: title.textContent }));
   form.setAttribute("aria-labelledby", `filled-${title.id}`);
   form.dataset.leave = bundle.leave.status;
-  answer.courses.filter((c) => c.bundle === bundle.id && c.start).forEach((course) => {
-    const row = [...form.querySelectorAll("tr[data-course]")].find((tr) => tr.dataset.course === course.name);
-    if (!row) return;
-    fillTime(row.querySelector("[data-field=start]"), course.start);
-    fillTime(row.querySelector("[data-field=end]"), course.end);
+  bundle.form.forEach((line) => {
+    const row = [...form.querySelectorAll("tr[data-course]")].find((tr) => tr.dataset.course === line.course);
+    fillTime(row.querySelector("[data-field=start]"), line.start);
+    fillTime(row.querySelector("[data-field=end]"), line.end);
   });
   return form;
 }
@@ -59,7 +58,7 @@ export function fillWho() {
 // Shows the forms of eligible and review bundles; returns how many.
 export function renderForms(answer) {
   const bundles = answer.bundles.filter((b) => b.leave.status !== "ineligible");
-  $("forms-sheets").replaceChildren(...(templates ? bundles.map((b) => filledForm(answer, b)) : []));
+  $("forms-sheets").replaceChildren(...(templates ? bundles.map(filledForm) : []));
   fillWho();
   $("forms").hidden = bundles.length === 0;
   $("forms-print").hidden = !templates;

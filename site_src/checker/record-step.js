@@ -65,7 +65,13 @@ function decode(bytes) {
   return null;
 }
 
-async function onFile() {
+let reading = Promise.resolve(); // a file being read; step 1's buttons wait for it
+
+function onFile() {
+  reading = readFile();
+}
+
+async function readFile() {
   const file = $("record-file").files[0];
   if (!file) return;
   if (file.size > MAX_RECORD_BYTES) {
@@ -238,6 +244,7 @@ function addHandRow() {
 
 // Continue: read a new record first (the person then confirms the table), else go on when rows exist.
 export async function recordReady() {
+  await reading;
   if (state.record && state.parsed !== state.record) {
     return (await readRecord()) ? "shown" : "error";
   }
@@ -285,6 +292,7 @@ export function initRecordStep(planView) {
   $("record-file").addEventListener("change", onFile);
   $("hand-add").addEventListener("click", addHandRow);
   $("record-read").addEventListener("click", async () => {
+    await reading;
     if (!state.record) {
       showErrors([{ message: "請先貼上學習紀錄或選擇檔案。", field: "record-paste" }]);
       return;
