@@ -90,18 +90,23 @@ export function readProfile() {
   return { profile, errors };
 }
 
-// Puts a saved or imported profile back into the fields.
+const text = (value) => (value === null || value === undefined ? "" : String(value));
+const pairOf = (item) => (Array.isArray(item) ? [text(item[0]), text(item[1])] : [text(item), ""]);
+const listOf = (value) => (Array.isArray(value) ? value : []);
+
+// Puts a saved or imported profile back into the fields; a malformed file gives empty fields, never a crash.
 export function writeProfile(profile) {
   const radio = $(`category-${profile.category}`);
   if (radio) radio.checked = true;
-  const hours = profile.office_hours || plan.defaultOfficeHours;
+  else $(`category-${plan.categories[0].id}`).checked = true;
+  const hours = Array.isArray(profile.office_hours) ? profile.office_hours : plan.defaultOfficeHours;
   $("no-office-hours").checked = hours.length === 0;
-  values.office_hours = (hours.length ? hours : plan.defaultOfficeHours).map((h) => h.split("-"));
+  values.office_hours = (hours.length ? hours : plan.defaultOfficeHours).map((h) => pairOf(text(h).split("-")));
   renderOfficeHours();
   LISTS.forEach((list) => {
-    const saved = profile[list.key] || [];
-    values[list.key] = list.kind === "moments" ? saved.map(([a, b]) => [a.replace(" ", "T"), b.replace(" ", "T")])
-      : list.kind === "days" ? saved.map((pair) => pair.slice()) : saved.slice();
+    const saved = listOf(profile[list.key]);
+    values[list.key] = list.kind === "day" ? saved.map(text)
+      : saved.map(pairOf).map((pair) => (list.kind === "moments" ? pair.map((v) => v.replace(" ", "T")) : pair));
     renderList(list);
   });
 }

@@ -25,6 +25,7 @@ function fieldOfRecord() {
 
 // -- giving the record ------------------------------------------------------------------------
 function setRecord(record) {
+  fileProblem = null;
   state.record = record;
   document.dispatchEvent(new CustomEvent("checker:changed"));
 }
@@ -66,21 +67,27 @@ function decode(bytes) {
 }
 
 let reading = Promise.resolve(); // a file being read; step 1's buttons wait for it
+let fileProblem = null; // why the last chosen file was refused, shown again on 繼續 until another is given
 
 function onFile() {
   reading = readFile();
+}
+
+function refuseFile(message) {
+  fileProblem = { message, field: "record-file" };
+  showErrors([fileProblem]);
 }
 
 async function readFile() {
   const file = $("record-file").files[0];
   if (!file) return;
   if (file.size > MAX_RECORD_BYTES) {
-    showErrors([{ message: `「${file.name}」${tooBigMessage(file.size)}`, field: "record-file" }]);
+    refuseFile(`「${file.name}」${tooBigMessage(file.size)}`);
     return;
   }
   const text = decode(new Uint8Array(await file.arrayBuffer()));
   if (text === null || text.includes("\u0000")) {
-    showErrors([{ message: `「${file.name}」不是文字檔（無法以 UTF-8 或 Big5 讀取），請改用儲存的學習紀錄網頁或 CSV 檔。`, field: "record-file" }]);
+    refuseFile(`「${file.name}」不是文字檔（無法以 UTF-8 或 Big5 讀取），請改用儲存的學習紀錄網頁或 CSV 檔。`);
     return;
   }
   clearErrors();
@@ -245,6 +252,10 @@ function addHandRow() {
 // Continue: read a new record first (the person then confirms the table), else go on when rows exist.
 export async function recordReady() {
   await reading;
+  if (fileProblem) {
+    showErrors([fileProblem]);
+    return "error";
+  }
   if (state.record && state.parsed !== state.record) {
     return (await readRecord()) ? "shown" : "error";
   }
@@ -271,6 +282,7 @@ export function describeRow(row) {
 }
 
 export function resetRecord() {
+  fileProblem = null;
   state.record = null;
   state.parsed = null;
   state.rows = [];

@@ -6,6 +6,7 @@ import { state } from "./state.js";
 import { setRows, resetRecord } from "./record-step.js";
 import { readProfile, writeProfile } from "./profile-step.js";
 import { download } from "./ics.js";
+import { goTo } from "./steps.js";
 
 const KEY = "kaohsiung-elearn-checker";
 const FORMAT = "kaohsiung-elearn-checker/1";
@@ -70,7 +71,7 @@ async function importFile() {
     showErrors([{ message: `無法匯入「${file.name}」：${message}`, field: "import" }]);
     return;
   }
-  clearErrors();
+  goTo("record");
   save();
   say(`已匯入「${file.name}」的資料。`);
 }
