@@ -71,11 +71,12 @@ async function runCheck() {
 }
 
 function wire() {
-  action("record-continue", async () => {
+  // 繼續 under everything, and 紀錄正確，繼續 above the table (so the keyboard need not cross every row).
+  ["record-continue", "record-confirm"].forEach((id) => action(id, async () => {
     const outcome = await recordReady();
     if (outcome === "shown") $("record-rows-title").focus();
     else if (outcome === "ok") goTo("profile");
-  });
+  }));
   $("profile-back").addEventListener("click", () => goTo("record"));
   $("profile-continue").addEventListener("click", () => {
     const { errors } = readProfile();
