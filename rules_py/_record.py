@@ -18,7 +18,7 @@ the column and the value.
 from rules_py._errors import InputError
 from rules_py._record_columns import COLUMNS, column_index, header_fields, platform_order
 from rules_py._record_decode import MAX_RECORD_BYTES, to_text
-from rules_py._record_fields import build_row, shown
+from rules_py._record_fields import build_row, single_line
 from rules_py._record_html import has_table, html_tables
 from rules_py._record_text import csv_rows, find_header, has_row_start, text_rows
 from rules_py._row import RecordRow
@@ -38,7 +38,7 @@ def parse_record(data: bytes | str, filename: str | None = None) -> list[RecordR
     except InputError as error:
         if filename is None:
             raise
-        raise InputError(error.message, where=shown(filename)) from None
+        raise InputError(error.message, where=single_line(filename)) from None
 
 
 def _parse(text: str) -> list[RecordRow]:
@@ -90,7 +90,7 @@ def _course_rows(table: _Table) -> list[RecordRow]:
             continue  # a blank row, or a one-cell message such as 「查無資料」 or 「共 7 筆」
         line = len(records) + 1
         if len(cells) < width or any(cell.strip() for cell in cells[width:]):
-            raise InputError(f"第 {line} 列有 {len(cells)} 欄，與表頭的 {width} 欄不符，無法對應欄位")
+            raise InputError(f"第 {line} 列有 {len(cells)} 欄，應有 {width} 欄，無法對應欄位")
         records.append(build_row(line, {field: cells[position] for field, position in index.items()}))
     if not records:
         raise InputError("學習紀錄表格只有表頭，沒有任何課程列")

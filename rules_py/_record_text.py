@@ -51,16 +51,10 @@ def text_rows(lines: list[str], ncols: int, numbered: bool = True) -> list[list[
     """
     rows: list[list[str]] = []
     current: list[str] | None = None
-    previous_no = -1
     for line in lines:
-        start = _ROW_START.match(line) if numbered else None
-        complete = current is None or len(current) >= ncols
-        if (start and (complete or (int(start.group(1)) == previous_no + 1
-                                    and len(current) >= ncols - _SHORT_ROW_SLACK))) \
-                or (not numbered and complete and line.strip()):
+        if _starts_row(line, current, ncols, numbered, rows):
             current = line.split("\t")
             rows.append(current)
-            previous_no = int(start.group(1)) if start else -1
         elif current is None or (len(current) >= ncols and "\t" not in line):
             continue  # text around the table (a title, a note below it) is not part of any row
         else:
@@ -68,6 +62,22 @@ def text_rows(lines: list[str], ncols: int, numbered: bool = True) -> list[list[
             current[-1] += "\n" + first
             current.extend(rest)
     return rows
+
+
+def _starts_row(line: str, current: list[str] | None, ncols: int, numbered: bool, rows: list[list[str]]) -> bool:
+    complete = current is None or len(current) >= ncols
+    if not numbered:
+        return complete and bool(line.strip())
+    start = _ROW_START.match(line)
+    if start is None:
+        return False
+    if complete:
+        return True
+    # A row that lost the tabs of its empty last cells ends where the next No. follows on from its own,
+    # so that the fault is reported on that row instead of gluing two rows together.
+    previous = _ROW_START.match(rows[-1][0] + "\t")
+    return (previous is not None and int(start.group(1)) == int(previous.group(1)) + 1
+            and len(current) >= ncols - _SHORT_ROW_SLACK)
 
 
 def csv_rows(text: str, first_line: int) -> list[list[str]]:
