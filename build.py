@@ -1,0 +1,48 @@
+"""The one pipeline: courses/ data -> rules data -> pages -> wheel -> Pyodide runtime -> site/.
+
+    python build.py [--out site]
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline import BuildError
+from pipeline.courses import load_courses, write_plans_json
+from pipeline.pages import write_pages
+from pipeline.runtime import install_runtime
+from pipeline.site import build_site
+from pipeline.wheel import build_wheel
+
+ROOT = Path(__file__).resolve().parent
+COURSES = ROOT / "courses"
+PLANS_JSON = ROOT / "rules_py" / "_data" / "plans.json"
+GENERATED = ROOT / "site_src" / "generated"
+WORK = ROOT / ".build"
+
+
+def build(out: Path) -> None:
+    data = load_courses(COURSES)
+    write_plans_json(data, PLANS_JSON)
+    write_pages(data, COURSES, GENERATED)
+    wheel = build_wheel(WORK)
+    build_site(out)
+    install_runtime(wheel, out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the site into --out (default: site/).")
+    parser.add_argument("--out", type=Path, default=ROOT / "site")
+    args = parser.parse_args(argv)
+    WORK.mkdir(exist_ok=True)
+    try:
+        build(args.out.resolve())
+    except BuildError as error:
+        print(f"建置失敗：{error}", file=sys.stderr)
+        return 1
+    print(f"網站已建置於 {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

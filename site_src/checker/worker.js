@@ -1,0 +1,28 @@
+// Runs rules_py in Pyodide, off the page's thread. Every file comes from this site.
+// Loaded by rules-client.js, which sets self.RUNTIME_BASE.
+"use strict";
+importScripts(self.RUNTIME_BASE + "pyodide.js");
+self.postMessage({ type: "progress", stage: "runtime" });
+
+const rulesReady = (async () => {
+  // `packages` lets Pyodide fetch our wheel in parallel with the runtime.
+  const pyodide = await loadPyodide({ indexURL: self.RUNTIME_BASE, packages: ["rules-py"] });
+  self.postMessage({ type: "progress", stage: "rules" });
+  return pyodide.pyimport("rules_py");
+})();
+
+rulesReady.then(
+  (rules) => {
+    const plans = rules.load_plans();
+    self.postMessage({ type: "ready", version: rules.__version__, plans: [...plans.keys()] });
+    plans.destroy();
+  },
+  (error) => self.postMessage({ type: "error", message: String((error && error.message) || error) }),
+);
+
+self.onmessage = async (event) => {
+  const message = event.data;
+  if (message.type !== "check") return;
+  const rules = await rulesReady;
+  self.postMessage({ type: "result", id: message.id, response: rules.check_json(message.request) });
+};
