@@ -5,6 +5,8 @@ import datetime as dt
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ import yaml
 
 from pipeline.pages import PagesError, render_leave_form, write_pages
 from pipeline.pages_data import load_clauses, view
-from tests.site.conftest import COURSES, load_plans
+from tests.site.conftest import COURSES, ROOT, load_plans
 
 NUMERALS = "壹貳參肆伍陸柒捌"
 SUB_NUMERALS = "一二三四五六七八九"
@@ -174,6 +176,14 @@ def test_the_blank_form_has_the_hooks_the_checker_fills():
         assert f">{label}：<" in html
 
 
+def test_the_blank_forms_are_published_for_the_checker(tmp_path):
+    out = _generate(tmp_path)
+    data = json.loads((out / "kaohsiung-114" / "forms" / "leave-forms.json").read_text(encoding="utf-8"))
+    assert data["plan"] == "kaohsiung-114" and list(data["forms"]) == ["policy", "municipal", "common"]
+    page = (out / "kaohsiung-114" / "forms" / "municipal.md").read_text(encoding="utf-8")
+    assert data["forms"]["municipal"] in page
+
+
 def test_the_form_renders_filled_from_python_and_escapes_what_people_type():
     html = _form(unit="<b>人事處</b>", name="王小明",
                  rows={"雙軸轉型淨零港都": {"start": dt.datetime(2025, 3, 5, 18, 5), "end": dt.datetime(2025, 3, 5, 19, 10)}})
@@ -188,3 +198,25 @@ def test_an_unknown_bundle_is_refused():
     p = view(plans["plans"]["kaohsiung-114"], load_clauses(COURSES)["kaohsiung-114"])
     with pytest.raises(PagesError, match="沒有組裝課程 nope"):
         render_leave_form(p, "nope")
+
+
+def test_another_year_builds_into_the_site_and_its_nav(tmp_path):
+    """The whole MkDocs build (strict) with a second plan: its pages are built and the nav lists both years."""
+    courses = tmp_path / "courses"
+    shutil.copytree(COURSES / "114", courses / "114")
+    docs = tmp_path / "site_src"
+    shutil.copytree(ROOT / "site_src", docs, ignore=shutil.ignore_patterns("generated"))
+    write_pages(_second_plan(courses), courses, docs / "generated")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(docs_dir=str(docs), site_dir=str(tmp_path / "site"),
+                  hooks=[str(ROOT / hook) for hook in config["hooks"]])
+    config["plugins"][0]["search"]["jieba_dict_user"] = str(ROOT / config["plugins"][0]["search"]["jieba_dict_user"])
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run([str(mkdocs), "build", "--quiet", "-f", str(tmp_path / "mkdocs.yml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "測試計畫 115" in home and "歷年計畫" in home
+    assert 'href="generated/kaohsiung-114/plan/"' in home
+    assert (tmp_path / "site" / "generated" / "kaohsiung-115" / "forms" / "municipal" / "index.html").is_file()
