@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.pages import PagesError, render_leave_form, write_pages
-from pipeline.pages_data import load_clauses, view
+from pipeline.pages import PagesError, plan_view, render_leave_form, write_pages
+from pipeline.pages_data import load_clauses
 from tests.site.conftest import COURSES, ROOT, load_plans
 
 NUMERALS = "壹貳參肆伍陸柒捌"
@@ -99,6 +99,7 @@ def test_numbers_on_the_pages_come_from_the_data(tmp_path):
 def test_a_plan_without_clauses_is_refused_by_name(tmp_path):
     plans = copy.deepcopy(load_plans())
     plans["plans"]["kaohsiung-115"] = plans["plans"].pop("kaohsiung-114")
+    plans["plans"]["kaohsiung-115"]["id"] = "kaohsiung-115"
     with pytest.raises(PagesError, match="kaohsiung-115 沒有條文檔"):
         _generate(tmp_path, plans)
 
@@ -159,7 +160,7 @@ def test_a_removed_plan_leaves_no_pages_behind(tmp_path):
 
 def _form(**filled) -> str:
     plans = load_plans()
-    p = view(plans["plans"]["kaohsiung-114"], load_clauses(COURSES)["kaohsiung-114"])
+    p = plan_view(plans["plans"]["kaohsiung-114"], COURSES)
     return render_leave_form(p, "policy", filled or None)
 
 
@@ -195,7 +196,7 @@ def test_the_form_renders_filled_from_python_and_escapes_what_people_type():
 
 def test_an_unknown_bundle_is_refused():
     plans = load_plans()
-    p = view(plans["plans"]["kaohsiung-114"], load_clauses(COURSES)["kaohsiung-114"])
+    p = plan_view(plans["plans"]["kaohsiung-114"], COURSES)
     with pytest.raises(PagesError, match="沒有組裝課程 nope"):
         render_leave_form(p, "nope")
 
