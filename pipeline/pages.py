@@ -1,6 +1,7 @@
 """The reading pages (home, plan, courses, manual, forms, FAQ) generated from courses/ for MkDocs.
 
-Public API: write_pages() for build.py, render_leave_form() for anything that needs a (filled) form.
+Public API: write_pages() for build.py; plan_view() and render_leave_form() for anything that needs a form,
+blank or filled.
 Every plan gets generated/<plan_id>/...; the newest plan also gives the home page and leads the nav
 (pipeline/pages_hooks.py reads generated/_home.md and generated/_nav.json when MkDocs builds).
 """
@@ -14,7 +15,7 @@ from markupsafe import Markup, escape
 
 from pipeline.pages_data import PagesError, load_clauses, view
 
-__all__ = ["write_pages", "render_leave_form", "PagesError"]
+__all__ = ["write_pages", "plan_view", "render_leave_form", "PagesError"]
 
 _TEMPLATES = Path(__file__).with_name("pages_templates")
 _ENV = jinja2.Environment(
@@ -44,8 +45,16 @@ def _form_notes(p: dict) -> list:
     return [c for c in p["clauses"]["clauses"] if c["anchor"].startswith("form-note-")]
 
 
+def plan_view(plan: dict, courses_dir: Path) -> dict:
+    """One plan (as pipeline.courses loads it) with its clauses.yaml, ready for render_leave_form()."""
+    clauses = load_clauses(Path(courses_dir))
+    if plan["id"] not in clauses:
+        raise PagesError(f"計畫 {plan['id']} 沒有條文檔：請在 {courses_dir}/<年度>/clauses.yaml 寫 plan: {plan['id']}。")
+    return view(plan, clauses[plan["id"]])
+
+
 def render_leave_form(p: dict, bundle_id: str, filled: dict | None = None) -> Markup:
-    """The HTML of one application form. `p` is a plan view (pages_data.view); `filled` may give
+    """The HTML of one application form. `p` is a plan_view(); `filled` may give
     {"unit": str, "name": str, "rows": {course name: {"start": datetime, "end": datetime}}}."""
     bundle = next((b for b in p["bundles"] if b["id"] == bundle_id), None)
     if bundle is None:
@@ -84,12 +93,7 @@ def write_pages(plans: dict, courses_dir: Path, out_dir: Path) -> None:
     plans: {"plans": {plan_id: plan mapping as in courses/<year>/plan.yaml}};
     courses_dir: the courses/ folder, where each plan's clauses.yaml is found (by its `plan:` id)."""
     out_dir = Path(out_dir)
-    clauses = load_clauses(Path(courses_dir))
-    views = []
-    for plan_id, plan in plans["plans"].items():
-        if plan_id not in clauses:
-            raise PagesError(f"計畫 {plan_id} 沒有條文檔：請在 {courses_dir}/<年度>/clauses.yaml 寫 plan: {plan_id}。")
-        views.append(view(plan, clauses[plan_id]))
+    views = [plan_view(plan, courses_dir) for plan in plans["plans"].values()]
     current = _newest(views)
     _clear(out_dir)
     for p in views:

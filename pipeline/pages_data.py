@@ -5,11 +5,13 @@ from pathlib import Path
 
 import yaml
 
+from pipeline import BuildError
+
 _WEEKDAYS = "一二三四五六日"
 _ROC_OFFSET = 1911  # 民國紀年 = 西元 - 1911
 
 
-class PagesError(Exception):
+class PagesError(BuildError):
     """A zh-TW message naming the file and the key that is wrong."""
 
 
@@ -74,19 +76,17 @@ def _param(plan: dict, name: str, where: str):
         raise PagesError(f"{where} 缺少 parameters.{name}.value。") from None
 
 
-def _bundle(bundle: dict, where: str) -> dict:
+def _bundle(bundle: dict) -> dict:
+    """A bundle with its courses grouped by topic (hours and totals are checked by pipeline.courses)."""
     courses = []
     for course in bundle["courses"]:
         courses.append({
-            "topic": course["topic"],
+            "topic": course.get("topic") or "",
             "name": course["name"],
             "hours": course["hours"],
             "code": course.get("code") or "",
             "aliases": list(course.get("aliases") or []),
         })
-    total = sum(c["hours"] for c in courses)
-    if total != bundle["hours"]:
-        raise PagesError(f"{where} 的 bundles.{bundle['id']}：課程時數合計 {total}，與 hours {bundle['hours']} 不符。")
     # Consecutive courses of one topic share a cell, as in the plan's tables.
     groups = []
     for course in courses:
@@ -94,7 +94,8 @@ def _bundle(bundle: dict, where: str) -> dict:
             groups[-1]["courses"].append(course)
         else:
             groups.append({"topic": course["topic"], "courses": [course]})
-    return {**{k: bundle[k] for k in ("id", "name", "platform_title", "hours", "clause")},
+    return {**{k: bundle[k] for k in ("id", "name", "hours", "clause")},
+            "platform_title": bundle.get("platform_title") or bundle["name"],
             "courses": courses, "groups": groups}
 
 
@@ -107,7 +108,7 @@ def view(plan: dict, clauses: dict) -> dict:
     end = _as_date(period["end"], f"{where} 的 parameters.period.end")
     valid_years = _param(plan, "leave_valid_years", where)
     leave_until = add_years(deadline, valid_years)
-    bundles = [_bundle(b, where) for b in plan["bundles"]]
+    bundles = [_bundle(b) for b in plan["bundles"]]
     by_id = {c["id"]: c for c in clauses["clauses"]}
     categories = {c["id"]: c["name"] for c in plan["categories"]}
     covered_ids = _param(plan, "covered_categories", where)

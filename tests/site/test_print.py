@@ -5,8 +5,7 @@ import subprocess
 
 import pytest
 
-from tests.site.site_build import load_plans
-from tests.site.test_browser import PAGES, PLAN
+from tests.site.conftest import PAGES, PLAN, load_plans
 
 BUNDLES = load_plans()["plans"]["kaohsiung-114"]["bundles"]
 
