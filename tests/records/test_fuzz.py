@@ -12,9 +12,11 @@ from rules_py._record import parse_record
 from rules_py._row import RecordRow
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "records"
-REAL = [(FIXTURES / name).read_bytes() for name in (
-    "platform_page.html", "clipboard.html", "clipboard.txt", "record_utf8.csv", "record_utf8_bom.csv",
-    "record_big5.csv", "seed_sample.txt")]
+# The real fixtures as text; each mutated input is then given as str or in one of the encodings staff meet.
+REAL = [(FIXTURES / name).read_text(encoding) for name, encoding in (
+    ("platform_page.html", "utf-8"), ("clipboard.html", "utf-8"), ("clipboard.txt", "utf-8"),
+    ("record_utf8.csv", "utf-8"), ("record_big5.csv", "cp950"), ("record_excel_unicode.txt", "utf-16"),
+    ("seed_sample.txt", "utf-8"))]
 EXAMPLES = 10_000
 CJK = re.compile(r"[\u4e00-\u9fff]")
 INJECTIONS = ["\t", "\n", "\r\n", ",", '"', "<td>", "</td>", "<tr>", "</table>", "<table>", "<br>",
@@ -27,9 +29,8 @@ def _cells(text: str) -> list[str]:
     return re.split(r"(\t|,|</td>)", text)
 
 
-def _mutate(data: bytes, operations: list[str], seed: int) -> bytes | str:
+def _mutate(text: str, operations: list[str], seed: int) -> bytes | str:
     rng = random.Random(seed)
-    text = data.decode("cp950" if data[:1] != b"\xef" and b"\xa4" in data[:400] else "utf-8", "replace")
     for operation in operations:
         at = rng.randrange(len(text) + 1)
         if operation == "truncate":
