@@ -46,6 +46,12 @@ class _TableCollector(HTMLParser):
         self.open: list[_Table] = []
         self.skip = 0
 
+    def parse_marked_section(self, i, report=1):
+        # As browsers do in HTML: <![CDATA[…]]>, <![if …]> and the like are bogus comments ending at ">".
+        # (html.parser would raise AssertionError on an unknown keyword.)
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
+
     def _cell(self) -> list[str] | None:
         return self.open[-1].cell if self.open else None
 
