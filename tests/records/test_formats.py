@@ -173,3 +173,11 @@ def test_a_synthetic_record_for_benchmarks():
 def test_excel_tab_text_with_quoted_multiline_cells_without_header(page_rows):
     text = (FIXTURES / "record_excel_unicode.txt").read_text("utf-16")
     assert parse_record(text.split("\n", 1)[1]) == page_rows
+
+
+def test_a_hand_typed_big5_csv_reads_like_the_seed_sample():
+    typed = parse_record((FIXTURES / "record_hand_typed_big5.csv").read_bytes())
+    seed = parse_record((FIXTURES / "seed_sample.txt").read_bytes())
+    assert [r.code for r in typed] == [r.code if r.line % 2 else None for r in seed]
+    assert [(r.name, r.start, r.end, r.conditions, r.credit_hours) for r in typed] == [
+        (r.name, r.start, r.end, r.conditions, r.credit_hours) for r in seed]
