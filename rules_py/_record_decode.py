@@ -18,6 +18,7 @@ _SIGNATURES = (
     (b"\xff\xd8\xff", "這是圖片檔，無法讀取，請改用複製的表格或儲存的網頁"),
     (b"GIF8", "這是圖片檔，無法讀取，請改用複製的表格或儲存的網頁"),
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # not tab, line feed, form feed, carriage return
 
 
@@ -50,6 +51,10 @@ def to_text(data: bytes | str) -> str:
         if len(data) > MAX_RECORD_BYTES:
             _check_size(len(data))
         _check_size(len(data.encode("utf-8", "surrogatepass")))
+        if _SURROGATE.search(data):
+            # A JavaScript string may hold halves of a character: join pairs, replace lone halves with U+FFFD,
+            # so that no output written later as UTF-8 fails.
+            data = data.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
         return _check_text(data)
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise InputError("紀錄必須是文字或位元組資料")
