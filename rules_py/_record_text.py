@@ -11,6 +11,7 @@ from rules_py._record_columns import header_fields
 _ROW_START = re.compile(r"[ \u3000]*([0-9]{1,6})\t")
 # Any three column names hold one of these characters; other lines are not looked at as a header.
 _HEADER_CHARS = re.compile("[課時通測問]")
+_QUOTED_MULTILINE = re.compile(r'(?:^|\t)"[^"\t]*\n', re.MULTILINE)
 # How many trailing cells a row may lack before the next "No.<tab>" line is still taken as a new row
 # (editors strip the trailing tabs of empty upload cells).
 _SHORT_ROW_SLACK = 2
@@ -80,12 +81,17 @@ def _starts_row(line: str, current: list[str] | None, ncols: int, numbered: bool
             and len(current) >= ncols - _SHORT_ROW_SLACK)
 
 
-def csv_rows(text: str, first_line: int) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(text), skipinitialspace=True)
+def quoted_cells(lines: list[str]) -> bool:
+    """Excel's tab-separated text (copied from a sheet, or saved as Unicode text) quotes multi-line cells."""
+    return _QUOTED_MULTILINE.search("\n".join(lines)) is not None
+
+
+def csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter, skipinitialspace=delimiter == ",")
     rows: list[list[str]] = []
     try:
         for row in reader:
             rows.append(row)
     except csv.Error:
-        raise InputError(f"CSV 第 {first_line + reader.line_num} 行格式錯誤，無法讀取") from None
+        raise InputError(f"表頭之後第 {reader.line_num} 行格式錯誤（引號或欄位過長），無法讀取") from None
     return rows
