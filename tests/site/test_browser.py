@@ -131,3 +131,10 @@ def test_search_finds_the_right_page(page, base_url, term):
     pages = list(dict.fromkeys(hrefs))
     want = base_url + expected
     assert want in (pages[:1] if first else pages), pages
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_fits_a_phone_screen(page, base_url, path):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
