@@ -8,7 +8,9 @@ import yaml
 from pipeline import BuildError
 
 _WEEKDAYS = "一二三四五六日"
-_ROC_OFFSET = 1911  # 民國紀年 = 西元 - 1911
+ROC_OFFSET = 1911  # 民國紀年 = 西元 - 1911
+_FORM_KEYS = ("title", "unit_label", "name_label", "bundle_label", "columns", "time_units", "notes_heading",
+              "signatures")
 
 
 class PagesError(BuildError):
@@ -16,7 +18,7 @@ class PagesError(BuildError):
 
 
 def roc_date(day: dt.date) -> str:
-    return f"{day.year - _ROC_OFFSET} 年 {day.month} 月 {day.day} 日"
+    return f"{day.year - ROC_OFFSET} 年 {day.month} 月 {day.day} 日"
 
 
 def weekday(day: dt.date) -> str:
@@ -60,6 +62,12 @@ def load_clauses(courses_dir: Path) -> dict:
             for key in ("id", "anchor", "title", "text"):
                 if not isinstance(clause, dict) or not isinstance(clause.get(key), str):
                     raise PagesError(f"{path} 的 clauses[{i}] 缺少文字欄位 {key}。")
+        form = data.get("form")
+        missing = [k for k in _FORM_KEYS if not isinstance(form, dict) or not form.get(k)]
+        if missing:
+            raise PagesError(f"{path} 的 form（附件2 申請表的固定文字）缺少：{'、'.join(missing)}。")
+        if len(form["time_units"]) != 5:
+            raise PagesError(f"{path} 的 form.time_units 應為 5 個單位（年、月、日、時、分）。")
         anchors = [c["anchor"] for c in clauses]
         dupes = sorted({a for a in anchors if anchors.count(a) > 1})
         if dupes:
@@ -153,5 +161,5 @@ def view(plan: dict, clauses: dict) -> dict:
         "clauses": clauses,
         "anchor": anchor,
         "cite": {name: {"id": p["clause"], "anchor": anchor(p["clause"])} for name, p in params.items()},
-        "form": clauses.get("form") or {},
+        "form": clauses["form"],
     }

@@ -221,3 +221,14 @@ def test_another_year_builds_into_the_site_and_its_nav(tmp_path):
     assert "測試計畫 115" in home and "歷年計畫" in home
     assert 'href="generated/kaohsiung-114/plan/"' in home
     assert (tmp_path / "site" / "generated" / "kaohsiung-115" / "forms" / "municipal" / "index.html").is_file()
+
+
+def test_clauses_without_the_form_wording_are_refused(tmp_path):
+    courses = tmp_path / "courses"
+    shutil.copytree(COURSES / "114", courses / "114")
+    path = courses / "114" / "clauses.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["form"]["signatures"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(PagesError, match="form（附件2 申請表的固定文字）缺少：signatures"):
+        _generate(tmp_path, courses=courses)
