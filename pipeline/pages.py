@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from pipeline.pages_data import ROC_OFFSET, PagesError, load_clauses, view
+from pipeline.pages_data import PagesError, load_clauses, roc_year, view
 
 __all__ = ["write_pages", "plan_view", "render_leave_form", "PagesError"]
 
@@ -67,12 +67,12 @@ def render_leave_form(p: dict, bundle_id: str, filled: dict | None = None) -> Ma
     ))
 
 
-def _time_parts_for(roc_year: int, when: dt.datetime | None, units) -> Markup:
+def _time_parts_for(plan_year: int, when: dt.datetime | None, units) -> Markup:
     """114 年 　月 　日 　時 　分 with each number in a span[data-part]; a blank form keeps only the year."""
     if when is None:
-        values = [roc_year, _BLANK, _BLANK, _BLANK, _BLANK]
+        values = [plan_year, _BLANK, _BLANK, _BLANK, _BLANK]
     else:
-        values = [when.year - ROC_OFFSET, when.month, when.day, when.hour, f"{when.minute:02d}"]
+        values = [roc_year(when), when.month, when.day, when.hour, when.minute]  # as rules_py's roc_moment
     spans = [f'<span data-part="{part}">{escape(value)}</span> {escape(unit)}'
              for part, value, unit in zip(_TIME_PARTS, values, units)]
     return Markup(" ".join(spans))

@@ -6,9 +6,9 @@ from pathlib import Path
 import yaml
 
 from pipeline import BuildError
+from rules_py._dates import expiry, roc_date
 
 _WEEKDAYS = "一二三四五六日"
-ROC_OFFSET = 1911  # 民國紀年 = 西元 - 1911
 _FORM_KEYS = ("title", "unit_label", "name_label", "bundle_label", "columns", "time_units", "notes_heading",
               "signatures")
 
@@ -17,21 +17,13 @@ class PagesError(BuildError):
     """A zh-TW message naming the file and the key that is wrong."""
 
 
-def roc_date(day: dt.date) -> str:
-    return f"{day.year - ROC_OFFSET} 年 {day.month} 月 {day.day} 日"
+def roc_year(day: dt.date) -> int:
+    """The 民國 year, as rules_py writes dates (one definition for the rules and the pages)."""
+    return int(roc_date(day).split(" ", 1)[0])
 
 
 def weekday(day: dt.date) -> str:
     return "星期" + _WEEKDAYS[day.weekday()]
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    """Same month and day `years` later; 2/29 falls back to 2/28 (民法第121條: the period ends the day before the
-    corresponding date, counted from the day after completion, which is the completion date's anniversary)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def _as_date(value, where: str) -> dt.date:
@@ -115,7 +107,7 @@ def view(plan: dict, clauses: dict) -> dict:
     start = _as_date(period["start"], f"{where} 的 parameters.period.start")
     end = _as_date(period["end"], f"{where} 的 parameters.period.end")
     valid_years = _param(plan, "leave_valid_years", where)
-    leave_until = add_years(deadline, valid_years)
+    leave_until = expiry(deadline, valid_years)  # the latest any leave can last
     bundles = [_bundle(b) for b in plan["bundles"]]
     by_id = {c["id"]: c for c in clauses["clauses"]}
     categories = {c["id"]: c["name"] for c in plan["categories"]}
