@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from pipeline.pages_data import PagesError, load_clauses, view
+from pipeline.pages_data import PagesError, load_clauses, roc_year, view
 
 __all__ = ["write_pages", "plan_view", "render_leave_form", "PagesError"]
 
@@ -29,7 +29,6 @@ _ENV = jinja2.Environment(
 )
 _TIME_PARTS = ("year", "month", "day", "hour", "minute")
 _BLANK = "\u3000"  # the paper form leaves a full-width space to write in
-_ROC_OFFSET = 1911
 
 # page template -> path under generated/<plan_id>/, and its nav title
 _PAGES = (
@@ -68,12 +67,12 @@ def render_leave_form(p: dict, bundle_id: str, filled: dict | None = None) -> Ma
     ))
 
 
-def _time_parts_for(roc_year: int, when: dt.datetime | None, units) -> Markup:
+def _time_parts_for(plan_year: int, when: dt.datetime | None, units) -> Markup:
     """114 年 　月 　日 　時 　分 with each number in a span[data-part]; a blank form keeps only the year."""
     if when is None:
-        values = [roc_year, _BLANK, _BLANK, _BLANK, _BLANK]
+        values = [plan_year, _BLANK, _BLANK, _BLANK, _BLANK]
     else:
-        values = [when.year - _ROC_OFFSET, when.month, when.day, when.hour, f"{when.minute:02d}"]
+        values = [roc_year(when), when.month, when.day, when.hour, when.minute]  # as rules_py's roc_moment
     spans = [f'<span data-part="{part}">{escape(value)}</span> {escape(unit)}'
              for part, value, unit in zip(_TIME_PARTS, values, units)]
     return Markup(" ".join(spans))
@@ -113,16 +112,16 @@ def _clear(out_dir: Path) -> None:
 def _write_plan(p: dict, plan_dir: Path) -> None:
     forms = {b["id"]: render_leave_form(p, b["id"]) for b in p["bundles"]}
     for template, rel, _title in _PAGES:
-        _write(plan_dir / rel, _render(template, p=p, forms=forms, to_root=_to_root(p, rel)))
+        _write(plan_dir / rel, _render(template, p=p, forms=forms, to_root=_to_root(rel)))
     for b in p["bundles"]:
         rel = f"forms/{b['id']}.md"
-        _write(plan_dir / rel, _render("form_page.md.j2", p=p, b=b, form=forms[b["id"]], to_root=_to_root(p, rel)))
+        _write(plan_dir / rel, _render("form_page.md.j2", p=p, b=b, form=forms[b["id"]], to_root=_to_root(rel)))
     # The blank forms for the checker to clone in the browser (same origin, fetched as data).
     _write(plan_dir / "forms" / "leave-forms.json",
            json.dumps({"plan": p["id"], "forms": forms}, ensure_ascii=False, indent=1))
 
 
-def _to_root(p: dict, rel: str) -> str:
+def _to_root(rel: str) -> str:
     depth = 2 + rel.count("/")  # generated/<plan_id>/ + any subfolder
     return "../" * depth
 

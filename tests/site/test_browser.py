@@ -99,6 +99,16 @@ def test_course_filter_by_bundle_and_topic_announces_the_count(page, base_url):
     assert count.inner_text() == f"顯示 {total} 門課中的 {len(ai)} 門"
 
 
+def test_course_filter_works_from_the_keyboard(page, base_url):
+    page.goto(base_url + PLAN + "courses/")
+    page.get_by_label("組裝課程").focus()
+    page.keyboard.press("ArrowDown")  # 全部 -> the first bundle
+    first = load_plans()["plans"]["kaohsiung-114"]["bundles"][0]
+    assert page.locator("#all-courses-table tbody tr:visible").count() == len(first["courses"])
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "filter-topic"
+
+
 def test_course_table_without_javascript_shows_every_row(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -131,3 +141,10 @@ def test_search_finds_the_right_page(page, base_url, term):
     pages = list(dict.fromkeys(hrefs))
     want = base_url + expected
     assert want in (pages[:1] if first else pages), pages
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_fits_a_phone_screen(page, base_url, path):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

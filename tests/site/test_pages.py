@@ -191,7 +191,7 @@ def test_the_form_renders_filled_from_python_and_escapes_what_people_type():
     assert "&lt;b&gt;人事處&lt;/b&gt;" in html and "<b>" not in html
     row = re.search(r'<tr data-course="雙軸轉型淨零港都">.*?</tr>', html).group(0)
     text = re.sub(r"<[^>]+>", "", row)
-    assert "114 年 3 月 5 日 18 時 05 分" in text and "114 年 3 月 5 日 19 時 10 分" in text
+    assert "114 年 3 月 5 日 18 時 5 分" in text and "114 年 3 月 5 日 19 時 10 分" in text
 
 
 def test_an_unknown_bundle_is_refused():
@@ -221,3 +221,14 @@ def test_another_year_builds_into_the_site_and_its_nav(tmp_path):
     assert "測試計畫 115" in home and "歷年計畫" in home
     assert 'href="generated/kaohsiung-114/plan/"' in home
     assert (tmp_path / "site" / "generated" / "kaohsiung-115" / "forms" / "municipal" / "index.html").is_file()
+
+
+def test_clauses_without_the_form_wording_are_refused(tmp_path):
+    courses = tmp_path / "courses"
+    shutil.copytree(COURSES / "114", courses / "114")
+    path = courses / "114" / "clauses.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["form"]["signatures"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(PagesError, match="form（附件2 申請表的固定文字）缺少：signatures"):
+        _generate(tmp_path, courses=courses)
