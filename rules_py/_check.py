@@ -22,10 +22,25 @@ def check(record, profile=None, *, plan: str | None = None, today: date | None =
           filename: str | None = None) -> dict:
     rows = read_rows(record, filename)
     chosen = select_plan(plan, [r.start.date() for r in rows])
-    result = evaluate(chosen, parse_profile(profile, chosen), rows)
+    result = evaluate(chosen, _profile(profile, chosen), rows)
     if today is not None:
         _expired(result, today)
     return result
+
+
+_PROFILES: dict = {}
+
+
+def _profile(source, plan):
+    """A batch checks many records with one profile text: parse it once per plan."""
+    if source is not None and not isinstance(source, (str, bytes)):
+        return parse_profile(source, plan)
+    key = (plan, source)  # the plan object itself: use_plans() makes new ones
+    if key not in _PROFILES:
+        if len(_PROFILES) > 64:
+            _PROFILES.clear()
+        _PROFILES[key] = parse_profile(source, plan)
+    return _PROFILES[key]
 
 
 def _expired(result: dict, today: date) -> None:
