@@ -11,6 +11,7 @@ import sys
 
 from rules_py._check import check
 from rules_py._errors import InputError
+from rules_py._plan import all_plans
 from rules_py._report import report, summary, summary_text
 from rules_py._rules import RuleGapError
 
@@ -87,6 +88,7 @@ def _run_all(job: _Job, records: list) -> list:
         return [job.run(name) for name in records]
     from multiprocessing import get_context  # only for a batch
 
+    all_plans()  # load once, before the workers are forked
     with get_context("fork" if sys.platform.startswith("linux") else "spawn").Pool(workers) as pool:
         return pool.map(job.run, records, chunksize=max(1, len(records) // (workers * 8)))
 

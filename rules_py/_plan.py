@@ -45,6 +45,7 @@ class Plan:
         self.passed_status = p["passed_status"]["value"]
         self.upload_success = p["upload_success_status"]["value"]
         self.default_office_hours = p["default_office_hours"]["value"]
+        self.leave_reason_text = p["leave_reason_text"]["value"]
         self.rule_clauses = data["rules"]
         self.anchors = data["clauses"]
         self.calendar = data["calendar"]

@@ -72,7 +72,7 @@ def evaluate(plan, profile, rows) -> dict:
         warnings.append(reason(plan, "leave.cap", total=total, cap=plan.leave_cap))
     return {
         "plan": {"id": plan.id, "title": plan.title, "deadline": plan.deadline.isoformat(),
-                 "deadline_roc": roc_date(plan.deadline)},
+                 "deadline_roc": roc_date(plan.deadline), "leave_reason_text": plan.leave_reason_text},
         "category": category,
         "bundles": bundles,
         "leave_hours": min(plan.leave_cap, total),
