@@ -49,7 +49,7 @@ def evaluate(plan, profile, rows) -> dict:
     for row in rows:
         course, how, ratio = plan.matcher.match(row.code, row.name)
         if course is None:
-            unmatched.append(_row_json(row))
+            unmatched.append(row)
             warnings.append(reason(plan, "match.unmatched", line=row.line, row_name=row.name))
             continue
         matched[course].append((row, how))
@@ -78,8 +78,8 @@ def evaluate(plan, profile, rows) -> dict:
         "leave_hours": min(plan.leave_cap, total),
         "leave_hours_with_review": min(plan.leave_cap, plan.leave_per_bundle * (eligible + pending)),
         "reward": _reward(plan, facts, bundles, checked, covered, category_reason),
-        "courses": [_course_json(checked[c]) for c in plan.courses],
-        "unmatched_rows": unmatched,
+        "courses": [_course_json(checked[c], facts) for c in plan.courses],
+        "unmatched_rows": [_row_json(row, facts) for row in unmatched],
         "warnings": warnings,
     }
 
@@ -92,12 +92,25 @@ class _Facts:
         self.covered_names = "、".join(plan.categories[c] for c in plan.categories if c in plan.covered)
         self.unpaid = [(datetime.combine(a, datetime.min.time()),
                         datetime.combine(b + timedelta(days=1), datetime.min.time())) for a, b in profile.unpaid_leave]
+        self._times: dict = {}
+
+    def times(self, row) -> tuple:
+        """(start, end) as ISO text, written once per row: a result names each time several times."""
+        found = self._times.get(id(row))
+        if found is None:
+            found = self._times[id(row)] = (row.start.isoformat(), row.end.isoformat())
+        return found
+
+    def shown(self, row) -> tuple:
+        """(start, end) as messages write them: 2025-03-01 09:00:00."""
+        start, end = self.times(row)
+        return start.replace("T", " "), end.replace("T", " ")
 
     # -- one row's off-duty verdict -----------------------------------------------------------
     def off_duty(self, course, row) -> tuple:
         """(verdict, rule, what it found): the reason's text is made only for the row that counts."""
         start, end = stamp(row.start), stamp(row.end)
-        unpaid = next(((a, b) for a, b in self.unpaid if row.start < b and row.end > a), None)
+        unpaid = next(((a, b) for a, b in self.unpaid if row.start < b and row.end > a), None) if self.unpaid else None
         at_start = self.work.covering(start)
         at_end = self.work.covering(end, end_point=True)
         between = self.work.first_within(start, end)
@@ -112,11 +125,12 @@ class _Facts:
 
     def off_duty_reason(self, course, row, rule: str, found: tuple) -> dict:
         unpaid, at_start, at_end, between = found
-        facts = {"start": row.start, "end": row.end}
+        start, end = self.shown(row)
+        facts = {"start": start, "end": end}
         if rule == "offduty.unpaid_leave":
             facts.update(leave_start=unpaid[0].date(), leave_end=(unpaid[1] - timedelta(days=1)).date())
         elif rule == "offduty.no":
-            which, t, span = ("開始", row.start, at_start) if at_start else ("結束", row.end, at_end)
+            which, t, span = ("開始", start, at_start) if at_start else ("結束", end, at_end)
             facts = {"which": which, "time": t, "work_start": moment(span[0]), "work_end": moment(span[1])}
         elif rule == "offduty.review":
             facts.update(work_start=moment(between[0]), work_end=moment(between[1]))
@@ -127,10 +141,16 @@ class _Facts:
         plan = self.plan
         checked = _Checked(course, matched)
         rows = [r for r, _ in matched]
-        passing = [r for r in rows if r.status.strip() == plan.passed_status]
-        late = [r for r in passing if r.end >= self.deadline_end]
-        early = [r for r in passing if r.start.date() < plan.period_start and r.end < self.deadline_end]
-        in_time = [r for r in passing if r.start.date() >= plan.period_start and r.end < self.deadline_end]
+        passing, late, early, in_time = [], [], [], []
+        for r in rows:
+            if r.status.strip() == plan.passed_status:
+                passing.append(r)
+                if r.end >= self.deadline_end:
+                    late.append(r)
+                elif r.start.date() < plan.period_start:
+                    early.append(r)
+                else:
+                    in_time.append(r)
         table = (
             ("course.counted", bool(in_time), "counted"),
             ("course.after_deadline", bool(late), "after_deadline"),
@@ -146,7 +166,7 @@ class _Facts:
             why = self.off_duty_reason(course, row, why, found)
             checked.row, checked.off_duty, checked.off_duty_reason = row, verdict, why
             checked.upload_ok = any(r.upload_status.strip() == plan.upload_success for r in in_time)
-            checked.reasons = [reason(plan, rule, course=course.name, end=row.end, deadline=deadline), why]
+            checked.reasons = [reason(plan, rule, course=course.name, end=self.shown(row)[1], deadline=deadline), why]
             return checked
         if rule == "course.after_deadline":
             checked.row = min(late, key=lambda r: r.end)
@@ -234,8 +254,9 @@ def _reward(plan, facts, bundles, checked, covered, category_reason) -> dict:
     return {"status": status, "name": plan.reward_name, "reasons": reasons}
 
 
-def _course_json(c: _Checked) -> dict:
+def _course_json(c: _Checked, facts: _Facts) -> dict:
     row = c.row
+    start, end = facts.times(row) if row else (None, None)
     return {
         "bundle": c.course.bundle,
         "no": c.course.index,
@@ -243,19 +264,19 @@ def _course_json(c: _Checked) -> dict:
         "hours": c.course.hours,
         "code": c.course.code,
         "status": c.status,
-        "start": row.start.isoformat() if row else None,
-        "end": row.end.isoformat() if row else None,
+        "start": start,
+        "end": end,
         "off_duty": c.off_duty,
         "match": next((how for r, how in c.rows if r is row), None),
-        "row": _row_json(row) if row else None,
+        "row": _row_json(row, facts) if row else None,
         "reasons": c.reasons,
     }
 
 
-def _row_json(row) -> dict:
+def _row_json(row, facts: _Facts) -> dict:
+    start, end = facts.times(row)
     return {
-        "line": row.line, "no": row.no, "name": row.name, "code": row.code,
-        "start": row.start.isoformat(), "end": row.end.isoformat(),
+        "line": row.line, "no": row.no, "name": row.name, "code": row.code, "start": start, "end": end,
         "status": row.status, "credit_hours": row.credit_hours,
         "upload_status": row.upload_status, "upload_time": row.upload_time,
     }
