@@ -30,6 +30,8 @@ _RANK = {"yes": 0, "review": 1, "no": 2}  # which passing row serves the person 
 class _Checked:
     """One catalogue course against the record: its status, chosen row, off-duty verdict, reasons."""
 
+    __slots__ = ("course", "rows", "status", "row", "off_duty", "off_duty_reason", "reasons", "upload_ok")
+
     def __init__(self, course, rows):
         self.course = course
         self.rows = rows
