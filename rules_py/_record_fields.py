@@ -19,7 +19,7 @@ _SHOWN_CHARS = 40
 
 def shown(value: str) -> str:
     """A cell value fit for a one-line message."""
-    flat = " ".join(value.split())
+    flat = single_line(value)
     return flat if len(flat) <= _SHOWN_CHARS else flat[:_SHOWN_CHARS] + "…"
 
 

@@ -10,6 +10,7 @@ _SKIPPED = frozenset(("script", "style", "template", "noscript"))
 # Elements that break a line inside a cell (like <br>), as a browser renders them.
 _BLOCKS = frozenset(("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
                      "blockquote", "pre", "section", "article", "header", "footer", "address", "hr"))
+_TABLE_TAG = re.compile(r"<(?:table|tr|td|th)[\s>/]", re.IGNORECASE)
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _SPAN = re.compile(r"[0-9]{1,3}")
 _MAX_COLSPAN = 20
@@ -45,6 +46,12 @@ class _TableCollector(HTMLParser):
         self.open: list[_Table] = []
         self.skip = 0
 
+    def parse_marked_section(self, i, report=1):
+        # As browsers do in HTML: <![CDATA[…]]>, <![if …]> and the like are bogus comments ending at ">".
+        # (html.parser would raise AssertionError on an unknown keyword.)
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
+
     def _cell(self) -> list[str] | None:
         return self.open[-1].cell if self.open else None
 
@@ -52,13 +59,14 @@ class _TableCollector(HTMLParser):
         if tag in _SKIPPED:
             self.skip += 1
             return
-        if tag == "table":
+        if tag == "table" or (tag in ("tr", "td", "th") and not self.open):
+            # A fragment may start at a row or a cell, without its <table>: read it as a table anyway.
             table = _Table()
             self.tables.append(table)
             self.open.append(table)
-        elif not self.open:
+        if not self.open or tag == "table":
             return
-        elif tag == "tr":
+        if tag == "tr":
             self.open[-1].close_row()
             self.open[-1].row = []
         elif tag in ("td", "th"):
@@ -100,6 +108,11 @@ class _TableCollector(HTMLParser):
         cell = self._cell()
         if cell is not None and not self.skip:
             cell.append(_HTML_SPACE.sub(" ", data))
+
+
+def has_table(text: str) -> bool:
+    """Cheap check first, so that a large page without any table is refused at once."""
+    return _TABLE_TAG.search(text) is not None
 
 
 def html_tables(text: str) -> list[list[list[str]]]:
