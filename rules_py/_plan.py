@@ -30,7 +30,6 @@ class Bundle:
 
 class Plan:
     def __init__(self, data: dict):
-        self.data = data
         self.id = data["id"]
         self.title = data["title"]
         p = data["parameters"]

@@ -90,7 +90,7 @@ class _Facts:
     """What the rules look at, computed once per check."""
 
     def __init__(self, plan, profile, work, deadline_end):
-        self.plan, self.profile, self.work, self.deadline_end = plan, profile, work, deadline_end
+        self.plan, self.work, self.deadline_end = plan, work, deadline_end
         self.covered_names = "、".join(plan.categories[c] for c in plan.categories if c in plan.covered)
         self.unpaid = [(datetime.combine(a, datetime.min.time()),
                         datetime.combine(b + timedelta(days=1), datetime.min.time())) for a, b in profile.unpaid_leave]
