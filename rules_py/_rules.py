@@ -65,7 +65,7 @@ def evaluate(plan, profile, rows) -> dict:
     category_reason = reason(plan, "category.covered" if covered else "category.not_covered",
                              category=category["name"], covered=facts.covered_names)
 
-    bundles = [_bundle(plan, facts, b, [checked[c] for c in b.courses], covered, category_reason)
+    bundles = [_bundle(plan, b, [checked[c] for c in b.courses], covered, category_reason)
                for b in plan.bundles]
     eligible = sum(b["leave"]["status"] == "eligible" for b in bundles)
     pending = sum(b["leave"]["status"] == "review" for b in bundles)
@@ -79,7 +79,7 @@ def evaluate(plan, profile, rows) -> dict:
         "bundles": bundles,
         "leave_hours": min(plan.leave_cap, total),
         "leave_hours_with_review": min(plan.leave_cap, plan.leave_per_bundle * (eligible + pending)),
-        "reward": _reward(plan, facts, bundles, checked, covered, category_reason),
+        "reward": _reward(plan, bundles, checked, covered, category_reason),
         "courses": [_course_json(checked[c], facts) for c in plan.courses],
         "unmatched_rows": [_row_json(row, facts) for row in unmatched],
         "warnings": warnings,
@@ -185,7 +185,7 @@ class _Facts:
         return checked
 
 
-def _bundle(plan, facts, bundle, courses, covered, category_reason) -> dict:
+def _bundle(plan, bundle, courses, covered, category_reason) -> dict:
     done = [c for c in courses if c.status == "counted"]
     complete = len(done) == len(courses)
     verdicts = {c.off_duty for c in done}
@@ -234,7 +234,7 @@ def _bundle(plan, facts, bundle, courses, covered, category_reason) -> dict:
     }
 
 
-def _reward(plan, facts, bundles, checked, covered, category_reason) -> dict:
+def _reward(plan, bundles, checked, covered, category_reason) -> dict:
     incomplete = [b["name"] for b in bundles if not b["complete"]]
     pending = [c for c in checked.values() if c.status == "counted" and not c.upload_ok]
     table = (
