@@ -52,6 +52,9 @@ def _expired(result: dict, today: date) -> None:
             result["warnings"].append({**expiry, "message": f"「{bundle['name']}」的補休期限 {expires_on} 已過。"})
 
 
+_RECORD_KEYS = ("record", "record_base64", "rows")
+
+
 def check_json(request: str) -> str:
     """One JSON request in, one JSON response out; never raises (for the browser's worker)."""
     try:
@@ -70,11 +73,21 @@ def _check_request(request: str) -> dict:
         data = json.loads(request)
     except (TypeError, ValueError):
         raise InputError("請求不是 JSON", "request") from None
-    if not isinstance(data, dict) or ("record" in data) == ("rows" in data):
-        raise InputError("請求應含 record（學習紀錄文字）或 rows（列）其中之一", "request")
-    record = data.get("record", data.get("rows"))
-    if "record" in data and not isinstance(record, str):
-        raise InputError("record 應為文字", "record")
+    given = [key for key in _RECORD_KEYS if isinstance(data, dict) and key in data]
+    if len(given) != 1:
+        raise InputError("請求應含 record（紀錄文字）、record_base64（紀錄檔的位元組）或 rows（列）其中之一", "request")
+    key = given[0]
+    record = data[key]
+    if key != "rows" and not isinstance(record, str):
+        raise InputError(f"{key} 應為文字", key)
+    if key == "record_base64":  # a file as uploaded (a Big5 CSV is not text until decoded)
+        import base64
+        import binascii
+
+        try:
+            record = base64.b64decode(record, validate=True)
+        except (binascii.Error, ValueError):
+            raise InputError("不是有效的 base64", key) from None
     plan = data.get("plan")
     if plan is not None and not isinstance(plan, str):
         raise InputError("plan 應為計畫代號文字或 null", "plan")
@@ -83,4 +96,7 @@ def _check_request(request: str) -> dict:
         today = date.fromisoformat(today) if today is not None else None
     except (TypeError, ValueError):
         raise InputError("today 應為 YYYY-MM-DD", "today") from None
-    return check(record, data.get("profile"), plan=plan, today=today, filename=data.get("filename"))
+    filename = data.get("filename")
+    if filename is not None and not isinstance(filename, str):
+        raise InputError("filename 應為文字", "filename")
+    return check(record, data.get("profile"), plan=plan, today=today, filename=filename)
