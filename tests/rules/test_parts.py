@@ -65,3 +65,15 @@ def test_working_time_is_half_open():
 def test_a_case_no_rule_decides_is_an_error():
     with pytest.raises(RuleGapError, match="沒有任何規則能判定「甲」是否完成"):
         _decide((("course.counted", False, "counted"), ("course.missing", False, "missing")), "甲", "是否完成")
+
+
+@pytest.mark.parametrize("a,b,low,high", [
+    ("族群關係與族群主流化課程", "族群關係與族群主流化", 0.85, 0.95),
+    ("失智友善好鄰居", "失智友善好厝邊", 0.6, 0.7),
+    ("資通安全通識教育", "公務人員如何維持行政中立", 0.0, 0.0),
+    ("同名", "同名", 1.0, 1.0),
+])
+def test_similarity(a, b, low, high):
+    from rules_py._match import similarity
+
+    assert low <= similarity(normalise_name(a), normalise_name(b)) <= high
