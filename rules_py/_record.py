@@ -53,10 +53,7 @@ def _looks_like_headerless(rows: list[list[str]]) -> bool:
 def _from_html(text: str) -> _Table:
     if not has_table(text):
         raise InputError("網頁中沒有任何表格，找不到學習紀錄；請在平臺的「個人專區 → 學習紀錄」頁面儲存或複製")
-    try:
-        tables = html_tables(text)
-    except AssertionError:  # html.parser's way of giving up on a malformed declaration
-        raise InputError("網頁內容格式錯誤，無法讀取；請重新儲存網頁或改用複製表格") from None
+    tables = html_tables(text)
     for rows in tables:
         for position, row in enumerate(rows):
             fields = header_fields(row)

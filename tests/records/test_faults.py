@@ -128,3 +128,10 @@ def test_a_pasted_row_that_lost_its_last_cells_is_named_not_glued_to_the_next():
 
 def test_headerless_paste_must_have_twelve_columns():
     assert _message("1\t開放式\t雙軸轉型淨零港都\t2025-01-01 08:00~2025-01-01 09:00\n").startswith("第 1 列有 4 欄，應有 12 欄")
+
+
+def test_halves_of_characters_from_javascript_become_whole_or_replacement_characters():
+    name = "失智\ud800友善好厝邊\ud83d\ude00"
+    row = parse_record("\n".join([HEADER, _row(name=name)]))[0]
+    assert row.name == "失智\ufffd友善好厝邊\U0001f600"
+    assert row.name.encode("utf-8").decode("utf-8") == row.name

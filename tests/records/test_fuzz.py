@@ -59,12 +59,18 @@ def _mutated(most: int):
     return st.builds(_mutate, st.sampled_from(REAL), st.lists(_OPERATION, max_size=most), st.integers(0, 2**32))
 
 
+# Tag soup: the record's own headers and cell values between table tags, comments and scripts.
+_SOUP = st.lists(st.sampled_from(INJECTIONS + ["<tr>", "<td>", "<th>", "</tr>", "<br/>", "-->", "</script>",
+                                               "<td colspan='3'>", "&nbsp;", "2025-01-01 08:00~2025-01-01 09:00",
+                                               "No.", "課程名稱", "上課期間", "1", "開放式", "已通過", "1.0"]),
+                 max_size=80).map(lambda parts: "<" + "".join(parts))
 # Half of the inputs are mutated real records, so that they get past decoding and header detection.
 INPUTS = st.one_of(
     st.binary(max_size=600),
     st.text(max_size=300),
     st.builds("\t".join, st.lists(st.text(max_size=20), max_size=30)),
-    _mutated(1), _mutated(1), _mutated(6),
+    _SOUP,
+    _mutated(1), _mutated(1), _mutated(6), _mutated(6),
 )
 
 
