@@ -45,19 +45,19 @@ class _Checked:
 class _Seen:
     """A record row with what the rules and the result read of it, worked out once."""
 
-    __slots__ = ("row", "start", "end", "t_start", "t_end", "iso_start", "iso_end", "passed", "uploaded", "how")
+    __slots__ = ("row", "start", "end", "t_start", "t_end", "iso_start", "iso_end", "shown_start", "shown_end",
+                 "passed", "uploaded", "how")
 
     def __init__(self, row, plan):
         self.row, self.start, self.end = row, row.start, row.end
         self.t_start, self.t_end = stamp(row.start), stamp(row.end)
         self.iso_start, self.iso_end = row.start.isoformat(), row.end.isoformat()
+        # as messages write them: 2025-03-01 09:00:00
+        self.shown_start, self.shown_end = self.iso_start.replace("T", " "), self.iso_end.replace("T", " ")
         self.passed = row.status.strip() == plan.passed_status
         self.uploaded = row.upload_status.strip() == plan.upload_success
         self.how = None  # code | name | similar, once matched
 
-    def shown(self) -> tuple:
-        """(start, end) as messages write them: 2025-03-01 09:00:00."""
-        return self.iso_start.replace("T", " "), self.iso_end.replace("T", " ")
 
 
 def evaluate(plan, profile, rows) -> dict:
@@ -110,6 +110,7 @@ class _Facts:
 
     def __init__(self, plan, profile, work, deadline_end):
         self.plan, self.work, self.deadline_end = plan, work, deadline_end
+        self.deadline_text = plan.deadline.isoformat()
         self.covered_names = "、".join(plan.categories[c] for c in plan.categories if c in plan.covered)
         self.unpaid = [(datetime.combine(a, datetime.min.time()),
                         datetime.combine(b + timedelta(days=1), datetime.min.time())) for a, b in profile.unpaid_leave]
@@ -133,7 +134,7 @@ class _Facts:
 
     def off_duty_reason(self, course, row, rule: str, found: tuple) -> dict:
         unpaid, at_start, at_end, between = found
-        start, end = row.shown()
+        start, end = row.shown_start, row.shown_end
         facts = {"start": start, "end": end}
         if rule == "offduty.unpaid_leave":
             facts.update(leave_start=unpaid[0].date(), leave_end=(unpaid[1] - timedelta(days=1)).date())
@@ -177,7 +178,7 @@ class _Facts:
             why = self.off_duty_reason(course, row, why, found)
             checked.row, checked.off_duty, checked.off_duty_reason = row, verdict, why
             checked.upload_ok = any(r.uploaded for r in in_time)
-            checked.reasons = [reason(plan, rule, course=course.name, end=row.shown()[1], deadline=deadline), why]
+            checked.reasons = [reason(plan, rule, course=course.name, end=row.shown_end, deadline=self.deadline_text), why]
             return checked
         if rule == "course.after_deadline":
             checked.row = min(late, key=lambda r: r.end)
