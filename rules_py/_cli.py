@@ -48,7 +48,8 @@ class _Job:
         else:
             text = report(result, title=name if self.several else None)
         brief = {"leave_hours": result["leave_hours"], "reward": result["reward"]["status"],
-                 "leave": {b["id"]: b["leave"]["status"] for b in result["bundles"]}}
+                 "leave": {b["id"]: b["leave"]["status"] for b in result["bundles"]},
+                 "bundle_names": {b["id"]: b["name"] for b in result["bundles"]}}
         return name, text, brief, None
 
 
