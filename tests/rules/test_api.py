@@ -21,6 +21,14 @@ def test_check_json_with_a_raw_record():
     assert result["leave_hours"] == 8 and result["plan"]["id"] == "kaohsiung-114"
 
 
+def test_check_json_with_the_bytes_of_a_big5_file():
+    import base64
+
+    request = {"record_base64": base64.b64encode((RECORDS / "record_big5.csv").read_bytes()).decode(),
+               "filename": "紀錄.csv"}
+    assert json.loads(rules_py.check_json(json.dumps(request)))["leave_hours"] == 8
+
+
 def test_check_json_with_rows_and_a_yaml_profile():
     request = {"rows": [ROW], "profile": "category: teacher\n"}
     result = json.loads(rules_py.check_json(json.dumps(request)))
@@ -32,6 +40,8 @@ def test_check_json_with_rows_and_a_yaml_profile():
     ("[1, 2]", "request"),
     ('{"record": "x", "rows": []}', "request"),
     ('{"record": 5}', "record"),
+    ('{"record_base64": "###"}', "record_base64"),
+    ('{"rows": [], "filename": 3}', "filename"),
     ('{"rows": [{"name": "x"}]}', "rows[0]"),
     ('{"rows": [], "plan": 7}', "plan"),
     ('{"rows": [], "today": "soon"}', "today"),

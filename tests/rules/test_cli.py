@@ -119,3 +119,17 @@ def test_usage_errors_exit_two():
     assert done.returncode == 2 and "用法" in done.stderr
     code, _, err = cli("--bogus")
     assert code == 2 and "--bogus" in err
+
+
+def test_a_batch_shared_among_cores_keeps_order_and_faults(tmp_path):
+    good, bad = (RECORDS / "record_utf8.csv").read_bytes(), (RECORDS / "bad_missing_columns.txt").read_bytes()
+    files = []
+    for n in range(240):  # above the size where the CLI starts worker processes
+        files.append(tmp_path / f"r{n:03d}.{'txt' if n == 123 else 'csv'}")
+        files[-1].write_bytes(bad if n == 123 else good)
+    code, out, err = cli(*files, "--json")
+    assert code == 2 and err.strip() == f"{files[123]}：{err.split('：', 1)[1].strip()}" and "Traceback" not in err
+    data = json.loads(out)
+    assert [r["file"] for r in data["records"]] == [str(f) for f in files]
+    assert data["summary"]["checked"] == 239 and data["summary"]["unusable"] == 1
+    assert data["summary"]["leave_hours_total"] == 8 * 239
