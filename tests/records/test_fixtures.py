@@ -1,13 +1,11 @@
 """The committed fixtures are what the generator makes, and its seed rows are the plan's own sample."""
 
-import sys
 from pathlib import Path
 
 import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-sys.path.insert(0, str(FIXTURES))
-import make_records  # noqa: E402
+from tests.fixtures import make_records
 
 GENERATED = make_records.generated_files()
 

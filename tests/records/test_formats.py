@@ -1,6 +1,5 @@
 """Every form of the same record reads to the same rows; detection is by content alone."""
 
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -9,8 +8,7 @@ import pytest
 from rules_py._record import parse_record
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "records"
-sys.path.insert(0, str(FIXTURES.parent))
-import make_records  # noqa: E402  (the fixture generator: ROWS is what the page shows)
+from tests.fixtures import make_records  # the fixture generator: ROWS is what the page shows
 
 # file -> its encoding, for reading it as text
 SAME_RECORD = {"clipboard.html": "utf-8", "clipboard.txt": "utf-8", "record_utf8.csv": "utf-8",

@@ -1,13 +1,11 @@
 """HTML as pages and clipboards really have it: sloppy markup, layout tables, scripts, hostile text."""
 
-import sys
 from datetime import datetime
 from pathlib import Path
 
 from rules_py._record import parse_record
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
-from make_records import HEADERS  # noqa: E402
+from tests.fixtures.make_records import HEADERS
 
 HEAD = "<tr>" + "".join(f"<th>{h}</th>" for h in HEADERS) + "</tr>"
 
