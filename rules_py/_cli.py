@@ -16,6 +16,16 @@ from rules_py._report import report, summary, summary_text
 from rules_py._rules import RuleGapError
 
 _USAGE = "用法：python -m rules_py check 學習紀錄檔... [--profile 個人設定檔] [--plan 計畫代號] [--json]（- 代表標準輸入）"
+_HELP = _USAGE + """
+
+檢核 e等公務園⁺學習平臺的學習紀錄（存下的網頁、複製的表格文字或 CSV），
+依計畫判斷每套組裝課程能否申請公假補休、期限到哪天，以及是否達到嘉獎標準。
+
+  --profile 檔案   個人設定（YAML 或 JSON）：人員類別、上班時間、在勤、加班、公假、公差、留職停薪、停班日
+  --plan 代號      指定計畫（預設依紀錄的日期選擇）
+  --json           輸出 JSON；多個紀錄時另附人事單位用的統計
+
+結束代碼：0 已檢核（不論結果）；2 輸入無法使用；1 規則無法判定（請回報）。"""
 _STDIN = "-"
 _PARALLEL_FROM = 200  # below this many records, starting worker processes costs more than it saves
 
@@ -57,8 +67,12 @@ def main(argv=None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
+    args = sys.argv[1:] if argv is None else argv
+    if {"-h", "--help"} & set(args):
+        print(_HELP)
+        return 0
     try:
-        records, profile_file, plan, as_json = _arguments(sys.argv[1:] if argv is None else argv)
+        records, profile_file, plan, as_json = _arguments(args)
     except _UsageError as exc:
         print(f"{exc}\n{_USAGE}", file=sys.stderr)
         return 2

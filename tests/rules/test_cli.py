@@ -121,6 +121,12 @@ def test_usage_errors_exit_two():
     assert code == 2 and "--bogus" in err
 
 
+def test_help_explains_the_options_and_exits_zero():
+    code, out, err = cli("--help")
+    assert (code, err) == (0, "")
+    assert "用法" in out and "--profile" in out and "--json" in out and "結束代碼" in out
+
+
 def test_a_batch_shared_among_cores_keeps_order_and_faults(tmp_path):
     good, bad = (RECORDS / "record_utf8.csv").read_bytes(), (RECORDS / "bad_missing_columns.txt").read_bytes()
     files = []
