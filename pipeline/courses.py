@@ -16,12 +16,13 @@ from pathlib import Path
 
 import yaml
 
+from pipeline import BuildError
 from rules_py._clauses import anchor_for
 from rules_py._match import normalise_name
 from rules_py._rule_ids import RULE_IDS
 
 
-class CoursesError(ValueError):
+class CoursesError(BuildError, ValueError):
     """A fault in courses/: the message names the file and the key path."""
 
 

@@ -1,6 +1,7 @@
 """The reading pages (home, plan, courses, manual, forms, FAQ) generated from courses/ for MkDocs.
 
-Public API: write_pages() for build.py, render_leave_form() for anything that needs a (filled) form.
+Public API: write_pages() for build.py; plan_view() and render_leave_form() for anything that needs a form,
+blank or filled.
 Every plan gets generated/<plan_id>/...; the newest plan also gives the home page and leads the nav
 (pipeline/pages_hooks.py reads generated/_home.md and generated/_nav.json when MkDocs builds).
 """
@@ -12,9 +13,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from pipeline.pages_data import PagesError, load_clauses, view
+from pipeline.pages_data import PagesError, load_clauses, roc_year, view
 
-__all__ = ["write_pages", "render_leave_form", "PagesError"]
+__all__ = ["write_pages", "plan_view", "render_leave_form", "PagesError"]
 
 _TEMPLATES = Path(__file__).with_name("pages_templates")
 _ENV = jinja2.Environment(
@@ -28,7 +29,6 @@ _ENV = jinja2.Environment(
 )
 _TIME_PARTS = ("year", "month", "day", "hour", "minute")
 _BLANK = "\u3000"  # the paper form leaves a full-width space to write in
-_ROC_OFFSET = 1911
 
 # page template -> path under generated/<plan_id>/, and its nav title
 _PAGES = (
@@ -44,8 +44,16 @@ def _form_notes(p: dict) -> list:
     return [c for c in p["clauses"]["clauses"] if c["anchor"].startswith("form-note-")]
 
 
+def plan_view(plan: dict, courses_dir: Path) -> dict:
+    """One plan (as pipeline.courses loads it) with its clauses.yaml, ready for render_leave_form()."""
+    clauses = load_clauses(Path(courses_dir))
+    if plan["id"] not in clauses:
+        raise PagesError(f"計畫 {plan['id']} 沒有條文檔：請在 {courses_dir}/<年度>/clauses.yaml 寫 plan: {plan['id']}。")
+    return view(plan, clauses[plan["id"]])
+
+
 def render_leave_form(p: dict, bundle_id: str, filled: dict | None = None) -> Markup:
-    """The HTML of one application form. `p` is a plan view (pages_data.view); `filled` may give
+    """The HTML of one application form. `p` is a plan_view(); `filled` may give
     {"unit": str, "name": str, "rows": {course name: {"start": datetime, "end": datetime}}}."""
     bundle = next((b for b in p["bundles"] if b["id"] == bundle_id), None)
     if bundle is None:
@@ -59,12 +67,12 @@ def render_leave_form(p: dict, bundle_id: str, filled: dict | None = None) -> Ma
     ))
 
 
-def _time_parts_for(roc_year: int, when: dt.datetime | None, units) -> Markup:
+def _time_parts_for(plan_year: int, when: dt.datetime | None, units) -> Markup:
     """114 年 　月 　日 　時 　分 with each number in a span[data-part]; a blank form keeps only the year."""
     if when is None:
-        values = [roc_year, _BLANK, _BLANK, _BLANK, _BLANK]
+        values = [plan_year, _BLANK, _BLANK, _BLANK, _BLANK]
     else:
-        values = [when.year - _ROC_OFFSET, when.month, when.day, when.hour, f"{when.minute:02d}"]
+        values = [roc_year(when), when.month, when.day, when.hour, when.minute]  # as rules_py's roc_moment
     spans = [f'<span data-part="{part}">{escape(value)}</span> {escape(unit)}'
              for part, value, unit in zip(_TIME_PARTS, values, units)]
     return Markup(" ".join(spans))
@@ -84,12 +92,7 @@ def write_pages(plans: dict, courses_dir: Path, out_dir: Path) -> None:
     plans: {"plans": {plan_id: plan mapping as in courses/<year>/plan.yaml}};
     courses_dir: the courses/ folder, where each plan's clauses.yaml is found (by its `plan:` id)."""
     out_dir = Path(out_dir)
-    clauses = load_clauses(Path(courses_dir))
-    views = []
-    for plan_id, plan in plans["plans"].items():
-        if plan_id not in clauses:
-            raise PagesError(f"計畫 {plan_id} 沒有條文檔：請在 {courses_dir}/<年度>/clauses.yaml 寫 plan: {plan_id}。")
-        views.append(view(plan, clauses[plan_id]))
+    views = [plan_view(plan, courses_dir) for plan in plans["plans"].values()]
     current = _newest(views)
     _clear(out_dir)
     for p in views:
@@ -109,16 +112,16 @@ def _clear(out_dir: Path) -> None:
 def _write_plan(p: dict, plan_dir: Path) -> None:
     forms = {b["id"]: render_leave_form(p, b["id"]) for b in p["bundles"]}
     for template, rel, _title in _PAGES:
-        _write(plan_dir / rel, _render(template, p=p, forms=forms, to_root=_to_root(p, rel)))
+        _write(plan_dir / rel, _render(template, p=p, forms=forms, to_root=_to_root(rel)))
     for b in p["bundles"]:
         rel = f"forms/{b['id']}.md"
-        _write(plan_dir / rel, _render("form_page.md.j2", p=p, b=b, form=forms[b["id"]], to_root=_to_root(p, rel)))
+        _write(plan_dir / rel, _render("form_page.md.j2", p=p, b=b, form=forms[b["id"]], to_root=_to_root(rel)))
     # The blank forms for the checker to clone in the browser (same origin, fetched as data).
     _write(plan_dir / "forms" / "leave-forms.json",
            json.dumps({"plan": p["id"], "forms": forms}, ensure_ascii=False, indent=1))
 
 
-def _to_root(p: dict, rel: str) -> str:
+def _to_root(rel: str) -> str:
     depth = 2 + rel.count("/")  # generated/<plan_id>/ + any subfolder
     return "../" * depth
 

@@ -5,29 +5,25 @@ from pathlib import Path
 
 import yaml
 
+from pipeline import BuildError
+from rules_py._dates import expiry, roc_date
+
 _WEEKDAYS = "一二三四五六日"
-_ROC_OFFSET = 1911  # 民國紀年 = 西元 - 1911
+_FORM_KEYS = ("title", "unit_label", "name_label", "bundle_label", "columns", "time_units", "notes_heading",
+              "signatures")
 
 
-class PagesError(Exception):
+class PagesError(BuildError):
     """A zh-TW message naming the file and the key that is wrong."""
 
 
-def roc_date(day: dt.date) -> str:
-    return f"{day.year - _ROC_OFFSET} 年 {day.month} 月 {day.day} 日"
+def roc_year(day: dt.date) -> int:
+    """The 民國 year, as rules_py writes dates (one definition for the rules and the pages)."""
+    return int(roc_date(day).split(" ", 1)[0])
 
 
 def weekday(day: dt.date) -> str:
     return "星期" + _WEEKDAYS[day.weekday()]
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    """Same month and day `years` later; 2/29 falls back to 2/28 (民法第121條: the period ends the day before the
-    corresponding date, counted from the day after completion, which is the completion date's anniversary)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def _as_date(value, where: str) -> dt.date:
@@ -58,6 +54,12 @@ def load_clauses(courses_dir: Path) -> dict:
             for key in ("id", "anchor", "title", "text"):
                 if not isinstance(clause, dict) or not isinstance(clause.get(key), str):
                     raise PagesError(f"{path} 的 clauses[{i}] 缺少文字欄位 {key}。")
+        form = data.get("form")
+        missing = [k for k in _FORM_KEYS if not isinstance(form, dict) or not form.get(k)]
+        if missing:
+            raise PagesError(f"{path} 的 form（附件2 申請表的固定文字）缺少：{'、'.join(missing)}。")
+        if len(form["time_units"]) != 5:
+            raise PagesError(f"{path} 的 form.time_units 應為 5 個單位（年、月、日、時、分）。")
         anchors = [c["anchor"] for c in clauses]
         dupes = sorted({a for a in anchors if anchors.count(a) > 1})
         if dupes:
@@ -74,19 +76,17 @@ def _param(plan: dict, name: str, where: str):
         raise PagesError(f"{where} 缺少 parameters.{name}.value。") from None
 
 
-def _bundle(bundle: dict, where: str) -> dict:
+def _bundle(bundle: dict) -> dict:
+    """A bundle with its courses grouped by topic (hours and totals are checked by pipeline.courses)."""
     courses = []
     for course in bundle["courses"]:
         courses.append({
-            "topic": course["topic"],
+            "topic": course.get("topic") or "",
             "name": course["name"],
             "hours": course["hours"],
             "code": course.get("code") or "",
             "aliases": list(course.get("aliases") or []),
         })
-    total = sum(c["hours"] for c in courses)
-    if total != bundle["hours"]:
-        raise PagesError(f"{where} 的 bundles.{bundle['id']}：課程時數合計 {total}，與 hours {bundle['hours']} 不符。")
     # Consecutive courses of one topic share a cell, as in the plan's tables.
     groups = []
     for course in courses:
@@ -94,7 +94,8 @@ def _bundle(bundle: dict, where: str) -> dict:
             groups[-1]["courses"].append(course)
         else:
             groups.append({"topic": course["topic"], "courses": [course]})
-    return {**{k: bundle[k] for k in ("id", "name", "platform_title", "hours", "clause")},
+    return {**{k: bundle[k] for k in ("id", "name", "hours", "clause")},
+            "platform_title": bundle.get("platform_title") or bundle["name"],
             "courses": courses, "groups": groups}
 
 
@@ -106,8 +107,8 @@ def view(plan: dict, clauses: dict) -> dict:
     start = _as_date(period["start"], f"{where} 的 parameters.period.start")
     end = _as_date(period["end"], f"{where} 的 parameters.period.end")
     valid_years = _param(plan, "leave_valid_years", where)
-    leave_until = add_years(deadline, valid_years)
-    bundles = [_bundle(b, where) for b in plan["bundles"]]
+    leave_until = expiry(deadline, valid_years)  # the latest any leave can last
+    bundles = [_bundle(b) for b in plan["bundles"]]
     by_id = {c["id"]: c for c in clauses["clauses"]}
     categories = {c["id"]: c["name"] for c in plan["categories"]}
     covered_ids = _param(plan, "covered_categories", where)
@@ -152,5 +153,5 @@ def view(plan: dict, clauses: dict) -> dict:
         "clauses": clauses,
         "anchor": anchor,
         "cite": {name: {"id": p["clause"], "anchor": anchor(p["clause"])} for name, p in params.items()},
-        "form": clauses.get("form") or {},
+        "form": clauses["form"],
     }

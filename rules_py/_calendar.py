@@ -58,22 +58,18 @@ def working_time(plan, profile) -> WorkingTime:
     return cache[key]
 
 
-def non_working_days(plan, profile) -> dict:
-    """{date: why} for the calendar's days that are not working days for this profile."""
+def _non_working_days(plan, profile) -> set:
+    """The calendar's days off, whole-city 停止上班 days, and the profile's own days off."""
     cal = plan.calendar
-    days = {date.fromisoformat(d): cal["notes"].get(d) or "例假日" for d in cal["off_days"]}
-    for s in cal["suspensions"]:
-        if s["scope"] == "whole_city":
-            days[date.fromisoformat(s["date"])] = f"全市停止上班（{s['cause']}）"
-    for d in profile.days_off:
-        days.setdefault(d, "個人設定的停止上班日")
-    return days
+    days = {date.fromisoformat(d) for d in cal["off_days"]}
+    days.update(date.fromisoformat(s["date"]) for s in cal["suspensions"] if s["scope"] == "whole_city")
+    return days | profile.days_off
 
 
 def _build(plan, profile) -> WorkingTime:
     cal = plan.calendar
     first, last = date.fromisoformat(cal["first"]), date.fromisoformat(cal["last"])
-    off = non_working_days(plan, profile)
+    off = _non_working_days(plan, profile)
     intervals = []
     for ordinal in range(first.toordinal(), last.toordinal() + 1):
         if date.fromordinal(ordinal) in off:

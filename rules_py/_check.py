@@ -22,10 +22,25 @@ def check(record, profile=None, *, plan: str | None = None, today: date | None =
           filename: str | None = None) -> dict:
     rows = read_rows(record, filename)
     chosen = select_plan(plan, [r.start.date() for r in rows])
-    result = evaluate(chosen, parse_profile(profile, chosen), rows)
+    result = evaluate(chosen, _profile(profile, chosen), rows)
     if today is not None:
         _expired(result, today)
     return result
+
+
+_PROFILES: dict = {}
+
+
+def _profile(source, plan):
+    """A batch checks many records with one profile text: parse it once per plan."""
+    if source is not None and not isinstance(source, (str, bytes)):
+        return parse_profile(source, plan)
+    key = (plan, source)  # the plan object itself: use_plans() makes new ones
+    if key not in _PROFILES:
+        if len(_PROFILES) > 64:
+            _PROFILES.clear()
+        _PROFILES[key] = parse_profile(source, plan)
+    return _PROFILES[key]
 
 
 def _expired(result: dict, today: date) -> None:
@@ -35,6 +50,9 @@ def _expired(result: dict, today: date) -> None:
         if expires_on and date.fromisoformat(expires_on) < today:
             expiry = next(r for r in bundle["leave"]["reasons"] if r["rule"] == "leave.expiry")
             result["warnings"].append({**expiry, "message": f"「{bundle['name']}」的補休期限 {expires_on} 已過。"})
+
+
+_RECORD_KEYS = ("record", "record_base64", "rows")
 
 
 def check_json(request: str) -> str:
@@ -55,11 +73,21 @@ def _check_request(request: str) -> dict:
         data = json.loads(request)
     except (TypeError, ValueError):
         raise InputError("請求不是 JSON", "request") from None
-    if not isinstance(data, dict) or ("record" in data) == ("rows" in data):
-        raise InputError("請求應含 record（學習紀錄文字）或 rows（列）其中之一", "request")
-    record = data.get("record", data.get("rows"))
-    if "record" in data and not isinstance(record, str):
-        raise InputError("record 應為文字", "record")
+    given = [key for key in _RECORD_KEYS if isinstance(data, dict) and key in data]
+    if len(given) != 1:
+        raise InputError("請求應含 record（紀錄文字）、record_base64（紀錄檔的位元組）或 rows（列）其中之一", "request")
+    key = given[0]
+    record = data[key]
+    if key != "rows" and not isinstance(record, str):
+        raise InputError(f"{key} 應為文字", key)
+    if key == "record_base64":  # a file as uploaded (a Big5 CSV is not text until decoded)
+        import base64
+        import binascii
+
+        try:
+            record = base64.b64decode(record, validate=True)
+        except (binascii.Error, ValueError):
+            raise InputError("不是有效的 base64", key) from None
     plan = data.get("plan")
     if plan is not None and not isinstance(plan, str):
         raise InputError("plan 應為計畫代號文字或 null", "plan")
@@ -68,4 +96,7 @@ def _check_request(request: str) -> dict:
         today = date.fromisoformat(today) if today is not None else None
     except (TypeError, ValueError):
         raise InputError("today 應為 YYYY-MM-DD", "today") from None
-    return check(record, data.get("profile"), plan=plan, today=today, filename=data.get("filename"))
+    filename = data.get("filename")
+    if filename is not None and not isinstance(filename, str):
+        raise InputError("filename 應為文字", "filename")
+    return check(record, data.get("profile"), plan=plan, today=today, filename=filename)

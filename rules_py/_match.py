@@ -40,15 +40,30 @@ class Matcher:
         return found
 
     def _closest(self, key: str):
-        from difflib import SequenceMatcher  # only needed for names that match nothing exactly
-
         best, best_ratio = None, 0.0
-        matcher = SequenceMatcher(None, "", key)  # b is cached: set it once
         for label, course in self._by_name.items():
-            matcher.set_seq1(label)
-            ratio = matcher.ratio()
+            ratio = similarity(key, label)
             if ratio > best_ratio:
                 best, best_ratio = course, ratio
         if best is not None and best_ratio >= self._threshold:
             return best, "similar", best_ratio
         return None, None, best_ratio
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice's coefficient of the two names' character pairs (0..1). Not difflib: importing it costs more
+    in Pyodide than the whole check, and record rows that are no catalogue course are common."""
+    pairs_a, pairs_b = _pairs(a), _pairs(b)
+    total = sum(pairs_a.values()) + sum(pairs_b.values())
+    if not total:
+        return 1.0 if a == b else 0.0
+    common = sum(min(n, pairs_b[p]) for p, n in pairs_a.items() if p in pairs_b)
+    return 2 * common / total
+
+
+def _pairs(text: str) -> dict:
+    counts: dict = {}
+    for i in range(len(text) - 1):
+        pair = text[i:i + 2]
+        counts[pair] = counts.get(pair, 0) + 1
+    return counts

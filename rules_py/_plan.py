@@ -1,6 +1,5 @@
 """One plan's parameters, categories and bundles as objects, built from plans.json."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from rules_py._errors import InputError
@@ -8,29 +7,30 @@ from rules_py._match import Matcher
 from rules_py._plans import load_plans
 
 
-@dataclass(frozen=True, eq=False)  # identity: courses are dict keys in every check
+# Plain classes, not dataclasses: importing dataclasses (and inspect) costs more than the whole checker in
+# Pyodide. Courses are compared by identity: they are dict keys in every check.
 class Course:
-    bundle: str
-    index: int          # 1-based position in the bundle (the form's 編號)
-    topic: str | None
-    name: str
-    hours: float
-    code: str | None
-    aliases: tuple
+    __slots__ = ("bundle", "index", "topic", "name", "hours", "code", "aliases")
+
+    def __init__(self, bundle: str, index: int, topic, name: str, hours: float, code, aliases: tuple):
+        self.bundle = bundle
+        self.index = index      # 1-based position in the bundle (the form's 編號)
+        self.topic = topic
+        self.name = name
+        self.hours = hours
+        self.code = code
+        self.aliases = aliases
 
 
-@dataclass(frozen=True)
 class Bundle:
-    id: str
-    name: str
-    hours: float
-    clause: str
-    courses: tuple
+    __slots__ = ("id", "name", "hours", "clause", "courses")
+
+    def __init__(self, id: str, name: str, hours: float, clause: str, courses: tuple):
+        self.id, self.name, self.hours, self.clause, self.courses = id, name, hours, clause, courses
 
 
 class Plan:
     def __init__(self, data: dict):
-        self.data = data
         self.id = data["id"]
         self.title = data["title"]
         p = data["parameters"]
@@ -45,6 +45,7 @@ class Plan:
         self.passed_status = p["passed_status"]["value"]
         self.upload_success = p["upload_success_status"]["value"]
         self.default_office_hours = p["default_office_hours"]["value"]
+        self.leave_reason_text = p["leave_reason_text"]["value"]
         self.rule_clauses = data["rules"]
         self.anchors = data["clauses"]
         self.calendar = data["calendar"]

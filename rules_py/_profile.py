@@ -7,7 +7,6 @@ or a block list of such values on the following lines ("  - 2025-07-11"). `#` st
 """
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from rules_py._errors import InputError
@@ -17,13 +16,16 @@ _KEYS = ("category", "office_hours", *_PERIOD_KEYS, "unpaid_leave", "days_off")
 _HOURS_SEPARATORS = "-~～–—"
 
 
-@dataclass(frozen=True)
 class Profile:
-    category: str
-    office_hours: tuple          # ((start second of day, end second of day), ...)
-    working_periods: tuple       # ((start datetime, end datetime, key), ...): on duty, overtime, 公假, 公差
-    unpaid_leave: tuple          # ((first date, last date), ...), inclusive
-    days_off: frozenset          # extra non-working dates
+    __slots__ = ("category", "office_hours", "working_periods", "unpaid_leave", "days_off")
+
+    def __init__(self, category: str, office_hours: tuple, working_periods: tuple, unpaid_leave: tuple,
+                 days_off: frozenset):
+        self.category = category
+        self.office_hours = office_hours        # ((start second of day, end second of day), ...)
+        self.working_periods = working_periods  # ((start, end, key), ...): on duty, overtime, 公假, 公差
+        self.unpaid_leave = unpaid_leave        # ((first date, last date), ...), inclusive
+        self.days_off = days_off                # extra non-working dates (frozenset)
 
     def working_key(self) -> tuple:
         """What the working-time intervals depend on (for caching them)."""

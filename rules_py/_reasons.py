@@ -54,8 +54,11 @@ def show(value) -> str:
 
 def reason(plan, rule: str, course=None, **facts) -> dict:
     clause = plan.rule_clauses[rule]
+    for key, value in facts.items():
+        if value.__class__ is not str:
+            facts[key] = show(value)
     out = {"rule": rule, "clause": clause, "anchor": plan.anchors[clause],
-           "message": _TEXT[rule].format(course=course, **{k: show(v) for k, v in facts.items()})}
+           "message": _TEXT[rule].format(course=course, **facts)}
     if course is not None:
         out["course"] = course
     return out

@@ -18,9 +18,9 @@ the column and the value.
 from rules_py._errors import InputError
 from rules_py._record_columns import COLUMNS, column_index, header_fields, platform_order
 from rules_py._record_decode import MAX_RECORD_BYTES, to_text
-from rules_py._record_fields import build_row, shown
+from rules_py._record_fields import build_row, single_line
 from rules_py._record_html import has_table, html_tables
-from rules_py._record_text import csv_rows, find_header, has_row_start, text_rows
+from rules_py._record_text import csv_rows, find_header, has_row_start, quoted_cells, text_rows
 from rules_py._row import RecordRow
 
 __all__ = ["MAX_RECORD_BYTES", "parse_record"]
@@ -38,7 +38,7 @@ def parse_record(data: bytes | str, filename: str | None = None) -> list[RecordR
     except InputError as error:
         if filename is None:
             raise
-        raise InputError(error.message, where=shown(filename)) from None
+        raise InputError(error.message, where=single_line(filename)) from None
 
 
 def _parse(text: str) -> list[RecordRow]:
@@ -53,10 +53,7 @@ def _looks_like_headerless(rows: list[list[str]]) -> bool:
 def _from_html(text: str) -> _Table:
     if not has_table(text):
         raise InputError("網頁中沒有任何表格，找不到學習紀錄；請在平臺的「個人專區 → 學習紀錄」頁面儲存或複製")
-    try:
-        tables = html_tables(text)
-    except AssertionError:  # html.parser's way of giving up on a malformed declaration
-        raise InputError("網頁內容格式錯誤，無法讀取；請重新儲存網頁或改用複製表格") from None
+    tables = html_tables(text)
     for rows in tables:
         for position, row in enumerate(rows):
             fields = header_fields(row)
@@ -71,15 +68,17 @@ def _from_html(text: str) -> _Table:
 def _from_text(text: str) -> _Table:
     lines = text.splitlines()
     header = find_header(lines)
-    if header is None:
-        if has_row_start(lines):
-            return platform_order(), len(COLUMNS), text_rows(lines, len(COLUMNS))
+    if header is not None:
+        position, delimiter, fields = header
+        index, width, body = column_index(fields), len(fields), lines[position + 1:]
+        numbered = fields[0] == "no"
+    elif has_row_start(lines):  # rows copied without the header: the platform's 12 columns in order
+        index, width, body, delimiter, numbered = platform_order(), len(COLUMNS), lines, "\t", True
+    else:
         raise InputError(_NO_TABLE)
-    position, delimiter, fields = header
-    index = column_index(fields)
-    if delimiter == ",":
-        return index, len(fields), csv_rows("\n".join(lines[position:]), position)[1:]
-    return index, len(fields), text_rows(lines[position + 1:], len(fields), numbered=fields[0] == "no")
+    if delimiter == "," or quoted_cells(body):
+        return index, width, csv_rows(body, delimiter)
+    return index, width, text_rows(body, width, numbered)
 
 
 def _course_rows(table: _Table) -> list[RecordRow]:
@@ -90,7 +89,7 @@ def _course_rows(table: _Table) -> list[RecordRow]:
             continue  # a blank row, or a one-cell message such as 「查無資料」 or 「共 7 筆」
         line = len(records) + 1
         if len(cells) < width or any(cell.strip() for cell in cells[width:]):
-            raise InputError(f"第 {line} 列有 {len(cells)} 欄，與表頭的 {width} 欄不符，無法對應欄位")
+            raise InputError(f"第 {line} 列有 {len(cells)} 欄，應有 {width} 欄，無法對應欄位")
         records.append(build_row(line, {field: cells[position] for field, position in index.items()}))
     if not records:
         raise InputError("學習紀錄表格只有表頭，沒有任何課程列")

@@ -1,6 +1,7 @@
 """Bytes or text in, one clean str out: size limit, encodings staff meet (UTF-8, UTF-8 BOM, Big5, UTF-16), binary refused."""
 
 import codecs
+import re
 
 from rules_py._errors import InputError
 
@@ -17,7 +18,8 @@ _SIGNATURES = (
     (b"\xff\xd8\xff", "這是圖片檔，無法讀取，請改用複製的表格或儲存的網頁"),
     (b"GIF8", "這是圖片檔，無法讀取，請改用複製的表格或儲存的網頁"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # not tab, line feed, form feed, carriage return
 
 
 def _megabytes(size: int) -> str:
@@ -35,7 +37,7 @@ def _check_text(text: str) -> str:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise InputError("紀錄是空的，沒有任何內容")
-    controls = sum(1 for ch in text if (ch < " " and ch not in _ALLOWED_CONTROLS) or ch == "\x7f")
+    controls = len(_CONTROLS.findall(text))
     # A stray control character can survive a copy; many of them mean this is not text at all.
     if controls > max(2, len(text) // 100):
         raise InputError("這不是文字檔（含有大量控制字元），無法當作學習紀錄讀取")
@@ -49,6 +51,10 @@ def to_text(data: bytes | str) -> str:
         if len(data) > MAX_RECORD_BYTES:
             _check_size(len(data))
         _check_size(len(data.encode("utf-8", "surrogatepass")))
+        if _SURROGATE.search(data):
+            # A JavaScript string may hold halves of a character: join pairs, replace lone halves with U+FFFD,
+            # so that no output written later as UTF-8 fails.
+            data = data.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
         return _check_text(data)
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise InputError("紀錄必須是文字或位元組資料")

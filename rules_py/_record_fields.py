@@ -19,7 +19,7 @@ _SHOWN_CHARS = 40
 
 def shown(value: str) -> str:
     """A cell value fit for a one-line message."""
-    flat = " ".join(value.split())
+    flat = single_line(value)
     return flat if len(flat) <= _SHOWN_CHARS else flat[:_SHOWN_CHARS] + "…"
 
 
@@ -27,7 +27,6 @@ class RowContext:
     """Where a row is, for messages: 「第 3 列（No. 3）」."""
 
     def __init__(self, line: int, no: str):
-        self.line = line
         self.label = f"第 {line} 列" + (f"（No. {shown(no)}）" if no and no != str(line) else "")
 
     def error(self, field: str, problem: str) -> InputError:

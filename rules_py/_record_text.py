@@ -11,6 +11,7 @@ from rules_py._record_columns import header_fields
 _ROW_START = re.compile(r"[ \u3000]*([0-9]{1,6})\t")
 # Any three column names hold one of these characters; other lines are not looked at as a header.
 _HEADER_CHARS = re.compile("[課時通測問]")
+_QUOTED_MULTILINE = re.compile(r'(?:^|\t)"[^"\t]*\n', re.MULTILINE)
 # How many trailing cells a row may lack before the next "No.<tab>" line is still taken as a new row
 # (editors strip the trailing tabs of empty upload cells).
 _SHORT_ROW_SLACK = 2
@@ -51,16 +52,10 @@ def text_rows(lines: list[str], ncols: int, numbered: bool = True) -> list[list[
     """
     rows: list[list[str]] = []
     current: list[str] | None = None
-    previous_no = -1
     for line in lines:
-        start = _ROW_START.match(line) if numbered else None
-        complete = current is None or len(current) >= ncols
-        if (start and (complete or (int(start.group(1)) == previous_no + 1
-                                    and len(current) >= ncols - _SHORT_ROW_SLACK))) \
-                or (not numbered and complete and line.strip()):
+        if _starts_row(line, current, ncols, numbered, rows):
             current = line.split("\t")
             rows.append(current)
-            previous_no = int(start.group(1)) if start else -1
         elif current is None or (len(current) >= ncols and "\t" not in line):
             continue  # text around the table (a title, a note below it) is not part of any row
         else:
@@ -70,12 +65,33 @@ def text_rows(lines: list[str], ncols: int, numbered: bool = True) -> list[list[
     return rows
 
 
-def csv_rows(text: str, first_line: int) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(text), skipinitialspace=True)
+def _starts_row(line: str, current: list[str] | None, ncols: int, numbered: bool, rows: list[list[str]]) -> bool:
+    complete = current is None or len(current) >= ncols
+    if not numbered:
+        return complete and bool(line.strip())
+    start = _ROW_START.match(line)
+    if start is None:
+        return False
+    if complete:
+        return True
+    # A row that lost the tabs of its empty last cells ends where the next No. follows on from its own,
+    # so that the fault is reported on that row instead of gluing two rows together.
+    previous = _ROW_START.match(rows[-1][0] + "\t")
+    return (previous is not None and int(start.group(1)) == int(previous.group(1)) + 1
+            and len(current) >= ncols - _SHORT_ROW_SLACK)
+
+
+def quoted_cells(lines: list[str]) -> bool:
+    """Excel's tab-separated text (copied from a sheet, or saved as Unicode text) quotes multi-line cells."""
+    return _QUOTED_MULTILINE.search("\n".join(lines)) is not None
+
+
+def csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter, skipinitialspace=delimiter == ",")
     rows: list[list[str]] = []
     try:
         for row in reader:
             rows.append(row)
     except csv.Error:
-        raise InputError(f"CSV 第 {first_line + reader.line_num} 行格式錯誤，無法讀取") from None
+        raise InputError(f"表頭之後第 {reader.line_num} 行格式錯誤（引號或欄位過長），無法讀取") from None
     return rows

@@ -50,24 +50,27 @@ def _num(value) -> str:
 
 
 def summary(outcomes: list) -> dict:
-    """outcomes: [(file, result or None, error or None)] -> counts for a personnel office."""
-    checked = [(f, r) for f, r, e in outcomes if r is not None]
-    leave = {}
-    for _, result in checked:
-        for b in result["bundles"]:
-            counts = leave.setdefault(b["id"], {"eligible": 0, "review": 0, "ineligible": 0})
-            counts[b["leave"]["status"]] += 1
+    """outcomes: [(file, brief or None, error or None)], a brief being {leave_hours, reward,
+    leave: {bundle id: status}, bundle_names: {bundle id: name}} -> counts for a personnel office."""
+    checked = [(f, b) for f, b, _ in outcomes if b is not None]
+    leave: dict = {}
+    names: dict = {}
     reward = {"eligible": 0, "review": 0, "ineligible": 0}
-    for _, result in checked:
-        reward[result["reward"]["status"]] += 1
+    for _, brief in checked:
+        for bundle, status in brief["leave"].items():
+            counts = leave.setdefault(bundle, {"eligible": 0, "review": 0, "ineligible": 0})
+            counts[status] += 1
+        reward[brief["reward"]] += 1
+        names.update(brief["bundle_names"])
     return {
         "records": len(outcomes),
         "checked": len(checked),
         "unusable": len(outcomes) - len(checked),
-        "leave_hours_total": sum(r["leave_hours"] for _, r in checked),
+        "leave_hours_total": sum(b["leave_hours"] for _, b in checked),
         "leave": leave,
+        "bundle_names": names,
         "reward": reward,
-        "people": [{"file": f, "leave_hours": r["leave_hours"], "reward": r["reward"]["status"]} for f, r in checked],
+        "people": [{"file": f, "leave_hours": b["leave_hours"], "reward": b["reward"]} for f, b in checked],
     }
 
 
@@ -76,5 +79,7 @@ def summary_text(data: dict) -> str:
              f"紀錄 {data['records']} 份：已檢核 {data['checked']} 份，無法檢核 {data['unusable']} 份",
              f"可補休時數合計 {_num(data['leave_hours_total'])} 小時",
              "嘉獎：" + "、".join(f"{_STATUS[k]} {v} 人" for k, v in data["reward"].items())]
+    lines += [f"補休（{data['bundle_names'][bundle]}）：" + "、".join(f"{_STATUS[k]} {v} 人" for k, v in counts.items())
+              for bundle, counts in data["leave"].items()]
     lines += [f"  {p['file']}：補休 {_num(p['leave_hours'])} 小時，嘉獎{_STATUS[p['reward']]}" for p in data["people"]]
     return "\n".join(lines) + "\n"

@@ -30,15 +30,34 @@ _RANK = {"yes": 0, "review": 1, "no": 2}  # which passing row serves the person 
 class _Checked:
     """One catalogue course against the record: its status, chosen row, off-duty verdict, reasons."""
 
-    def __init__(self, course, rows):
+    __slots__ = ("course", "status", "row", "off_duty", "off_duty_reason", "reasons", "upload_ok")
+
+    def __init__(self, course):
         self.course = course
-        self.rows = rows
         self.status = None
         self.row = None
         self.off_duty = None
         self.off_duty_reason = None
         self.reasons = []
         self.upload_ok = True
+
+
+class _Seen:
+    """A record row with what the rules and the result read of it, worked out once."""
+
+    __slots__ = ("row", "start", "end", "t_start", "t_end", "iso_start", "iso_end", "shown_start", "shown_end",
+                 "passed", "uploaded", "how")
+
+    def __init__(self, row, plan):
+        self.row, self.start, self.end = row, row.start, row.end
+        self.t_start, self.t_end = stamp(row.start), stamp(row.end)
+        self.iso_start, self.iso_end = row.start.isoformat(), row.end.isoformat()
+        # as messages write them: 2025-03-01 09:00:00
+        self.shown_start, self.shown_end = self.iso_start.replace("T", " "), self.iso_end.replace("T", " ")
+        self.passed = row.status.strip() == plan.passed_status
+        self.uploaded = row.upload_status.strip() == plan.upload_success
+        self.how = None  # code | name | similar, once matched
+
 
 
 def evaluate(plan, profile, rows) -> dict:
@@ -48,14 +67,16 @@ def evaluate(plan, profile, rows) -> dict:
     warnings, unmatched, matched = [], [], {c: [] for c in plan.courses}
     for row in rows:
         course, how, ratio = plan.matcher.match(row.code, row.name)
+        row = _Seen(row, plan)
         if course is None:
-            unmatched.append(_row_json(row))
-            warnings.append(reason(plan, "match.unmatched", line=row.line, row_name=row.name))
+            unmatched.append(row)
+            warnings.append(reason(plan, "match.unmatched", line=row.row.line, row_name=row.row.name))
             continue
-        matched[course].append((row, how))
+        row.how = how
+        matched[course].append(row)
         if how == "similar":
-            warnings.append(reason(plan, "match.similar", course=course.name, line=row.line,
-                                   row_name=row.name, ratio=f"{ratio:.2f}"))
+            warnings.append(reason(plan, "match.similar", course=course.name, line=row.row.line,
+                                   row_name=row.row.name, ratio=f"{ratio:.2f}"))
 
     facts = _Facts(plan, profile, work, deadline_end)
     checked = {c: facts.course(c, matched[c]) for c in plan.courses}
@@ -63,7 +84,7 @@ def evaluate(plan, profile, rows) -> dict:
     category_reason = reason(plan, "category.covered" if covered else "category.not_covered",
                              category=category["name"], covered=facts.covered_names)
 
-    bundles = [_bundle(plan, facts, b, [checked[c] for c in b.courses], covered, category_reason)
+    bundles = [_bundle(plan, b, [checked[c] for c in b.courses], covered, category_reason)
                for b in plan.bundles]
     eligible = sum(b["leave"]["status"] == "eligible" for b in bundles)
     pending = sum(b["leave"]["status"] == "review" for b in bundles)
@@ -72,14 +93,14 @@ def evaluate(plan, profile, rows) -> dict:
         warnings.append(reason(plan, "leave.cap", total=total, cap=plan.leave_cap))
     return {
         "plan": {"id": plan.id, "title": plan.title, "deadline": plan.deadline.isoformat(),
-                 "deadline_roc": roc_date(plan.deadline)},
+                 "deadline_roc": roc_date(plan.deadline), "leave_reason_text": plan.leave_reason_text},
         "category": category,
         "bundles": bundles,
         "leave_hours": min(plan.leave_cap, total),
         "leave_hours_with_review": min(plan.leave_cap, plan.leave_per_bundle * (eligible + pending)),
-        "reward": _reward(plan, facts, bundles, checked, covered, category_reason),
+        "reward": _reward(plan, bundles, checked, covered, category_reason),
         "courses": [_course_json(checked[c]) for c in plan.courses],
-        "unmatched_rows": unmatched,
+        "unmatched_rows": [_row_json(row) for row in unmatched],
         "warnings": warnings,
     }
 
@@ -88,7 +109,8 @@ class _Facts:
     """What the rules look at, computed once per check."""
 
     def __init__(self, plan, profile, work, deadline_end):
-        self.plan, self.profile, self.work, self.deadline_end = plan, profile, work, deadline_end
+        self.plan, self.work, self.deadline_end = plan, work, deadline_end
+        self.deadline_text = plan.deadline.isoformat()
         self.covered_names = "、".join(plan.categories[c] for c in plan.categories if c in plan.covered)
         self.unpaid = [(datetime.combine(a, datetime.min.time()),
                         datetime.combine(b + timedelta(days=1), datetime.min.time())) for a, b in profile.unpaid_leave]
@@ -96,8 +118,8 @@ class _Facts:
     # -- one row's off-duty verdict -----------------------------------------------------------
     def off_duty(self, course, row) -> tuple:
         """(verdict, rule, what it found): the reason's text is made only for the row that counts."""
-        start, end = stamp(row.start), stamp(row.end)
-        unpaid = next(((a, b) for a, b in self.unpaid if row.start < b and row.end > a), None)
+        start, end = row.t_start, row.t_end
+        unpaid = next(((a, b) for a, b in self.unpaid if row.start < b and row.end > a), None) if self.unpaid else None
         at_start = self.work.covering(start)
         at_end = self.work.covering(end, end_point=True)
         between = self.work.first_within(start, end)
@@ -112,11 +134,12 @@ class _Facts:
 
     def off_duty_reason(self, course, row, rule: str, found: tuple) -> dict:
         unpaid, at_start, at_end, between = found
-        facts = {"start": row.start, "end": row.end}
+        start, end = row.shown_start, row.shown_end
+        facts = {"start": start, "end": end}
         if rule == "offduty.unpaid_leave":
             facts.update(leave_start=unpaid[0].date(), leave_end=(unpaid[1] - timedelta(days=1)).date())
         elif rule == "offduty.no":
-            which, t, span = ("開始", row.start, at_start) if at_start else ("結束", row.end, at_end)
+            which, t, span = ("開始", start, at_start) if at_start else ("結束", end, at_end)
             facts = {"which": which, "time": t, "work_start": moment(span[0]), "work_end": moment(span[1])}
         elif rule == "offduty.review":
             facts.update(work_start=moment(between[0]), work_end=moment(between[1]))
@@ -125,12 +148,18 @@ class _Facts:
     # -- one catalogue course -----------------------------------------------------------------
     def course(self, course, matched) -> _Checked:
         plan = self.plan
-        checked = _Checked(course, matched)
-        rows = [r for r, _ in matched]
-        passing = [r for r in rows if r.status.strip() == plan.passed_status]
-        late = [r for r in passing if r.end >= self.deadline_end]
-        early = [r for r in passing if r.start.date() < plan.period_start and r.end < self.deadline_end]
-        in_time = [r for r in passing if r.start.date() >= plan.period_start and r.end < self.deadline_end]
+        checked = _Checked(course)
+        rows = matched
+        passing, late, early, in_time = [], [], [], []
+        for r in rows:
+            if r.passed:
+                passing.append(r)
+                if r.end >= self.deadline_end:
+                    late.append(r)
+                elif r.start.date() < plan.period_start:
+                    early.append(r)
+                else:
+                    in_time.append(r)
         table = (
             ("course.counted", bool(in_time), "counted"),
             ("course.after_deadline", bool(late), "after_deadline"),
@@ -141,12 +170,15 @@ class _Facts:
         rule, checked.status = _decide(table, course.name, "是否完成")
         deadline = plan.deadline
         if rule == "course.counted":
-            verdicts = [(self.off_duty(course, r), r) for r in in_time]
-            (verdict, why, found), row = min(verdicts, key=lambda v: (_RANK[v[0][0]], v[1].end))
+            if len(in_time) == 1:
+                row, (verdict, why, found) = in_time[0], self.off_duty(course, in_time[0])
+            else:
+                (verdict, why, found), row = min(((self.off_duty(course, r), r) for r in in_time),
+                                                 key=lambda v: (_RANK[v[0][0]], v[1].end))
             why = self.off_duty_reason(course, row, why, found)
             checked.row, checked.off_duty, checked.off_duty_reason = row, verdict, why
-            checked.upload_ok = any(r.upload_status.strip() == plan.upload_success for r in in_time)
-            checked.reasons = [reason(plan, rule, course=course.name, end=row.end, deadline=deadline), why]
+            checked.upload_ok = any(r.uploaded for r in in_time)
+            checked.reasons = [reason(plan, rule, course=course.name, end=row.shown_end, deadline=self.deadline_text), why]
             return checked
         if rule == "course.after_deadline":
             checked.row = min(late, key=lambda r: r.end)
@@ -156,14 +188,14 @@ class _Facts:
             facts = {"start": checked.row.start, "period_start": plan.period_start}
         elif rule == "course.not_passed":
             checked.row = max(rows, key=lambda r: r.end)
-            facts = {"line": checked.row.line, "end": checked.row.end, "status": checked.row.status}
+            facts = {"line": checked.row.row.line, "end": checked.row.end, "status": checked.row.row.status}
         else:
             facts = {}
         checked.reasons = [reason(plan, rule, course=course.name, **facts)]
         return checked
 
 
-def _bundle(plan, facts, bundle, courses, covered, category_reason) -> dict:
+def _bundle(plan, bundle, courses, covered, category_reason) -> dict:
     done = [c for c in courses if c.status == "counted"]
     complete = len(done) == len(courses)
     verdicts = {c.off_duty for c in done}
@@ -198,7 +230,7 @@ def _bundle(plan, facts, bundle, courses, covered, category_reason) -> dict:
         leave.update(hours=plan.leave_per_bundle, expires_on=expires_on.isoformat(), expires_on_roc=roc_date(expires_on))
         reasons.append(reason(plan, "leave.expiry", next_day=completed_on + timedelta(days=1),
                               years=plan.leave_valid_years, expires_on=expires_on))
-        form = form_rows([(c.course, c.row) for c in courses])
+        form = form_rows([(c.course, c.row.row) for c in courses])
     return {
         "id": bundle.id,
         "name": bundle.name,
@@ -212,7 +244,7 @@ def _bundle(plan, facts, bundle, courses, covered, category_reason) -> dict:
     }
 
 
-def _reward(plan, facts, bundles, checked, covered, category_reason) -> dict:
+def _reward(plan, bundles, checked, covered, category_reason) -> dict:
     incomplete = [b["name"] for b in bundles if not b["complete"]]
     pending = [c for c in checked.values() if c.status == "counted" and not c.upload_ok]
     table = (
@@ -229,13 +261,13 @@ def _reward(plan, facts, bundles, checked, covered, category_reason) -> dict:
     elif covered:
         reasons.append(reason(plan, "reward.complete", deadline=plan.deadline, reward=plan.reward_name,
                               bundles="、".join(f"「{b['name']}」" for b in bundles)))
-        reasons += [reason(plan, rule, course=c.course.name, status=c.row.upload_status or "（空白）",
+        reasons += [reason(plan, rule, course=c.course.name, status=c.row.row.upload_status or "（空白）",
                            success=plan.upload_success, reward=plan.reward_name) for c in pending]
     return {"status": status, "name": plan.reward_name, "reasons": reasons}
 
 
 def _course_json(c: _Checked) -> dict:
-    row = c.row
+    seen = c.row
     return {
         "bundle": c.course.bundle,
         "no": c.course.index,
@@ -243,19 +275,20 @@ def _course_json(c: _Checked) -> dict:
         "hours": c.course.hours,
         "code": c.course.code,
         "status": c.status,
-        "start": row.start.isoformat() if row else None,
-        "end": row.end.isoformat() if row else None,
+        "start": seen.iso_start if seen else None,
+        "end": seen.iso_end if seen else None,
         "off_duty": c.off_duty,
-        "match": next((how for r, how in c.rows if r is row), None),
-        "row": _row_json(row) if row else None,
+        "match": seen.how if seen else None,
+        "row": _row_json(seen) if seen else None,
         "reasons": c.reasons,
     }
 
 
-def _row_json(row) -> dict:
+def _row_json(seen: _Seen) -> dict:
+    row = seen.row
     return {
         "line": row.line, "no": row.no, "name": row.name, "code": row.code,
-        "start": row.start.isoformat(), "end": row.end.isoformat(),
+        "start": seen.iso_start, "end": seen.iso_end,
         "status": row.status, "credit_hours": row.credit_hours,
         "upload_status": row.upload_status, "upload_time": row.upload_time,
     }

@@ -104,7 +104,7 @@ PLAN_FAULTS = [
      "parameters.covered_categories.value[1]：未定義的人員類別 volunteer"),
     (_set(["parameters", "default_office_hours", "value"], ["17:30-08:00"]),
      "parameters.default_office_hours.value[0]：應為 HH:MM-HH:MM"),
-    (_set(["rules", "leave.cap"], "第五條"), "rules.leave.cap：無法辨識的條文代號 第五條"),
+    (_set(["rules", "leave.cap"], "第五條"), "rules.leave.cap：條文代號 第五條 不在 clauses.yaml 中"),
     (_set(["rules", "leave.bonus"], "陸、五"), "rules.leave.bonus：未知的規則代號"),
     (_delete(["rules", "leave.cap"]), "rules.leave.cap：缺少此欄位"),
     (_set(["matching", "similarity_threshold"], 1.5), "matching.similarity_threshold：應介於 0 與 1 之間"),

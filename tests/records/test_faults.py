@@ -99,7 +99,7 @@ def test_an_empty_course_name_is_a_fault():
 def test_a_row_with_missing_cells_is_named():
     short = ",".join(_row("2").split("\t")[:9])
     message = _message("\n".join([HEADER.replace("\t", ","), _row("1").replace("\t", ","), short]))
-    assert "第 2 列有 9 欄" in message and "12 欄" in message
+    assert "第 2 列有 9 欄，應有 12 欄" in message
 
 
 def test_a_repeated_column_is_named():
@@ -119,3 +119,19 @@ def test_a_long_bad_value_is_cut_in_the_message():
 def test_not_text_at_all():
     assert "不是文字" in _message("\x01\x02\x03\x04" * 10)
     assert "編碼" in _message(b"\x81\xff\xfe\x80" * 10)
+
+
+def test_a_pasted_row_that_lost_its_last_cells_is_named_not_glued_to_the_next():
+    rows = [_row("1"), _row("2").rsplit("\t", 2)[0], _row("3")]
+    assert _message("\n".join([HEADER] + rows)).startswith("第 2 列有 10 欄，應有 12 欄")
+
+
+def test_headerless_paste_must_have_twelve_columns():
+    assert _message("1\t開放式\t雙軸轉型淨零港都\t2025-01-01 08:00~2025-01-01 09:00\n").startswith("第 1 列有 4 欄，應有 12 欄")
+
+
+def test_halves_of_characters_from_javascript_become_whole_or_replacement_characters():
+    name = "失智\ud800友善好厝邊\ud83d\ude00"
+    row = parse_record("\n".join([HEADER, _row(name=name)]))[0]
+    assert row.name == "失智\ufffd友善好厝邊\U0001f600"
+    assert row.name.encode("utf-8").decode("utf-8") == row.name

@@ -1,6 +1,5 @@
 """Every form of the same record reads to the same rows; detection is by content alone."""
 
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -9,11 +8,12 @@ import pytest
 from rules_py._record import parse_record
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "records"
-sys.path.insert(0, str(FIXTURES.parent))
-import make_records  # noqa: E402  (the fixture generator: ROWS is what the page shows)
+from tests.fixtures import make_records  # the fixture generator: ROWS is what the page shows
 
-SAME_RECORD = ["clipboard.html", "clipboard.txt", "record_utf8.csv", "record_utf8_bom.csv", "record_big5.csv",
-               "record_tabs.txt"]
+# file -> its encoding, for reading it as text
+SAME_RECORD = {"clipboard.html": "utf-8", "clipboard.txt": "utf-8", "record_utf8.csv": "utf-8",
+               "record_utf8_bom.csv": "utf-8-sig", "record_big5.csv": "cp950", "record_tabs.txt": "utf-8",
+               "record_excel_unicode.txt": "utf-16"}
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +34,7 @@ def test_every_form_reads_to_the_same_rows(name, page_rows):
 
 @pytest.mark.parametrize("name", SAME_RECORD)
 def test_text_input_reads_like_bytes(name, page_rows):
-    data = (FIXTURES / name).read_bytes()
-    text = data.decode("cp950" if "big5" in name else "utf-8-sig")
-    assert parse_record(text) == page_rows
+    assert parse_record((FIXTURES / name).read_text(SAME_RECORD[name])) == page_rows
 
 
 def test_the_clipboard_fixtures_are_what_chromium_wrote():
@@ -168,3 +166,16 @@ def test_a_synthetic_record_for_benchmarks():
     text = make_records.clipboard_text(make_records.synthetic_rows(500))
     rows = parse_record(text)
     assert len(rows) == 500 and rows[-1].no == "500"
+
+
+def test_excel_tab_text_with_quoted_multiline_cells_without_header(page_rows):
+    text = (FIXTURES / "record_excel_unicode.txt").read_text("utf-16")
+    assert parse_record(text.split("\n", 1)[1]) == page_rows
+
+
+def test_a_hand_typed_big5_csv_reads_like_the_seed_sample():
+    typed = parse_record((FIXTURES / "record_hand_typed_big5.csv").read_bytes())
+    seed = parse_record((FIXTURES / "seed_sample.txt").read_bytes())
+    assert [r.code for r in typed] == [r.code if r.line % 2 else None for r in seed]
+    assert [(r.name, r.start, r.end, r.conditions, r.credit_hours) for r in typed] == [
+        (r.name, r.start, r.end, r.conditions, r.credit_hours) for r in seed]

@@ -12,9 +12,11 @@ from rules_py._record import parse_record
 from rules_py._row import RecordRow
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "records"
-REAL = [(FIXTURES / name).read_bytes() for name in (
-    "platform_page.html", "clipboard.html", "clipboard.txt", "record_utf8.csv", "record_utf8_bom.csv",
-    "record_big5.csv", "seed_sample.txt")]
+# The real fixtures as text; each mutated input is then given as str or in one of the encodings staff meet.
+REAL = [(FIXTURES / name).read_text(encoding) for name, encoding in (
+    ("platform_page.html", "utf-8"), ("clipboard.html", "utf-8"), ("clipboard.txt", "utf-8"),
+    ("record_utf8.csv", "utf-8"), ("record_big5.csv", "cp950"), ("record_excel_unicode.txt", "utf-16"),
+    ("seed_sample.txt", "utf-8"))]
 EXAMPLES = 10_000
 CJK = re.compile(r"[\u4e00-\u9fff]")
 INJECTIONS = ["\t", "\n", "\r\n", ",", '"', "<td>", "</td>", "<tr>", "</table>", "<table>", "<br>",
@@ -27,9 +29,8 @@ def _cells(text: str) -> list[str]:
     return re.split(r"(\t|,|</td>)", text)
 
 
-def _mutate(data: bytes, operations: list[str], seed: int) -> bytes | str:
+def _mutate(text: str, operations: list[str], seed: int) -> bytes | str:
     rng = random.Random(seed)
-    text = data.decode("cp950" if data[:1] != b"\xef" and b"\xa4" in data[:400] else "utf-8", "replace")
     for operation in operations:
         at = rng.randrange(len(text) + 1)
         if operation == "truncate":
@@ -58,12 +59,18 @@ def _mutated(most: int):
     return st.builds(_mutate, st.sampled_from(REAL), st.lists(_OPERATION, max_size=most), st.integers(0, 2**32))
 
 
+# Tag soup: the record's own headers and cell values between table tags, comments and scripts.
+_SOUP = st.lists(st.sampled_from(INJECTIONS + ["<tr>", "<td>", "<th>", "</tr>", "<br/>", "-->", "</script>",
+                                               "<td colspan='3'>", "&nbsp;", "2025-01-01 08:00~2025-01-01 09:00",
+                                               "No.", "課程名稱", "上課期間", "1", "開放式", "已通過", "1.0"]),
+                 max_size=80).map(lambda parts: "<" + "".join(parts))
 # Half of the inputs are mutated real records, so that they get past decoding and header detection.
 INPUTS = st.one_of(
     st.binary(max_size=600),
     st.text(max_size=300),
     st.builds("\t".join, st.lists(st.text(max_size=20), max_size=30)),
-    _mutated(1), _mutated(1), _mutated(6),
+    _SOUP,
+    _mutated(1), _mutated(1), _mutated(6), _mutated(6),
 )
 
 

@@ -1,74 +1,27 @@
-"""Session fixtures for the site tests: the built site, a static server under /elearn/, headless Chromium."""
+"""Fixtures for the reading pages' tests, on top of tests/conftest.py (site/ built by build.py, served under
+/elearn/, Debian's Chromium): a page in Taiwan's time zone that fails its test on any request to another origin."""
 
-import functools
-import http.server
-import os
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.site import site_build
+from pipeline.courses import load_courses
+from tests.conftest import ROOT, RequestLog
 
-PREFIX = "/elearn/"
-CHROMIUM = dict(executable_path="/usr/bin/chromium",
-                args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"])
-
-
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """SITE_DIR if given (a site/ that build.py made), otherwise a fresh build for this session."""
-    if os.environ.get("SITE_DIR"):
-        return Path(os.environ["SITE_DIR"])
-    return site_build.build(tmp_path_factory.mktemp("site") / "site")
+COURSES = ROOT / "courses"
+PLAN = "generated/kaohsiung-114/"
+# Every reading page of the built site (the checker has its own suite), as paths under the prefix.
+PAGES = ["", PLAN + "plan/", PLAN + "courses/", PLAN + "manual/", PLAN + "faq/", PLAN + "forms/",
+         PLAN + "forms/policy/", PLAN + "forms/municipal/", PLAN + "forms/common/"]
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves site/ under /elearn/ only, as an intranet server with a path prefix would."""
-
-    def translate_path(self, path):
-        if not urlsplit(path).path.startswith(PREFIX):
-            return str(Path(self.directory) / "__outside_prefix__")
-        return super().translate_path("/" + path[len(PREFIX):])
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def base_url(site_dir) -> str:
-    handler = functools.partial(_SubPathHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}{PREFIX}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(**CHROMIUM)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, base_url):
-    """A fresh page that records every request; a test fails if any went to another origin."""
-    context = browser.new_context(locale="zh-TW", timezone_id="Asia/Taipei")
-    page = context.new_page()
-    origin = base_url[: base_url.index(PREFIX)]
-    foreign = []
-    context.on("request", lambda req: None if req.url.startswith((origin, "data:", "blob:")) else foreign.append(req.url))
-    yield page
-    context.close()
-    assert foreign == [], f"requests to another origin: {foreign}"
+def load_plans() -> dict:
+    """What build.py passes to write_pages()."""
+    return load_courses(COURSES)
 
 
 def reading_pages(site_dir: Path) -> list[str]:
-    """Every built page except the checker (tested by its own suite), as URL paths under the prefix."""
+    """Every built page except the checker's, as URL paths under the prefix."""
     paths = []
     for html in sorted(site_dir.rglob("index.html")):
         rel = html.parent.relative_to(site_dir).as_posix()
@@ -76,3 +29,18 @@ def reading_pages(site_dir: Path) -> list[str]:
             continue
         paths.append("" if rel == "." else rel + "/")
     return paths
+
+
+@pytest.fixture(scope="session")
+def base_url(server) -> str:
+    return server.url
+
+
+@pytest.fixture
+def context(browser, server):
+    ctx = browser.new_context(locale="zh-TW", timezone_id="Asia/Taipei")
+    ctx.request_log = RequestLog(ctx)
+    yield ctx
+    foreign = ctx.request_log.foreign(server.origin)
+    ctx.close()
+    assert foreign == [], f"requests to another origin: {foreign}"

@@ -5,14 +5,16 @@ import datetime as dt
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from pipeline.pages import PagesError, render_leave_form, write_pages
-from pipeline.pages_data import load_clauses, view
-from tests.site.site_build import COURSES, load_plans
+from pipeline.pages import PagesError, plan_view, render_leave_form, write_pages
+from pipeline.pages_data import load_clauses
+from tests.site.conftest import COURSES, ROOT, load_plans
 
 NUMERALS = "壹貳參肆伍陸柒捌"
 SUB_NUMERALS = "一二三四五六七八九"
@@ -94,16 +96,10 @@ def test_numbers_on_the_pages_come_from_the_data(tmp_path):
     assert "測試用的事由文字" in (out / "kaohsiung-114" / "manual.md").read_text(encoding="utf-8")
 
 
-def test_bundle_hours_that_do_not_add_up_are_refused(tmp_path):
-    plans = copy.deepcopy(load_plans())
-    plans["plans"]["kaohsiung-114"]["bundles"][1]["hours"] = 11
-    with pytest.raises(PagesError, match="municipal.*合計 10.*hours 11"):
-        _generate(tmp_path, plans)
-
-
 def test_a_plan_without_clauses_is_refused_by_name(tmp_path):
     plans = copy.deepcopy(load_plans())
     plans["plans"]["kaohsiung-115"] = plans["plans"].pop("kaohsiung-114")
+    plans["plans"]["kaohsiung-115"]["id"] = "kaohsiung-115"
     with pytest.raises(PagesError, match="kaohsiung-115 沒有條文檔"):
         _generate(tmp_path, plans)
 
@@ -164,7 +160,7 @@ def test_a_removed_plan_leaves_no_pages_behind(tmp_path):
 
 def _form(**filled) -> str:
     plans = load_plans()
-    p = view(plans["plans"]["kaohsiung-114"], load_clauses(COURSES)["kaohsiung-114"])
+    p = plan_view(plans["plans"]["kaohsiung-114"], COURSES)
     return render_leave_form(p, "policy", filled or None)
 
 
@@ -181,17 +177,58 @@ def test_the_blank_form_has_the_hooks_the_checker_fills():
         assert f">{label}：<" in html
 
 
+def test_the_blank_forms_are_published_for_the_checker(tmp_path):
+    out = _generate(tmp_path)
+    data = json.loads((out / "kaohsiung-114" / "forms" / "leave-forms.json").read_text(encoding="utf-8"))
+    assert data["plan"] == "kaohsiung-114" and list(data["forms"]) == ["policy", "municipal", "common"]
+    page = (out / "kaohsiung-114" / "forms" / "municipal.md").read_text(encoding="utf-8")
+    assert data["forms"]["municipal"] in page
+
+
 def test_the_form_renders_filled_from_python_and_escapes_what_people_type():
     html = _form(unit="<b>人事處</b>", name="王小明",
                  rows={"雙軸轉型淨零港都": {"start": dt.datetime(2025, 3, 5, 18, 5), "end": dt.datetime(2025, 3, 5, 19, 10)}})
     assert "&lt;b&gt;人事處&lt;/b&gt;" in html and "<b>" not in html
     row = re.search(r'<tr data-course="雙軸轉型淨零港都">.*?</tr>', html).group(0)
     text = re.sub(r"<[^>]+>", "", row)
-    assert "114 年 3 月 5 日 18 時 05 分" in text and "114 年 3 月 5 日 19 時 10 分" in text
+    assert "114 年 3 月 5 日 18 時 5 分" in text and "114 年 3 月 5 日 19 時 10 分" in text
 
 
 def test_an_unknown_bundle_is_refused():
     plans = load_plans()
-    p = view(plans["plans"]["kaohsiung-114"], load_clauses(COURSES)["kaohsiung-114"])
+    p = plan_view(plans["plans"]["kaohsiung-114"], COURSES)
     with pytest.raises(PagesError, match="沒有組裝課程 nope"):
         render_leave_form(p, "nope")
+
+
+def test_another_year_builds_into_the_site_and_its_nav(tmp_path):
+    """The whole MkDocs build (strict) with a second plan: its pages are built and the nav lists both years."""
+    courses = tmp_path / "courses"
+    shutil.copytree(COURSES / "114", courses / "114")
+    docs = tmp_path / "site_src"
+    shutil.copytree(ROOT / "site_src", docs, ignore=shutil.ignore_patterns("generated"))
+    write_pages(_second_plan(courses), courses, docs / "generated")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(docs_dir=str(docs), site_dir=str(tmp_path / "site"),
+                  hooks=[str(ROOT / hook) for hook in config["hooks"]])
+    config["plugins"][0]["search"]["jieba_dict_user"] = str(ROOT / config["plugins"][0]["search"]["jieba_dict_user"])
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run([str(mkdocs), "build", "--quiet", "-f", str(tmp_path / "mkdocs.yml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "測試計畫 115" in home and "歷年計畫" in home
+    assert 'href="generated/kaohsiung-114/plan/"' in home
+    assert (tmp_path / "site" / "generated" / "kaohsiung-115" / "forms" / "municipal" / "index.html").is_file()
+
+
+def test_clauses_without_the_form_wording_are_refused(tmp_path):
+    courses = tmp_path / "courses"
+    shutil.copytree(COURSES / "114", courses / "114")
+    path = courses / "114" / "clauses.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["form"]["signatures"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(PagesError, match="form（附件2 申請表的固定文字）缺少：signatures"):
+        _generate(tmp_path, courses=courses)
