@@ -93,6 +93,8 @@ function wire() {
 }
 
 async function main() {
+  if ($("checker").dataset.started) return; // one start per page, whatever loads this module again
+  $("checker").dataset.started = "true";
   showLoading();
   if (!rulesSupported()) return;
   try {

@@ -195,10 +195,12 @@ function renderRows() {
   });
   const counts = { matched: state.rows.filter((r) => r.course).length, unmatched: state.rows.filter((r) => !r.course).length,
     similar: state.rows.filter((r) => r.how === "similar").length };
+  const others = state.otherLines || [];
   $("record-rows-summary").textContent = `共 ${state.rows.length} 列：${counts.matched} 列對應到計畫課程` +
     (counts.similar ? `（其中 ${counts.similar} 列只是名稱相近，請確認）` : "") +
     (counts.unmatched ? `，${counts.unmatched} 列不是計畫課程，不列入計算` : "") +
-    "。如有錯誤，請直接在表格中修改。";
+    "。" + (others.length ? `第 ${others.join("、")} 列是同一門課程的其他紀錄（例如重修或未通過），沒有列出：每門課程採用對您最有利的一列。` : "") +
+    "如有錯誤，請直接在表格中修改。";
   $("record-rows").hidden = state.rows.length === 0;
 }
 
@@ -214,7 +216,12 @@ export async function readRecord() {
     return false;
   }
   const hand = state.rows.filter((row) => row.origin === "hand");
-  state.rows = rowsFromAnswer(answer).concat(hand);
+  const rows = rowsFromAnswer(answer);
+  // The rules list each course's chosen row and every unmatched row; the other lines are further rows of
+  // a course (retakes, failed attempts), said as such.
+  const lines = new Set(rows.map((r) => r.line));
+  state.otherLines = Array.from({ length: Math.max(0, ...lines) }, (_, i) => i + 1).filter((line) => !lines.has(line));
+  state.rows = rows.concat(hand);
   state.parsed = record;
   state.parsedCount = state.rows.length;
   clearErrors();
@@ -283,6 +290,7 @@ export function describeRow(row) {
 
 export function resetRecord() {
   fileProblem = null;
+  state.otherLines = [];
   state.record = null;
   state.parsed = null;
   state.rows = [];

@@ -26,6 +26,10 @@ def test_paste_with_both_flavours_reads_the_html(checker):
     assert {r["how"] for r in shown} >= {"code", "unmatched"}
     unmatched = [r for r in shown if r["how"] == "unmatched"]
     assert unmatched and all(r["course"] == "" and "不是本計畫的課程" in r["note"] for r in unmatched)
+    listed = {r["line"] for c in answer["courses"] if (r := c["row"])} | {r["line"] for r in answer["unmatched_rows"]}
+    others = [line for line in range(1, max(listed) + 1) if line not in listed]
+    if others:  # further rows of a course (retakes): said, not silently dropped
+        assert f"第 {'、'.join(map(str, others))} 列是同一門課程的其他紀錄" in checker.inner_text("#record-rows-summary")
     assert checker.evaluate("document.activeElement.id") == "record-rows-title"
     screenshot(checker, "1-record-table")
     to_result(checker)

@@ -183,3 +183,36 @@ def test_a_file_that_is_not_an_export_is_refused(checker):
     checker.wait_for_selector("#error-summary:not([hidden])")
     assert "不是本工具匯出的資料檔" in checker.inner_text("#error-summary")
     assert step(checker) == "record"
+
+
+def test_every_reason_links_to_its_clause_on_the_plan_page(checker):
+    at_result(checker)
+    links = checker.eval_on_selector_all("#result a.reasons__clause", "els => els.map(a => a.getAttribute('href'))")
+    assert links and all(not href.startswith(("/", "http")) for href in links)  # relative: any sub-path works
+    missing = checker.evaluate("""async (links) => {
+        const missing = [];
+        for (const href of new Set(links)) {
+            const url = new URL(href, location.href);
+            const page = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+            if (!page.getElementById(url.hash.slice(1))) missing.push(href);
+        }
+        return missing;
+    }""", links)
+    assert missing == []
+
+
+def test_what_remains_names_the_courses_their_hours_and_the_days_left(checker):
+    from datetime import date
+
+    text = (RECORDS / "seed_sample.txt").read_text(encoding="utf-8")
+    answer = rules_py.check(text, plan=PLAN)
+    paste(checker, None, text)
+    to_result(checker)
+    left = [c for c in answer["courses"] if c["bundle"] == "policy" and c["status"] != "counted"]
+    shown = checker.inner_text("[data-bundle='policy'] .remaining")
+    for course in left:
+        assert f"{course['name']}（{course['hours']} 小時）" in shown
+    days = (date.fromisoformat(answer["plan"]["deadline"]) - date.today()).days
+    assert (f"還有 {days} 天" if days >= 0 else f"已過 {-days} 天") in shown
+    assert "人事單位決定" in checker.inner_text(".final-decision")
+    assert "利用公餘時間參與數位學習" in checker.inner_text(".next-steps")
