@@ -1,7 +1,6 @@
 // The site's application-form template (one per bundle, the same HTML as the 補休申請表 pages), filled in
 // from the rules' answer, and printed alone on A4, one form per page.
 import { $, el } from "./dom.js";
-import { formParts } from "./dates.js";
 
 let templates = null; // {bundle id: <section class="leave-form">}
 
@@ -18,21 +17,18 @@ export async function loadForms(planId) {
   }
 }
 
-export function formsLoaded() {
-  return templates !== null;
-}
-
 export function signatureLabels() {
   const form = templates && Object.values(templates)[0];
   return form ? [...form.querySelectorAll(".leave-form__signature")].map((s) => s.textContent.replace(/[：:]\s*$/, "").trim()) : [];
 }
 
-function fillTime(cell, iso) {
-  const parts = formParts(iso);
-  cell.querySelectorAll("[data-part]").forEach((span) => { span.textContent = String(parts[span.dataset.part]); });
+// "114 年 3 月 1 日 9 時 0 分" (the rules' own writing of the paper form's time) into the form's spans.
+function fillTime(cell, roc) {
+  const numbers = roc.match(/\d+/g);
+  cell.querySelectorAll("[data-part]").forEach((span, i) => { span.textContent = numbers[i]; });
 }
 
-// One bundle's form, filled from the rules' form rows (course, start, end).
+// One bundle's form, filled from the rules' form rows (course, start_roc, end_roc).
 function filledForm(bundle) {
   const form = document.importNode(templates[bundle.id], true);
   // Under the result's h3, the form's own title is one level down (headings stay in order).
@@ -42,13 +38,13 @@ function filledForm(bundle) {
   form.dataset.leave = bundle.leave.status;
   bundle.form.forEach((line) => {
     const row = [...form.querySelectorAll("tr[data-course]")].find((tr) => tr.dataset.course === line.course);
-    fillTime(row.querySelector("[data-field=start]"), line.start);
-    fillTime(row.querySelector("[data-field=end]"), line.end);
+    fillTime(row.querySelector("[data-field=start]"), line.start_roc);
+    fillTime(row.querySelector("[data-field=end]"), line.end_roc);
   });
   return form;
 }
 
-export function fillWho() {
+function fillWho() {
   document.querySelectorAll("#forms-sheets .leave-form").forEach((form) => {
     form.querySelector("[data-field=unit]").textContent = $("who-unit").value;
     form.querySelector("[data-field=name]").textContent = $("who-name").value;
@@ -66,7 +62,7 @@ export function renderForms(answer) {
 }
 
 // Printing only the forms: a body class that the print CSS reads, removed once printing is over.
-export function printForms() {
+function printForms() {
   document.body.classList.add("print-forms");
   window.addEventListener("afterprint", () => document.body.classList.remove("print-forms"), { once: true });
   window.print();

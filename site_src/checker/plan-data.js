@@ -10,23 +10,17 @@ function newest(plans) {
 function view(plan) {
   const value = (key) => plan.parameters[key].value;
   const courses = plan.bundles.flatMap((bundle) => bundle.courses.map((course) => ({ ...course, bundle: bundle.id })));
-  const suspensions = (plan.calendar && plan.calendar.suspensions) || [];
+  const suspensions = plan.calendar.suspensions;
   return {
     id: plan.id,
-    title: plan.title,
-    shortTitle: plan.short_title || plan.title,
-    rocYear: plan.roc_year,
-    platform: plan.platform,
     categories: plan.categories,
     bundles: plan.bundles,
     courses,
     course: (name) => courses.find((c) => c.name === name) || null,
-    deadline: value("deadline"),
     defaultOfficeHours: value("default_office_hours"),
     passedStatus: value("passed_status"),
     uploadSuccess: value("upload_success_status"),
     leaveReason: value("leave_reason_text"),
-    reward: value("reward"),
     suspensions: {
       applied: suspensions.filter((s) => s.scope === "whole_city"),
       districts: suspensions.filter((s) => s.scope !== "whole_city"),

@@ -1,7 +1,6 @@
 // Step 2: about you. The category, office hours (the plan's default shown) and editable lists of periods,
 // read into the profile object that rules_py takes.
 import { $, el, hiddenText } from "./dom.js";
-import { bothDates } from "./dates.js";
 
 let plan = null;
 
@@ -135,10 +134,10 @@ export function categoryName(id) {
 export const PROFILE_LISTS = LISTS;
 
 function renderSuspensions() {
-  const applied = plan.suspensions.applied.map((s) => el("li", { text: `${bothDates(s.date)}：${s.cause}` }));
+  const applied = plan.suspensions.applied.map((s) => el("li", { text: `${s.date}：${s.cause}` }));
   $("suspensions-applied").replaceChildren(...(applied.length ? applied : [el("li", { text: "沒有" })]));
   $("suspensions-districts").replaceChildren(...plan.suspensions.districts.map((s) =>
-    el("li", { text: `${bothDates(s.date)}：${(s.districts || []).join("、")}（${s.cause}）` })));
+    el("li", { text: `${s.date}：${(s.districts || []).join("、")}（${s.cause}）` })));
   $("suspensions-districts-intro").hidden = plan.suspensions.districts.length === 0;
 }
 

@@ -205,7 +205,7 @@ function renderRows() {
 }
 
 // Reads the given record with the rules; resolves true when the table is shown.
-export async function readRecord() {
+async function readRecord() {
   if (!state.record) return false;
   const record = state.record;
   $("record-wait").hidden = $("checker-status").dataset.state !== "loading";
@@ -285,7 +285,8 @@ export function rowSummary() {
 }
 
 export function describeRow(row) {
-  return `${row.course || row.recordName}：${shortMoment(row.start)}～${shortMoment(row.end)}，${row.status}`;
+  const counted = row.course ? "" : "（不列入計算）";
+  return `${row.course || row.recordName}${counted}：${shortMoment(row.start)}～${shortMoment(row.end)}，${row.status}`;
 }
 
 export function resetRecord() {

@@ -7,7 +7,7 @@ const LEAVE_LABEL = { eligible: "可以申請補休", review: "需由人事單�
 const REWARD_LABEL = { eligible: "符合", review: "需由人事單位認定", ineligible: "不符合" };
 
 // The plan page with each clause's anchor (relative: the site may live under any sub-path).
-export function clauseHref(planId, anchor) {
+function clauseHref(planId, anchor) {
   return `../generated/${planId}/plan/#${anchor}`;
 }
 
@@ -26,9 +26,10 @@ function remaining(answer, bundle) {
   const left = answer.courses.filter((c) => c.bundle === bundle.id && c.status !== "counted");
   if (!left.length) return null;
   const days = daysUntil(answer.plan.deadline);
+  const deadline = bothDates(answer.plan.deadline, answer.plan.deadline_roc);
   const when = days >= 0
-    ? `距截止日 ${bothDates(answer.plan.deadline)} 還有 ${days} 天（含當日完成也算）。`
-    : `截止日 ${bothDates(answer.plan.deadline)} 已過 ${-days} 天，之後完成的課程不能計入。`;
+    ? `距截止日 ${deadline} 還有 ${days} 天（含當日完成也算）。`
+    : `截止日 ${deadline} 已過 ${-days} 天，之後完成的課程不能計入。`;
   return el("div", { class: "remaining" }, [
     el("h4", { text: "還沒完成的課程" }),
     el("ul", {}, left.map((c) => el("li", { dataset: { course: c.name } }, `${c.name}（${c.hours} 小時）`))),
@@ -45,8 +46,8 @@ function bundleSection(answer, bundle) {
     el("dl", { class: "summary-list" }, [
       row("完成情形", `${bundle.complete ? "已完成" : "尚未完成"}（${bundle.completed_hours}／${bundle.required_hours} 小時）`),
       row("補休時數", hours),
-      bundle.completed_on && row("完成日期", bothDates(bundle.completed_on)),
-      leave.expires_on && row("補休期限", `${bothDates(leave.expires_on)}之前休畢`),
+      bundle.completed_on && row("完成日期", bothDates(bundle.completed_on, bundle.completed_on_roc)),
+      leave.expires_on && row("補休期限", `${bothDates(leave.expires_on, leave.expires_on_roc)}之前休畢`),
     ]),
     el("h4", { text: "為什麼" }),
     reasons(answer.plan.id, leave.reasons),

@@ -3,7 +3,7 @@
 import { $ } from "./dom.js";
 import { clearErrors } from "./errors.js";
 
-export const STEPS = ["record", "profile", "answers", "result"];
+const STEPS = ["record", "profile", "answers", "result"];
 const listeners = [];
 
 // focus: true for the step's heading, or the id of a field to put the person on (a change link).

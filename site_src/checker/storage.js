@@ -47,7 +47,7 @@ function save() {
   if ($("remember").checked) localStorage.setItem(KEY, JSON.stringify(snapshot()));
 }
 
-export function clearAll(onCleared) {
+function clearAll(onCleared) {
   localStorage.removeItem(KEY);
   $("remember").checked = false;
   resetRecord();
