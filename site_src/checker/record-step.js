@@ -8,6 +8,8 @@ import { shortMoment } from "./dates.js";
 
 let plan = null;
 let nextRowId = 1;
+let reading = Promise.resolve(); // a file being read; step 1's buttons wait for it
+let fileProblem = null; // why the last chosen file was refused, shown again on 繼續 until another is given
 const NOT_PASSED = "未通過";
 
 const megabytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
@@ -65,9 +67,6 @@ function decode(bytes) {
   }
   return null;
 }
-
-let reading = Promise.resolve(); // a file being read; step 1's buttons wait for it
-let fileProblem = null; // why the last chosen file was refused, shown again on 繼續 until another is given
 
 function onFile() {
   reading = readFile();
