@@ -86,3 +86,17 @@ def test_the_worker_and_python_in_it_cannot_reach_another_origin(page, server, f
     assert outcome["fromPython"].startswith("blocked"), outcome
     assert sorted(outcome["seen"]) == [f"connect-src {foreign.url}from-python", f"connect-src {foreign.url}from-worker"]
     assert foreign.hits == []
+
+
+def test_material_search_works_under_the_policy(page, server):
+    """Material's search (its worker, its result list) runs under the policy, and the query stays out of
+    the URL and storage."""
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+    page.goto(server.url)
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("Pyodide", delay=50)
+    page.locator(".md-search-result__item").first.wait_for(timeout=READY_MS)
+    assert violations == []
+    assert "Pyodide" not in page.url
+    assert page.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
