@@ -49,9 +49,18 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def policy_for(html: str) -> str:
-    directives = {**POLICY, "script-src": POLICY["script-src"] + inline_script_hashes(html)}
+def _joined(directives: dict) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def policy_for(html: str) -> str:
+    return _joined({**POLICY, "script-src": POLICY["script-src"] + inline_script_hashes(html)})
+
+
+def worker_policy() -> str:
+    """The policy a server should send as a header with .js files: it binds the workers that load from
+    their own URL (the service worker, Material's search worker), which no <meta> tag reaches."""
+    return _joined(POLICY)
 
 
 def add_policy(html: str, where: str) -> str:

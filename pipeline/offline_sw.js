@@ -72,12 +72,13 @@ self.addEventListener("install", (event) => {
   })());
 });
 
+// No clients.claim(): a page keeps the network it started with (a checker page's worker may be
+// mid-way through loading Pyodide); the worker serves the pages opened after it.
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
       if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
     }
-    await self.clients.claim();
   })());
 });
 

@@ -12,7 +12,8 @@ COURSES = ROOT / "courses"
 PLAN = "generated/kaohsiung-114/"
 # Every reading page of the built site (the checker has its own suite), as paths under the prefix.
 PAGES = ["", PLAN + "plan/", PLAN + "courses/", PLAN + "manual/", PLAN + "faq/", PLAN + "forms/",
-         PLAN + "forms/policy/", PLAN + "forms/municipal/", PLAN + "forms/common/"]
+         PLAN + "forms/policy/", PLAN + "forms/municipal/", PLAN + "forms/common/",
+         "privacy/"]  # 隱私與安全 (issue 6)
 
 
 def load_plans() -> dict:
