@@ -21,6 +21,8 @@ from pipeline.wheel import build_wheel
 ROOT = Path(__file__).resolve().parent
 COURSES = ROOT / "courses"
 PLANS_JSON = ROOT / "rules_py" / "_data" / "plans.json"
+# The checker page reads the same plans before Pyodide is ready (course picker, office hours, deadline).
+CHECKER_PLANS_JSON = ROOT / "site_src" / "checker" / "plans.json"
 GENERATED = ROOT / "site_src" / "generated"
 WORK = ROOT / ".build"
 
@@ -28,6 +30,7 @@ WORK = ROOT / ".build"
 def build(out: Path) -> None:
     data = load_courses(COURSES)
     write_plans_json(data, PLANS_JSON)
+    write_plans_json(data, CHECKER_PLANS_JSON)
     write_pages(data, COURSES, GENERATED)
     wheel = build_wheel(WORK)
     build_site(out)

@@ -71,6 +71,8 @@ def test_the_checker_works_and_every_worker_is_bound_by_the_policy(nginx, browse
         page.goto(nginx.url + "checker/")
         page.wait_for_function("() => document.getElementById('checker-status').dataset.state === 'ready'",
                                timeout=READY_MS)
+        # The service worker verifies each file's SHA-256: gzip_static's twins arrive as the same bytes.
+        page.wait_for_selector("html[data-offline='checker']", state="attached", timeout=READY_MS)
         assert [u for u in requests if not u.startswith((nginx.origin + "/", "blob:", "data:"))] == []
         # With the README's header, Material's search worker (loaded from its own URL) is bound too.
         [search] = [w for w in page.workers if "/workers/search" in w.url]
