@@ -49,4 +49,4 @@ test: setup test-browser site
 	if [ $$status -eq 5 ]; then echo "錯誤：pytest 沒有收集到任何測試。"; exit 1; fi; exit $$status
 
 clean:
-	rm -rf site .build site_src/generated rules_py/_data/plans.json
+	rm -rf site .build site_src/plans rules_py/_data/plans.json

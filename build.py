@@ -23,7 +23,7 @@ COURSES = ROOT / "courses"
 PLANS_JSON = ROOT / "rules_py" / "_data" / "plans.json"
 # The checker page reads the same plans before Pyodide is ready (course picker, office hours, deadline).
 CHECKER_PLANS_JSON = ROOT / "site_src" / "checker" / "plans.json"
-GENERATED = ROOT / "site_src" / "generated"
+GENERATED = ROOT / "site_src" / "plans"
 WORK = ROOT / ".build"
 
 

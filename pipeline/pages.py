@@ -2,8 +2,8 @@
 
 Public API: write_pages() for build.py; plan_view() and render_leave_form() for anything that needs a form,
 blank or filled.
-Every plan gets generated/<plan_id>/...; the newest plan also gives the home page and leads the nav
-(pipeline/pages_hooks.py reads generated/_home.md and generated/_nav.json when MkDocs builds).
+Every plan gets plans/<plan_id>/...; the newest plan also gives the home page and leads the nav
+(pipeline/pages_hooks.py reads plans/_home.md and plans/_nav.json when MkDocs builds).
 """
 
 import datetime as dt
@@ -30,7 +30,7 @@ _ENV = jinja2.Environment(
 _TIME_PARTS = ("year", "month", "day", "hour", "minute")
 _BLANK = "\u3000"  # the paper form leaves a full-width space to write in
 
-# page template -> path under generated/<plan_id>/, and its nav title
+# page template -> path under plans/<plan_id>/, and its nav title
 _PAGES = (
     ("plan.md.j2", "plan.md", "計畫原文"),
     ("courses.md.j2", "courses.md", "課程一覽"),
@@ -87,7 +87,7 @@ def _newest(views: list) -> dict:
 
 
 def write_pages(plans: dict, courses_dir: Path, out_dir: Path) -> None:
-    """Write every plan's reading pages into out_dir (site_src/generated/), replacing what was there.
+    """Write every plan's reading pages into out_dir (site_src/plans/), replacing what was there.
 
     plans: {"plans": {plan_id: plan mapping as in courses/<year>/plan.yaml}};
     courses_dir: the courses/ folder, where each plan's clauses.yaml is found (by its `plan:` id)."""
@@ -122,7 +122,7 @@ def _write_plan(p: dict, plan_dir: Path) -> None:
 
 
 def _to_root(rel: str) -> str:
-    depth = 2 + rel.count("/")  # generated/<plan_id>/ + any subfolder
+    depth = 2 + rel.count("/")  # plans/<plan_id>/ + any subfolder
     return "../" * depth
 
 
@@ -132,7 +132,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def _plan_nav(p: dict) -> list:
-    base = f"generated/{p['id']}/"
+    base = f"plans/{p['id']}/"
     nav = []
     for _template, rel, title in _PAGES:
         if rel == "forms/index.md":

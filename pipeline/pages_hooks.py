@@ -1,8 +1,8 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): put the pages that write_pages() generated into the site.
 
-- the nav entry `generated/_nav.json` is replaced by the nav that write_pages() wrote there, so that a new
+- the nav entry `plans/_nav.json` is replaced by the nav that write_pages() wrote there, so that a new
   plan in courses/ reaches the nav through data alone;
-- index.md (a stub in git) is replaced by generated/_home.md, the newest plan's home page.
+- index.md (a stub in git) is replaced by plans/_home.md, the newest plan's home page.
 Both files are excluded from the site by mkdocs.yml `exclude_docs`.
 """
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-_NAV_MARKER = "generated/_nav.json"
-_HOME = "generated/_home.md"
+_NAV_MARKER = "plans/_nav.json"
+_HOME = "plans/_home.md"
 
 
 def _generated(config, name: str) -> Path:

@@ -4,7 +4,7 @@ import { $, el } from "./dom.js";
 
 let templates = null; // {bundle id: <section class="leave-form">}
 
-const templateUrl = (planId) => `../generated/${planId}/forms/leave-forms.json`;
+const templateUrl = (planId) => `../plans/${planId}/forms/leave-forms.json`;
 
 export async function loadForms(planId) {
   const response = await fetch(templateUrl(planId));

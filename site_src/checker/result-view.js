@@ -8,7 +8,7 @@ const REWARD_LABEL = { eligible: "符合", review: "需由人事單位認定", i
 
 // The plan page with each clause's anchor (relative: the site may live under any sub-path).
 function clauseHref(planId, anchor) {
-  return `../generated/${planId}/plan/#${anchor}`;
+  return `../plans/${planId}/plan/#${anchor}`;
 }
 
 function reasons(planId, list) {

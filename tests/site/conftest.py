@@ -9,7 +9,7 @@ from pipeline.courses import load_courses
 from tests.conftest import ROOT, RequestLog
 
 COURSES = ROOT / "courses"
-PLAN = "generated/kaohsiung-114/"
+PLAN = "plans/kaohsiung-114/"
 # Every reading page of the built site (the checker has its own suite), as paths under the prefix.
 PAGES = ["", PLAN + "plan/", PLAN + "courses/", PLAN + "manual/", PLAN + "faq/", PLAN + "forms/",
          PLAN + "forms/policy/", PLAN + "forms/municipal/", PLAN + "forms/common/",

@@ -59,7 +59,7 @@ def test_the_quoted_course_tables_match_the_catalogue(plan114, clauses114):
 
 
 def _generate(tmp_path, plans=None, courses=COURSES) -> Path:
-    out = tmp_path / "generated"
+    out = tmp_path / "plans"
     write_pages(plans or load_plans(), courses, out)
     return out
 
@@ -145,7 +145,7 @@ def test_another_year_adds_its_pages_through_data_alone(tmp_path):
     courses_115 = (out / "kaohsiung-115" / "courses.md").read_text(encoding="utf-8")
     assert "共 **2 套組裝課程、11 門課、13 小時**" in courses_115
     nav = json.loads((out / "_nav.json").read_text(encoding="utf-8"))
-    assert nav[0] == {"計畫原文": "generated/kaohsiung-115/plan.md"}
+    assert nav[0] == {"計畫原文": "plans/kaohsiung-115/plan.md"}
     older = nav[-1]["歷年計畫"][0]
     assert next(iter(older)) == "知識啟航·e 展雄才（114 年度）"
 
@@ -206,8 +206,8 @@ def test_another_year_builds_into_the_site_and_its_nav(tmp_path):
     courses = tmp_path / "courses"
     shutil.copytree(COURSES / "114", courses / "114")
     docs = tmp_path / "site_src"
-    shutil.copytree(ROOT / "site_src", docs, ignore=shutil.ignore_patterns("generated"))
-    write_pages(_second_plan(courses), courses, docs / "generated")
+    shutil.copytree(ROOT / "site_src", docs, ignore=shutil.ignore_patterns("plans"))
+    write_pages(_second_plan(courses), courses, docs / "plans")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir=str(docs), site_dir=str(tmp_path / "site"),
                   hooks=[str(ROOT / hook) for hook in config["hooks"]])
@@ -219,8 +219,8 @@ def test_another_year_builds_into_the_site_and_its_nav(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "測試計畫 115" in home and "歷年計畫" in home
-    assert 'href="generated/kaohsiung-114/plan/"' in home
-    assert (tmp_path / "site" / "generated" / "kaohsiung-115" / "forms" / "municipal" / "index.html").is_file()
+    assert 'href="plans/kaohsiung-114/plan/"' in home
+    assert (tmp_path / "site" / "plans" / "kaohsiung-115" / "forms" / "municipal" / "index.html").is_file()
 
 
 def test_clauses_without_the_form_wording_are_refused(tmp_path):
