@@ -1,6 +1,10 @@
 """Steps 4 and 5: the Pyodide core files and a site-local lock file that lists only our wheel."""
 
+import json
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from pyodide_lock import PyodideLockSpec
@@ -11,22 +15,62 @@ from pipeline import BuildError
 ROOT = Path(__file__).resolve().parent.parent
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 # The core runtime: everything loadPyodide() fetches; source maps and type files stay out.
-CORE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
+# (Pyodide 0.29 ships pyodide.asm.js, 314.x pyodide.asm.mjs: whichever the package has is copied.)
+CORE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.mjs", "pyodide.asm.wasm",
+              "python_stdlib.zip")
 
 
-def install_runtime(wheel: Path, site_dir: Path) -> Path:
-    """Copies the runtime and the wheel into site_dir/pyodide/ and writes its pyodide-lock.json."""
-    if not (NODE_PYODIDE / "pyodide.asm.wasm").exists():
+def install_runtime(wheel: Path, site_dir: Path, node_pyodide: Path = NODE_PYODIDE,
+                    precompile: bool = True) -> Path:
+    """Copies the runtime and the wheel into site_dir/pyodide/ and writes its pyodide-lock.json.
+
+    node_pyodide: another Pyodide npm package (the benchmark compares releases); precompile=False
+    ships the wheel as built (.py), which the benchmark compares with the precompiled one."""
+    if not (node_pyodide / "pyodide.asm.wasm").exists():
         raise BuildError("找不到 node_modules/pyodide：請先執行 npm ci（make 會自動執行）。")
     target = site_dir / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
     for name in CORE_FILES:
-        shutil.copy2(NODE_PYODIDE / name, target / name)
+        if (node_pyodide / name).exists():
+            shutil.copy2(node_pyodide / name, target / name)
     shutil.copy2(wheel, target / wheel.name)
 
     # The npm lock lists ~380 packages that the core runtime doesn't ship: start from none.
-    upstream = PyodideLockSpec.from_json(NODE_PYODIDE / "pyodide-lock.json")
+    upstream = PyodideLockSpec.from_json(node_pyodide / "pyodide-lock.json")
     empty = PyodideLockSpec.from_dict({"info": upstream.info.to_dict(), "packages": {}})
     lock = target / "pyodide-lock.json"
     add_wheels_to_spec(empty, [target / wheel.name], base_path=target).to_json(lock)
+    if precompile and _same_python(upstream.info.python):
+        _precompile(target)
+    elif precompile:
+        print(f"注意：建置用的 Python {sys.version.split()[0]} 與 Pyodide 的 Python {upstream.info.python} 版本不同，"
+              "rules_py 以原始碼出貨，未預先編譯成 .pyc（瀏覽器載入時會慢一些）。", file=sys.stderr)
     return lock
+
+
+def _same_python(runtime_python: str) -> bool:
+    """.pyc files hold one Python minor version's bytecode: the host's must be the runtime's."""
+    return runtime_python.split(".")[:2] == [str(v) for v in sys.version_info[:2]]
+
+
+def _precompile(target: Path) -> None:
+    """Replaces our wheel by one with .pyc in place of .py (Pyodide then imports it without compiling)
+    and rewrites the lock to it: pyodide-build's py-compile, as Pyodide does for its own packages.
+    It runs on a folder holding only the lock and the wheel: given site/pyodide/ it would also rewrite
+    python_stdlib.zip (1.7x larger)."""
+    lock = target / "pyodide-lock.json"
+    wheels = [target / p["file_name"] for p in json.loads(lock.read_text(encoding="utf-8"))["packages"].values()]
+    with tempfile.TemporaryDirectory(prefix="py-compile-") as tmp:
+        folder = Path(tmp)
+        for path in (lock, *wheels):
+            shutil.copy2(path, folder / path.name)
+        pyodide = Path(sys.executable).with_name("pyodide")
+        result = subprocess.run([str(pyodide), "py-compile", "--silent", str(folder)], capture_output=True, text=True)
+        compiled = json.loads((folder / lock.name).read_text(encoding="utf-8"))["packages"].values()
+        if result.returncode != 0 or not all((folder / p["file_name"]).exists() for p in compiled):
+            raise BuildError("rules_py 的 wheel 預先編譯（pyodide py-compile）失敗：\n" + result.stdout + result.stderr)
+        for path in wheels:
+            path.unlink()
+        for package in compiled:
+            shutil.copy2(folder / package["file_name"], target / package["file_name"])
+        shutil.copy2(folder / lock.name, lock)

@@ -1,0 +1,43 @@
+"""The CLI's throughput: records per second checking many generated records in one call."""
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import records
+
+ROOT = Path(__file__).resolve().parent.parent
+# Record sizes cycle around the typical 23 rows, so that no two neighbouring files are alike.
+ROW_COUNTS = range(10, 37)
+
+
+def measure(count: int = 10_000) -> dict:
+    if not records.available():
+        return {"skipped": "tests/fixtures/make_records.py（records 分支）尚未合併"}
+    with tempfile.TemporaryDirectory(prefix="bench-cli-") as tmp:
+        folder = Path(tmp)
+        names = []
+        for i in range(count):
+            rows = ROW_COUNTS[i % len(ROW_COUNTS)]
+            name = f"r{i:05d}.txt"
+            (folder / name).write_text(records.record_text(rows), encoding="utf-8")
+            names.append(name)
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "rules_py", "check", *names, "--json"],
+                                cwd=folder, capture_output=True, text=True,
+                                env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        seconds = time.perf_counter() - start
+    if result.returncode not in (0, 2):
+        return {"error": (result.stderr or result.stdout)[-2000:], "seconds": seconds}
+    answer = json.loads(result.stdout)
+    checked = sum(1 for r in answer["records"] if "error" not in r)
+    return {
+        "records": count,
+        "checked_without_error": checked,
+        "rows_per_record": f"{ROW_COUNTS.start}–{ROW_COUNTS.stop - 1}",
+        "seconds": round(seconds, 3),
+        "records_per_s": round(count / seconds),
+    }

@@ -1,0 +1,16 @@
+// The floor: a worker that only calls loadPyodide() on the same runtime files, started the way
+// rules-client.js starts the checker's worker (a blob: bootstrap, at page open).
+(function () {
+  "use strict";
+  const indexURL = new URL("../pyodide/", document.currentScript.src).href;
+  const boot = `importScripts(${JSON.stringify(indexURL + "pyodide.js")});\n` +
+    `loadPyodide({ indexURL: ${JSON.stringify(indexURL)} }).then(` +
+    `() => self.postMessage("ready"), (e) => self.postMessage("error: " + e));`;
+  const worker = new Worker(URL.createObjectURL(new Blob([boot], { type: "text/javascript" })));
+  const status = document.getElementById("floor-status");
+  worker.onmessage = (event) => {
+    status.dataset.state = event.data === "ready" ? "ready" : "error";
+    status.textContent = event.data;
+    window.__floorReady = performance.now();
+  };
+})();
