@@ -59,4 +59,4 @@ bench: site test-browser
 	BENCH_PYODIDE_PREFIX=$(BENCH_PYODIDE) $(PY) -m bench --levers $(BENCH_ARGS)
 
 clean:
-	rm -rf site .build site_src/generated rules_py/_data/plans.json
+	rm -rf site .build site_src/plans rules_py/_data/plans.json

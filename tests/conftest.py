@@ -5,10 +5,16 @@ from pathlib import Path
 import pytest
 
 from tests.support.browser import launch
+from pipeline.courses import load_courses, write_plans_json
 from pipeline.serve import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
+
+
+def pytest_sessionstart(session):
+    """rules_py/_data/plans.json is git-ignored: build it from courses/ once per session."""
+    write_plans_json(load_courses(ROOT / "courses"), ROOT / "rules_py" / "_data" / "plans.json")
 
 
 @pytest.fixture(scope="session")

@@ -1,24 +1,127 @@
-// The checker page: shows whether the rules are ready (the checker flow grows here).
-(function () {
-  "use strict";
-  const status = document.getElementById("checker-status");
-  if (!status) return;
+// The checker page: wires the steps together. The rules worker was already started by rules-client.js;
+// everything here works while it loads, and a check simply waits for it.
+import { $ } from "./dom.js";
+import { showErrors } from "./errors.js";
+import { state } from "./state.js";
+import { loadPlan } from "./plan-data.js";
+import { showLoading } from "./loading.js";
+import { startSteps, goTo, onStep } from "./steps.js";
+import { initRecordStep, recordReady, inputForRules } from "./record-step.js";
+import { initProfileStep, readProfile, fieldForWhere } from "./profile-step.js";
+import { renderAnswers } from "./answers-step.js";
+import { renderResult } from "./result-view.js";
+import { initForms, loadForms, renderForms, signatureLabels } from "./forms-fill.js";
+import { makeIcs, download } from "./ics.js";
+import { initStorage } from "./storage.js";
+import { check, rulesSupported } from "./rules.js";
 
-  function show(state, text) {
-    status.dataset.state = state;
-    status.replaceChildren(Object.assign(document.createElement("p"), { textContent: text }));
-  }
+let plan = null;
 
-  if (!window.RulesClient.supported) {
-    show("error", "您的瀏覽器不支援 WebAssembly 或 Web Worker，無法執行檢核。請改用新版的 Edge、Chrome、Firefox 或 Safari。");
+// One action at a time per button: a second click while the first is running does nothing.
+function action(id, run) {
+  const button = $(id);
+  button.addEventListener("click", async () => {
+    if (button.dataset.busy) return;
+    button.dataset.busy = "true";
+    button.setAttribute("aria-busy", "true");
+    try {
+      await run();
+    } finally {
+      delete button.dataset.busy;
+      button.removeAttribute("aria-busy");
+    }
+  });
+}
+
+// Where a rules error belongs: a profile field, a confirmed row ("rows[2].end"), or the record itself.
+function errorField(error) {
+  const profileField = fieldForWhere(error.where);
+  if (profileField) return { step: "profile", field: profileField };
+  const row = /^rows\[(\d+)\](?:\.(\w+))?/.exec(error.where || "");
+  if (row) return { step: "record", field: `row-${row[1]}-${row[2] === "end" ? "end" : "start"}` };
+  return { step: "record", field: state.record && state.record.kind === "file" ? "record-file" : "record-paste" };
+}
+
+async function runCheck() {
+  const { profile, errors } = readProfile();
+  if (errors.length) {
+    goTo("profile", false);
+    showErrors(errors);
     return;
   }
-  window.RulesClient.ready.then(
-    (info) => {
-      status.dataset.plans = info.plans.join(" ");
-      status.dataset.version = info.version;
-      show("ready", `檢核規則已就緒：計畫 ${info.plans.join("、")}，規則版本 ${info.version}。`);
-    },
-    (error) => show("error", `檢核規則無法載入（${error.message}），請重新整理頁面再試一次。`),
-  );
-})();
+  const input = inputForRules();
+  if (!input) {
+    goTo("record", false);
+    showErrors([{ message: "請貼上學習紀錄、上傳檔案，或自行新增至少一門課程。", field: "record-paste" }]);
+    return;
+  }
+  $("check-wait").hidden = document.getElementById("checker-status").dataset.state !== "loading";
+  const answer = await check(input, profile, plan.id);
+  $("check-wait").hidden = true;
+  if (answer.error) {
+    const { step, field } = errorField(answer.error);
+    goTo(step, false);
+    showErrors([{ message: answer.error.message, field }]);
+    return;
+  }
+  state.result = answer;
+  const forms = renderForms(answer);
+  renderResult(answer, plan, forms > 0, signatureLabels());
+  goTo("result");
+}
+
+function wire() {
+  // 繼續 under everything, and 紀錄正確，繼續 above the table (so the keyboard need not cross every row).
+  ["record-continue", "record-confirm"].forEach((id) => action(id, async () => {
+    const outcome = await recordReady();
+    if (outcome === "shown") $("record-rows-title").focus();
+    else if (outcome === "ok") goTo("profile");
+  }));
+  $("profile-back").addEventListener("click", () => goTo("record"));
+  $("profile-continue").addEventListener("click", () => {
+    const { errors } = readProfile();
+    if (errors.length) showErrors(errors);
+    else goTo("answers");
+  });
+  $("answers-back").addEventListener("click", () => goTo("profile"));
+  action("check", runCheck);
+  $("result-restart").addEventListener("click", () => goTo("answers"));
+  $("ics-download").addEventListener("click", () => download("補休期限.ics", makeIcs(state.result), "text/calendar"));
+  onStep((step) => {
+    if (step === "answers") renderAnswers();
+  });
+}
+
+async function main() {
+  if ($("checker").dataset.started) return; // one start per page, whatever loads this module again
+  $("checker").dataset.started = "true";
+  showLoading();
+  if (!rulesSupported()) return;
+  try {
+    plan = await loadPlan();
+  } catch (error) {
+    $("checker-status").dataset.state = "error";
+    $("checker-status").textContent = "無法載入計畫資料，請重新整理頁面再試一次。";
+    return;
+  }
+  initRecordStep(plan);
+  initProfileStep(plan);
+  initForms();
+  wire();
+  startSteps();
+  initStorage(() => {
+    $("result").replaceChildren();
+    $("forms-sheets").replaceChildren();
+    $("forms").hidden = true;
+    goTo("record");
+  });
+  $("checker").dataset.ready = "true";
+  try {
+    await loadForms(plan.id);
+  } catch (error) {
+    $("forms-error").hidden = false;
+    $("forms-error").textContent = "無法載入補休申請表範本，請重新整理頁面；檢核結果不受影響。";
+  }
+}
+
+main();

@@ -7,7 +7,7 @@ def test_checker_answers_from_python_in_the_browser(page, context, server):
     page.goto(server.url + "checker/")
     status = page.locator("#checker-status")
     page.wait_for_function(
-        "document.getElementById('checker-status').dataset.state !== 'loading'", timeout=RULES_READY_MS)
+        "() => document.getElementById('checker-status').dataset.state !== 'loading'", timeout=RULES_READY_MS)
     assert status.get_attribute("data-state") == "ready", status.inner_text()
     assert status.get_attribute("data-plans") == "kaohsiung-114"
     assert "kaohsiung-114" in status.inner_text()

@@ -1,0 +1,157 @@
+"""The facts the reading pages show, taken from one plan and its clauses.yaml (no number is written here)."""
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from pipeline import BuildError
+from rules_py._dates import expiry, roc_date
+
+_WEEKDAYS = "一二三四五六日"
+_FORM_KEYS = ("title", "unit_label", "name_label", "bundle_label", "columns", "time_units", "notes_heading",
+              "signatures")
+
+
+class PagesError(BuildError):
+    """A zh-TW message naming the file and the key that is wrong."""
+
+
+def roc_year(day: dt.date) -> int:
+    """The 民國 year, as rules_py writes dates (one definition for the rules and the pages)."""
+    return int(roc_date(day).split(" ", 1)[0])
+
+
+def weekday(day: dt.date) -> str:
+    return "星期" + _WEEKDAYS[day.weekday()]
+
+
+def _as_date(value, where: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise PagesError(f"{where} 應為日期（例如 2025-08-31），卻是「{value}」。") from None
+
+
+def load_clauses(courses_dir: Path) -> dict:
+    """Every courses/*/clauses.yaml, keyed by the plan id it names."""
+    found = {}
+    for path in sorted(Path(courses_dir).glob("*/clauses.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as err:
+            raise PagesError(f"{path} 不是正確的 YAML：{err}") from None
+        if not isinstance(data, dict) or not isinstance(data.get("plan"), str):
+            raise PagesError(f"{path} 缺少 plan（這份條文屬於哪一個計畫的 id）。")
+        clauses = data.get("clauses")
+        if not isinstance(clauses, list) or not clauses:
+            raise PagesError(f"{path} 缺少 clauses（條文清單）。")
+        for i, clause in enumerate(clauses):
+            for key in ("id", "anchor", "title", "text"):
+                if not isinstance(clause, dict) or not isinstance(clause.get(key), str):
+                    raise PagesError(f"{path} 的 clauses[{i}] 缺少文字欄位 {key}。")
+        form = data.get("form")
+        missing = [k for k in _FORM_KEYS if not isinstance(form, dict) or not form.get(k)]
+        if missing:
+            raise PagesError(f"{path} 的 form（附件2 申請表的固定文字）缺少：{'、'.join(missing)}。")
+        if len(form["time_units"]) != 5:
+            raise PagesError(f"{path} 的 form.time_units 應為 5 個單位（年、月、日、時、分）。")
+        anchors = [c["anchor"] for c in clauses]
+        dupes = sorted({a for a in anchors if anchors.count(a) > 1})
+        if dupes:
+            raise PagesError(f"{path} 的錨點重複：{'、'.join(dupes)}。")
+        data["path"] = str(path)
+        found[data["plan"]] = data
+    return found
+
+
+def _param(plan: dict, name: str, where: str):
+    try:
+        return plan["parameters"][name]["value"]
+    except (KeyError, TypeError):
+        raise PagesError(f"{where} 缺少 parameters.{name}.value。") from None
+
+
+def _bundle(bundle: dict) -> dict:
+    """A bundle with its courses grouped by topic (hours and totals are checked by pipeline.courses)."""
+    courses = []
+    for course in bundle["courses"]:
+        courses.append({
+            "topic": course.get("topic") or "",
+            "name": course["name"],
+            "hours": course["hours"],
+            "code": course.get("code") or "",
+            "aliases": list(course.get("aliases") or []),
+        })
+    # Consecutive courses of one topic share a cell, as in the plan's tables.
+    groups = []
+    for course in courses:
+        if groups and groups[-1]["topic"] == course["topic"]:
+            groups[-1]["courses"].append(course)
+        else:
+            groups.append({"topic": course["topic"], "courses": [course]})
+    return {**{k: bundle[k] for k in ("id", "name", "hours", "clause")},
+            "platform_title": bundle.get("platform_title") or bundle["name"],
+            "courses": courses, "groups": groups}
+
+
+def view(plan: dict, clauses: dict) -> dict:
+    """One plan as the templates use it: dates already in 民國 form, totals summed, clause anchors resolved."""
+    where = f"計畫 {plan.get('id', '?')}"
+    deadline = _as_date(_param(plan, "deadline", where), f"{where} 的 parameters.deadline.value")
+    period = plan["parameters"]["period"]
+    start = _as_date(period["start"], f"{where} 的 parameters.period.start")
+    end = _as_date(period["end"], f"{where} 的 parameters.period.end")
+    valid_years = _param(plan, "leave_valid_years", where)
+    leave_until = expiry(deadline, valid_years)  # the latest any leave can last
+    bundles = [_bundle(b) for b in plan["bundles"]]
+    by_id = {c["id"]: c for c in clauses["clauses"]}
+    categories = {c["id"]: c["name"] for c in plan["categories"]}
+    covered_ids = _param(plan, "covered_categories", where)
+    doc = plan["document"]
+
+    def anchor(clause_id: str) -> str:
+        if clause_id not in by_id:
+            raise PagesError(f"{clauses['path']} 沒有條文 {clause_id}（{where} 引用了它）。")
+        return by_id[clause_id]["anchor"]
+
+    params = {name: p for name, p in plan["parameters"].items() if isinstance(p, dict) and "clause" in p}
+    return {
+        "id": plan["id"],
+        "roc_year": plan["roc_year"],
+        "title": plan["title"],
+        "short_title": plan["short_title"],
+        "issuer": plan["issuer"],
+        "doc_number": doc["number"],
+        "doc_date": roc_date(_as_date(doc["date"], f"{where} 的 document.date")),
+        "platform_name": plan["platform"]["name"],
+        "platform_url": plan["platform"]["url"],
+        "start": start, "end": end, "deadline": deadline, "leave_until": leave_until,
+        "start_roc": roc_date(start), "end_roc": roc_date(end),
+        "deadline_roc": roc_date(deadline), "deadline_weekday": weekday(deadline),
+        "leave_until_roc": roc_date(leave_until),
+        "hours_per_bundle": _param(plan, "leave_hours_per_bundle", where),
+        "hours_cap": _param(plan, "leave_hours_cap", where),
+        "valid_years": valid_years,
+        "unit_hours": _param(plan, "leave_unit_hours", where),
+        "reward": _param(plan, "reward", where),
+        "reason_text": _param(plan, "leave_reason_text", where),
+        "passed_status": _param(plan, "passed_status", where),
+        "upload_status": _param(plan, "upload_success_status", where),
+        "office_hours": _param(plan, "default_office_hours", where),
+        "covered": [categories[c] for c in covered_ids],
+        "not_covered": [name for cid, name in categories.items() if cid not in covered_ids],
+        "bundles": bundles,
+        "course_count": sum(len(b["courses"]) for b in bundles),
+        "total_hours": sum(b["hours"] for b in bundles),
+        "topics": list(dict.fromkeys(c["topic"] for b in bundles for c in b["courses"])),
+        "aliases": [(c["name"], a) for b in bundles for c in b["courses"] for a in c["aliases"]],
+        "clauses": clauses,
+        "anchor": anchor,
+        "cite": {name: {"id": p["clause"], "anchor": anchor(p["clause"])} for name, p in params.items()},
+        "form": clauses["form"],
+    }

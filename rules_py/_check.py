@@ -1,0 +1,102 @@
+"""check(): a record and a profile in, the verdicts with their reasons out."""
+
+import json
+from datetime import date
+
+from rules_py._errors import InputError
+from rules_py._plan import select_plan
+from rules_py._profile import parse_profile
+from rules_py._rowmap import rows_from_mappings
+from rules_py._rules import RuleGapError, evaluate
+
+
+def read_rows(record, filename: str | None = None) -> list:
+    if isinstance(record, (bytes, str)):
+        from rules_py._record import parse_record  # the parsers are only needed for raw records
+
+        return parse_record(record, filename)
+    return rows_from_mappings(record)
+
+
+def check(record, profile=None, *, plan: str | None = None, today: date | None = None,
+          filename: str | None = None) -> dict:
+    rows = read_rows(record, filename)
+    chosen = select_plan(plan, [r.start.date() for r in rows])
+    result = evaluate(chosen, _profile(profile, chosen), rows)
+    if today is not None:
+        _expired(result, today)
+    return result
+
+
+_PROFILES: dict = {}
+
+
+def _profile(source, plan):
+    """A batch checks many records with one profile text: parse it once per plan."""
+    if source is not None and not isinstance(source, (str, bytes)):
+        return parse_profile(source, plan)
+    key = (plan, source)  # the plan object itself: use_plans() makes new ones
+    if key not in _PROFILES:
+        if len(_PROFILES) > 64:
+            _PROFILES.clear()
+        _PROFILES[key] = parse_profile(source, plan)
+    return _PROFILES[key]
+
+
+def _expired(result: dict, today: date) -> None:
+    """Leave already past its last day is still the person's verdict, but they should know."""
+    for bundle in result["bundles"]:
+        expires_on = bundle["leave"]["expires_on"]
+        if expires_on and date.fromisoformat(expires_on) < today:
+            expiry = next(r for r in bundle["leave"]["reasons"] if r["rule"] == "leave.expiry")
+            result["warnings"].append({**expiry, "message": f"「{bundle['name']}」的補休期限 {expires_on} 已過。"})
+
+
+_RECORD_KEYS = ("record", "record_base64", "rows")
+
+
+def check_json(request: str) -> str:
+    """One JSON request in, one JSON response out; never raises (for the browser's worker)."""
+    try:
+        result = _check_request(request)
+    except InputError as exc:
+        result = {"error": {"message": exc.message, "where": exc.where}}
+    except RuleGapError as exc:
+        result = {"error": {"message": f"規則無法判定此情形，請回報：{exc}", "where": None}}
+    except Exception as exc:  # the page must always get an answer it can show
+        result = {"error": {"message": f"程式發生未預期的錯誤（{type(exc).__name__}），請回報。", "where": None}}
+    return json.dumps(result, ensure_ascii=False)
+
+
+def _check_request(request: str) -> dict:
+    try:
+        data = json.loads(request)
+    except (TypeError, ValueError):
+        raise InputError("請求不是 JSON", "request") from None
+    given = [key for key in _RECORD_KEYS if isinstance(data, dict) and key in data]
+    if len(given) != 1:
+        raise InputError("請求應含 record（紀錄文字）、record_base64（紀錄檔的位元組）或 rows（列）其中之一", "request")
+    key = given[0]
+    record = data[key]
+    if key != "rows" and not isinstance(record, str):
+        raise InputError(f"{key} 應為文字", key)
+    if key == "record_base64":  # a file as uploaded (a Big5 CSV is not text until decoded)
+        import base64
+        import binascii
+
+        try:
+            record = base64.b64decode(record, validate=True)
+        except (binascii.Error, ValueError):
+            raise InputError("不是有效的 base64", key) from None
+    plan = data.get("plan")
+    if plan is not None and not isinstance(plan, str):
+        raise InputError("plan 應為計畫代號文字或 null", "plan")
+    today = data.get("today")
+    try:
+        today = date.fromisoformat(today) if today is not None else None
+    except (TypeError, ValueError):
+        raise InputError("today 應為 YYYY-MM-DD", "today") from None
+    filename = data.get("filename")
+    if filename is not None and not isinstance(filename, str):
+        raise InputError("filename 應為文字", "filename")
+    return check(record, data.get("profile"), plan=plan, today=today, filename=filename)

@@ -1,0 +1,175 @@
+"""python -m rules_py check RECORD... [--profile FILE] [--plan ID] [--json]
+
+Exit 0 when every record was checked (whatever the verdict), 2 when some input is unusable (one zh-TW
+line per fault on stderr, naming the file), 1 when the rules cannot decide a case (a fault to report).
+A personnel office's batch of many records is shared among the CPU cores.
+"""
+
+import json
+import os
+import sys
+
+from rules_py._check import check
+from rules_py._errors import InputError
+from rules_py._plan import all_plans
+from rules_py._report import report, summary, summary_text
+from rules_py._rules import RuleGapError
+
+_USAGE = "用法：python -m rules_py check 學習紀錄檔... [--profile 個人設定檔] [--plan 計畫代號] [--json]（- 代表標準輸入）"
+_HELP = _USAGE + """
+
+檢核 e等公務園⁺學習平臺的學習紀錄（存下的網頁、複製的表格文字或 CSV），
+依計畫判斷每套組裝課程能否申請公假補休、期限到哪天，以及是否達到嘉獎標準。
+
+  --profile 檔案   個人設定（YAML 或 JSON）：人員類別、上班時間、在勤、加班、公假、公差、留職停薪、停班日
+  --plan 代號      指定計畫（預設依紀錄的日期選擇）
+  --json           輸出 JSON；多個紀錄時另附人事單位用的統計
+
+結束代碼：0 已檢核（不論結果）；2 輸入無法使用；1 規則無法判定（請回報）。"""
+_STDIN = "-"
+_PARALLEL_FROM = 200  # below this many records, starting worker processes costs more than it saves
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Job:
+    """What every record of one call shares; run(name) checks one record and renders it."""
+
+    def __init__(self, profile, profile_file, plan, as_json, several, stdin):
+        self.profile, self.profile_file, self.plan = profile, profile_file, plan
+        self.as_json, self.several, self.stdin = as_json, several, stdin
+
+    def run(self, name: str) -> tuple:
+        """(name, rendered text or None, brief for the summary or None, error line or None)."""
+        try:
+            data = self.stdin if name == _STDIN else _read(name)
+            result = check(data, self.profile, plan=self.plan)  # the file is named here, not by the parser
+        except OSError as exc:
+            return name, None, None, _line(name, _os_message(exc))
+        except InputError as exc:  # a bad profile is the profile file's fault
+            at_profile = self.profile_file is not None and (exc.where or "").startswith("profile")
+            return name, None, None, _line(self.profile_file if at_profile else name, str(exc))
+        except RuleGapError as exc:
+            return name, None, None, RuleGapError(_line(name, f"規則無法判定此情形，請回報：{exc}"))
+        if self.as_json:
+            text = json.dumps({"file": name, **result} if self.several else result, ensure_ascii=False)
+        else:
+            text = report(result, title=name if self.several else None)
+        brief = {"leave_hours": result["leave_hours"], "reward": result["reward"]["status"],
+                 "leave": {b["id"]: b["leave"]["status"] for b in result["bundles"]},
+                 "bundle_names": {b["id"]: b["name"] for b in result["bundles"]}}
+        return name, text, brief, None
+
+
+def main(argv=None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    args = sys.argv[1:] if argv is None else argv
+    if {"-h", "--help"} & set(args):
+        print(_HELP)
+        return 0
+    try:
+        records, profile_file, plan, as_json = _arguments(args)
+    except _UsageError as exc:
+        print(f"{exc}\n{_USAGE}", file=sys.stderr)
+        return 2
+    stdin = sys.stdin.buffer.read() if _STDIN in records or profile_file == _STDIN else None
+    profile = None
+    if profile_file is not None:
+        try:
+            profile = stdin if profile_file == _STDIN else _read(profile_file)
+        except OSError as exc:
+            print(_line(profile_file, _os_message(exc)), file=sys.stderr)
+            return 2
+    job = _Job(profile, profile_file, plan, as_json, len(records) > 1, stdin)
+    outcomes = _run_all(job, records)
+    gap = next((e for *_, e in outcomes if isinstance(e, RuleGapError)), None)
+    if gap is not None:
+        print(gap, file=sys.stderr)
+        return 1
+    _write(outcomes, as_json)
+    for *_, error in outcomes:
+        if error is not None:
+            print(error, file=sys.stderr)
+    return 2 if any(error for *_, error in outcomes) else 0
+
+
+def _run_all(job: _Job, records: list) -> list:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(records) < _PARALLEL_FROM or workers < 2:
+        return [job.run(name) for name in records]
+    from multiprocessing import get_context  # only for a batch
+
+    all_plans()  # load once, before the workers are forked
+    with get_context("fork" if sys.platform.startswith("linux") else "spawn").Pool(workers) as pool:
+        return pool.map(job.run, records, chunksize=max(1, len(records) // (workers * 8)))
+
+
+def _write(outcomes: list, as_json: bool) -> None:
+    out = sys.stdout
+    if len(outcomes) == 1:
+        _, text, _, _ = outcomes[0]
+        if text is not None:
+            out.write(text + ("\n" if as_json else ""))
+        return
+    data = summary([(name, brief, error) for name, _, brief, error in outcomes])
+    if as_json:
+        out.write('{"records": [')
+        out.write(", ".join(text if text is not None else json.dumps({"file": name, "error": {"message": error}},
+                                                                      ensure_ascii=False)
+                            for name, text, _, error in outcomes))
+        out.write('], "summary": ' + json.dumps(data, ensure_ascii=False) + "}\n")
+        return
+    for _, text, _, _ in outcomes:
+        if text is not None:
+            out.write(text + "\n")
+    out.write(summary_text(data))
+
+
+def _arguments(argv: list) -> tuple:
+    if not argv or argv[0] != "check":
+        raise _UsageError("請指定子命令 check")
+    records, profile, plan, as_json = [], None, None, False
+    args = iter(argv[1:])
+    for arg in args:
+        if arg == "--json":
+            as_json = True
+        elif arg in ("--profile", "--plan"):
+            value = next(args, None)
+            if value is None:
+                raise _UsageError(f"{arg} 後面要接一個值")
+            if arg == "--profile":
+                profile = value
+            else:
+                plan = value
+        elif arg.startswith("--"):
+            raise _UsageError(f"不認得的選項 {arg}")
+        else:
+            records.append(arg)
+    if not records:
+        raise _UsageError("請至少指定一個學習紀錄檔")
+    return records, profile, plan, as_json
+
+
+def _read(name: str) -> bytes:
+    with open(name, "rb") as f:
+        return f.read()
+
+
+def _line(name: str, message: str) -> str:
+    """One line: the file, then the fault (a multi-line message is folded)."""
+    shown = "標準輸入" if name == _STDIN else name
+    return f"{shown}：{' '.join(message.split())}"
+
+
+def _os_message(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "找不到檔案"
+    if isinstance(exc, IsADirectoryError):
+        return "這是資料夾，不是檔案"
+    if isinstance(exc, PermissionError):
+        return "沒有讀取權限"
+    return f"無法讀取（{exc.strerror or type(exc).__name__}）"

@@ -1,0 +1,95 @@
+"""One plan's parameters, categories and bundles as objects, built from plans.json."""
+
+from datetime import date
+
+from rules_py._errors import InputError
+from rules_py._match import Matcher
+from rules_py._plans import load_plans
+
+
+# Plain classes, not dataclasses: importing dataclasses (and inspect) costs more than the whole checker in
+# Pyodide. Courses are compared by identity: they are dict keys in every check.
+class Course:
+    __slots__ = ("bundle", "index", "topic", "name", "hours", "code", "aliases")
+
+    def __init__(self, bundle: str, index: int, topic, name: str, hours: float, code, aliases: tuple):
+        self.bundle = bundle
+        self.index = index      # 1-based position in the bundle (the form's 編號)
+        self.topic = topic
+        self.name = name
+        self.hours = hours
+        self.code = code
+        self.aliases = aliases
+
+
+class Bundle:
+    __slots__ = ("id", "name", "hours", "clause", "courses")
+
+    def __init__(self, id: str, name: str, hours: float, clause: str, courses: tuple):
+        self.id, self.name, self.hours, self.clause, self.courses = id, name, hours, clause, courses
+
+
+class Plan:
+    def __init__(self, data: dict):
+        self.id = data["id"]
+        self.title = data["title"]
+        p = data["parameters"]
+        self.period_start = date.fromisoformat(p["period"]["start"])
+        self.period_end = date.fromisoformat(p["period"]["end"])
+        self.deadline = date.fromisoformat(p["deadline"]["value"])
+        self.leave_per_bundle = p["leave_hours_per_bundle"]["value"]
+        self.leave_cap = p["leave_hours_cap"]["value"]
+        self.leave_valid_years = p["leave_valid_years"]["value"]
+        self.reward_name = p["reward"]["value"]
+        self.covered = frozenset(p["covered_categories"]["value"])
+        self.passed_status = p["passed_status"]["value"]
+        self.upload_success = p["upload_success_status"]["value"]
+        self.default_office_hours = p["default_office_hours"]["value"]
+        self.leave_reason_text = p["leave_reason_text"]["value"]
+        self.rule_clauses = data["rules"]
+        self.anchors = data["clauses"]
+        self.calendar = data["calendar"]
+        self.categories = {c["id"]: c["name"] for c in data["categories"]}
+        self.category_labels = {}
+        for c in data["categories"]:
+            for label in (c["id"], c["name"], *c["aliases"]):
+                self.category_labels[label] = c["id"]
+        self.bundles = tuple(
+            Bundle(b["id"], b["name"], b["hours"], b["clause"], tuple(
+                Course(b["id"], i, c.get("topic"), c["name"], c["hours"], c.get("code"), tuple(c.get("aliases", ())))
+                for i, c in enumerate(b["courses"], start=1)))
+            for b in data["bundles"])
+        self.courses = tuple(c for b in self.bundles for c in b.courses)
+        self.matcher = Matcher(self.courses, data["matching"]["similarity_threshold"])
+        self.working_cache: dict = {}  # working-time intervals per profile (see _calendar)
+
+
+_PLANS: dict[str, Plan] = {}
+
+
+def use_plans(data: dict | None) -> None:
+    """Check against these compiled plans ({"plans": {...}} as pipeline.courses builds them);
+    None goes back to the packaged rules_py/_data/plans.json."""
+    _PLANS.clear()
+    if data is not None:
+        _PLANS.update((plan_id, Plan(d)) for plan_id, d in data["plans"].items())
+
+
+def all_plans() -> dict[str, Plan]:
+    if not _PLANS:
+        _PLANS.update((plan_id, Plan(d)) for plan_id, d in load_plans().items())
+    return _PLANS
+
+
+def select_plan(plan_id: str | None, row_days: list[date]) -> Plan:
+    """The named plan; else the one whose period holds most of the record's days (ties: the latest)."""
+    plans = all_plans()
+    if plan_id is not None:
+        if plan_id not in plans:
+            raise InputError(f"沒有代號為 {plan_id} 的計畫（可用：{'、'.join(plans)}）", "plan")
+        return plans[plan_id]
+
+    def fit(plan: Plan):
+        return sum(plan.period_start <= d <= plan.period_end for d in row_days), plan.period_end
+
+    return max(plans.values(), key=fit)

@@ -1,0 +1,248 @@
+"""The person's profile: category, office hours, and the periods that make time working or not.
+
+Accepted as a dict, as JSON text, or as YAML text of this shape only (the stdlib has no YAML parser):
+top-level `key: value` lines, where a value is a plain or quoted scalar, a flow list such as
+["08:00-12:00", "13:30-17:30"] or [["2025-03-01 08:00", "2025-03-01 20:00"]] (it may span lines),
+or a block list of such values on the following lines ("  - 2025-07-11"). `#` starts a comment.
+"""
+
+import json
+from datetime import date, datetime
+
+from rules_py._errors import InputError
+
+_PERIOD_KEYS = ("on_duty", "overtime", "official_leave", "business_trips")
+_KEYS = ("category", "office_hours", *_PERIOD_KEYS, "unpaid_leave", "days_off")
+_HOURS_SEPARATORS = "-~～–—"
+
+
+class Profile:
+    __slots__ = ("category", "office_hours", "working_periods", "unpaid_leave", "days_off")
+
+    def __init__(self, category: str, office_hours: tuple, working_periods: tuple, unpaid_leave: tuple,
+                 days_off: frozenset):
+        self.category = category
+        self.office_hours = office_hours        # ((start second of day, end second of day), ...)
+        self.working_periods = working_periods  # ((start, end, key), ...): on duty, overtime, 公假, 公差
+        self.unpaid_leave = unpaid_leave        # ((first date, last date), ...), inclusive
+        self.days_off = days_off                # extra non-working dates (frozenset)
+
+    def working_key(self) -> tuple:
+        """What the working-time intervals depend on (for caching them)."""
+        return self.office_hours, tuple(p[:2] for p in self.working_periods), tuple(sorted(self.days_off))
+
+
+def parse_profile(source, plan) -> Profile:
+    raw = _raw(source)
+    for key in raw:
+        if key not in _KEYS:
+            raise InputError(f"不認得的設定「{key}」（可用：{'、'.join(_KEYS)}）", f"profile.{key}")
+    category = raw.get("category")
+    if category is None:
+        category = "civil_servant"
+    if not isinstance(category, str) or category.strip() not in plan.category_labels:
+        labels = "、".join(f"{cid}（{name}）" for cid, name in plan.categories.items())
+        raise InputError(f"人員類別應為 {labels} 之一，實際為 {category!r}", "profile.category")
+    hours = raw.get("office_hours")
+    office_hours = tuple(
+        _hours(v, f"profile.office_hours[{i}]")
+        for i, v in enumerate(_list(plan.default_office_hours if hours is None else hours, "profile.office_hours")))
+    periods = tuple(
+        (*_pair(v, f"profile.{key}[{i}]", _moment), key)
+        for key in _PERIOD_KEYS for i, v in enumerate(_list(raw.get(key), f"profile.{key}")))
+    unpaid = tuple(_pair(v, f"profile.unpaid_leave[{i}]", _day, inclusive=True)
+                   for i, v in enumerate(_list(raw.get("unpaid_leave"), "profile.unpaid_leave")))
+    days_off = frozenset(_day(v, f"profile.days_off[{i}]")
+                         for i, v in enumerate(_list(raw.get("days_off"), "profile.days_off")))
+    return Profile(plan.category_labels[category.strip()], office_hours, periods, unpaid, days_off)
+
+
+def _raw(source) -> dict:
+    if source is None:
+        return {}
+    if isinstance(source, dict):
+        return source
+    if isinstance(source, bytes):
+        try:
+            source = source.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError("個人設定檔不是 UTF-8 文字", "profile") from None
+    if not isinstance(source, str):
+        raise InputError("個人設定應為 YAML 或 JSON 文字", "profile")
+    text = source.lstrip("\ufeff").strip()
+    if not text:
+        return {}
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"JSON 格式錯誤（第 {exc.lineno} 行第 {exc.colno} 字）", "profile") from None
+    else:
+        data = _parse_yaml(text)
+    if not isinstance(data, dict):
+        raise InputError("個人設定應為「鍵: 值」的對照表", "profile")
+    return data
+
+
+def _list(value, where) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError("應為清單，例如 [...]", where)
+    return value
+
+
+def _hours(value, where) -> tuple:
+    if isinstance(value, str):
+        text = value.strip()
+        for sep in _HOURS_SEPARATORS:
+            start, found, end = text.partition(sep)
+            if found:
+                a, b = _clock(start), _clock(end)
+                if a is not None and b is not None and a < b:
+                    return a, b
+    raise InputError(f"上班時段應寫成 \"08:00-12:00\"（開始早於結束），實際為 {value!r}", where)
+
+
+def _clock(text: str) -> int | None:
+    hh, colon, mm = text.strip().partition(":")
+    if not colon or not (hh.isdigit() and mm.isdigit() and len(mm) == 2 and 1 <= len(hh) <= 2):
+        return None
+    h, m = int(hh), int(mm)
+    if h > 24 or m > 59 or (h == 24 and m):
+        return None
+    return h * 3600 + m * 60
+
+
+def _pair(value, where, parse, inclusive=False) -> tuple:
+    if not isinstance(value, list) or len(value) != 2:
+        raise InputError("應為 [開始, 結束] 兩個值", where)
+    start, end = parse(value[0], f"{where}[0]"), parse(value[1], f"{where}[1]")
+    if end < start or (end == start and not inclusive):
+        raise InputError(f"結束 {value[1]} 應晚於開始 {value[0]}", where)
+    return start, end
+
+
+def _moment(value, where) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and len(value.strip()) >= 16:
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InputError(f"時間應寫成 \"YYYY-MM-DD HH:MM\"，實際為 {value!r}", where)
+
+
+def _day(value, where) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and len(value.strip()) == 10:
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InputError(f"日期應寫成 \"YYYY-MM-DD\"，實際為 {value!r}", where)
+
+
+# -- the YAML subset ---------------------------------------------------------------------------
+
+def _parse_yaml(text: str) -> dict:
+    out: dict = {}
+    lines = [(n, _strip_comment(line)) for n, line in enumerate(text.splitlines(), start=1)]
+    lines = [(n, line) for n, line in lines if line.strip()]
+    i = 0
+    while i < len(lines):
+        n, line = lines[i]
+        i += 1
+        if line[0].isspace() or line.lstrip().startswith("-"):
+            raise InputError("此行應為「鍵: 值」", f"profile 第 {n} 行")
+        key, colon, rest = line.partition(":")
+        key = key.strip()
+        if not colon or not key:
+            raise InputError("此行應為「鍵: 值」", f"profile 第 {n} 行")
+        if key in out:
+            raise InputError(f"「{key}」重複出現", f"profile 第 {n} 行")
+        rest = rest.strip()
+        if not rest:
+            items = []
+            while i < len(lines) and lines[i][1].lstrip().startswith("-") and lines[i][1][0].isspace():
+                m, item = lines[i]
+                items.append(_flow(item.lstrip()[1:].strip(), f"profile 第 {m} 行"))
+                i += 1
+            out[key] = items or None
+            continue
+        # a flow list may continue on the following lines until its brackets close
+        while rest.startswith("[") and _depth(rest) > 0 and i < len(lines):
+            rest += " " + lines[i][1].strip()
+            i += 1
+        out[key] = _flow(rest, f"profile 第 {n} 行")
+    return out
+
+
+def _strip_comment(line: str) -> str:
+    quote = None
+    for i, ch in enumerate(line):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#" and (i == 0 or line[i - 1].isspace()):
+            return line[:i].rstrip()
+    return line.rstrip()
+
+
+def _depth(text: str) -> int:
+    depth, quote = 0, None
+    for ch in text:
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+    return depth
+
+
+def _flow(text: str, where: str):
+    value, end = _value(text, 0, where)
+    if text[end:].strip():
+        raise InputError(f"無法解讀「{text[end:].strip()}」", where)
+    return value
+
+
+def _value(text: str, i: int, where: str):
+    while i < len(text) and text[i] == " ":
+        i += 1
+    if i >= len(text):
+        return None, i
+    ch = text[i]
+    if ch == "[":
+        items, i = [], i + 1
+        while True:
+            while i < len(text) and text[i] == " ":
+                i += 1
+            if i < len(text) and text[i] == "]":
+                return items, i + 1
+            item, i = _value(text, i, where)
+            items.append(item)
+            while i < len(text) and text[i] == " ":
+                i += 1
+            if i < len(text) and text[i] == ",":
+                i += 1
+            elif i >= len(text) or text[i] != "]":
+                raise InputError("清單的方括號 [ ] 沒有成對", where)
+    if ch in "\"'":
+        close = text.find(ch, i + 1)
+        if close < 0:
+            raise InputError("引號沒有成對", where)
+        return text[i + 1:close], close + 1
+    end = i
+    while end < len(text) and text[end] not in ",]":
+        end += 1
+    scalar = text[i:end].strip()
+    return (None if scalar in ("", "~", "null") else scalar), end

@@ -1,0 +1,35 @@
+// The plan as data (plans.json, the same file the rules load), read before Pyodide is ready so that the
+// course picker, the categories and the default office hours are there at once.
+
+const PLANS_URL = "plans.json";
+
+function newest(plans) {
+  return Object.values(plans).sort((a, b) => (a.parameters.period.start < b.parameters.period.start ? 1 : -1))[0];
+}
+
+function view(plan) {
+  const value = (key) => plan.parameters[key].value;
+  const courses = plan.bundles.flatMap((bundle) => bundle.courses.map((course) => ({ ...course, bundle: bundle.id })));
+  const suspensions = plan.calendar.suspensions;
+  return {
+    id: plan.id,
+    categories: plan.categories,
+    bundles: plan.bundles,
+    courses,
+    course: (name) => courses.find((c) => c.name === name) || null,
+    defaultOfficeHours: value("default_office_hours"),
+    passedStatus: value("passed_status"),
+    uploadSuccess: value("upload_success_status"),
+    leaveReason: value("leave_reason_text"),
+    suspensions: {
+      applied: suspensions.filter((s) => s.scope === "whole_city"),
+      districts: suspensions.filter((s) => s.scope !== "whole_city"),
+    },
+  };
+}
+
+export async function loadPlan() {
+  const response = await fetch(PLANS_URL);
+  if (!response.ok) throw new Error(`plans.json ${response.status}`);
+  return view(newest((await response.json()).plans));
+}

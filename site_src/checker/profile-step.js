@@ -1,0 +1,158 @@
+// Step 2: about you. The category, office hours (the plan's default shown) and editable lists of periods,
+// read into the profile object that rules_py takes.
+import { $, el, hiddenText } from "./dom.js";
+
+let plan = null;
+
+// key: the profile key; kind: what one item is. Lists start empty; office hours start with the default.
+const LISTS = [
+  { key: "on_duty", kind: "moments", title: "在勤、輪值時段", hint: "在上班時間以外仍在勤或輪值的時段（輪班人員請逐一填寫班表）。" },
+  { key: "overtime", kind: "moments", title: "加班時段", hint: "這些時段算上班時間，不是公餘時間。" },
+  { key: "official_leave", kind: "moments", title: "公假時段", hint: "請公假的時段算上班時間。" },
+  { key: "business_trips", kind: "moments", title: "公差、出差時段", hint: "公差或出差的時段算上班時間。" },
+  { key: "unpaid_leave", kind: "days", title: "留職停薪期間", hint: "第一天與最後一天都算在內。" },
+  { key: "days_off", kind: "day", title: "其他不用上班的日子", hint: "例如只有您所在行政區停止上班的日子。" },
+];
+const OFFICE_HOURS = { key: "office_hours", kind: "hours", title: "上班時段" };
+const INPUT_TYPE = { moments: "datetime-local", days: "date", day: "date", hours: "time" };
+const values = {};
+
+function fieldId(key, i, part) {
+  return part ? `p-${key}-${i}-${part}` : `p-${key}-${i}`;
+}
+
+function input(list, i, part, label) {
+  const id = fieldId(list.key, i, part);
+  const item = values[list.key][i];
+  const value = part === "end" ? item[1] : part === "start" ? item[0] : item;
+  const field = el("input", { type: INPUT_TYPE[list.kind], id, value });
+  field.addEventListener("change", () => {
+    if (part === "start") item[0] = field.value;
+    else if (part === "end") item[1] = field.value;
+    else values[list.key][i] = field.value;
+    document.dispatchEvent(new CustomEvent("checker:changed"));
+  });
+  return el("div", { class: "field field--inline" }, [el("label", { for: id, text: label }), field]);
+}
+
+function renderList(list) {
+  const box = $(`list-${list.key}`);
+  const rows = values[list.key].map((_, i) => {
+    const which = `${list.title}第 ${i + 1} 筆`;
+    const remove = el("button", { type: "button", class: "link-button" }, ["移除", hiddenText(which)]);
+    remove.addEventListener("click", () => {
+      values[list.key].splice(i, 1);
+      renderList(list);
+      document.dispatchEvent(new CustomEvent("checker:changed"));
+      $(`add-${list.key}`).focus();
+    });
+    const inputs = list.kind === "day" ? [input(list, i, null, `日期（第 ${i + 1} 筆）`)]
+      : [input(list, i, "start", `開始（第 ${i + 1} 筆）`), input(list, i, "end", `結束（第 ${i + 1} 筆）`)];
+    return el("div", { class: "edit-list__row", dataset: { index: i } }, [...inputs, remove]);
+  });
+  const add = el("button", { type: "button", class: "button button--secondary", id: `add-${list.key}` }, [`新增一筆`, hiddenText(list.title)]);
+  add.addEventListener("click", () => {
+    values[list.key].push(list.kind === "day" ? "" : ["", ""]);
+    renderList(list);
+    const first = list.kind === "day" ? fieldId(list.key, values[list.key].length - 1) : fieldId(list.key, values[list.key].length - 1, "start");
+    $(first).focus();
+  });
+  box.replaceChildren(...rows, el("p", {}, add));
+}
+
+function listFieldset(list) {
+  return el("fieldset", { class: "field" }, [
+    el("legend", { text: list.title }),
+    el("p", { class: "hint", text: list.hint }),
+    el("div", { id: `list-${list.key}`, class: "edit-list", dataset: { list: list.key } }),
+  ]);
+}
+
+const moment = (value) => value.replace("T", " ").slice(0, 16);
+
+// The profile for the rules, plus the problems the person must fix first (empty halves of a pair).
+export function readProfile() {
+  const errors = [];
+  const category = document.querySelector("input[name=category]:checked");
+  const profile = { category: category ? category.value : plan.categories[0].id };
+  const pairs = (list, convert) => values[list.key].flatMap((item, i) => {
+    if (!item[0] && !item[1]) return [];
+    if (!item[0]) errors.push({ message: `${list.title}第 ${i + 1} 筆：請填寫開始`, field: fieldId(list.key, i, "start") });
+    if (!item[1]) errors.push({ message: `${list.title}第 ${i + 1} 筆：請填寫結束`, field: fieldId(list.key, i, "end") });
+    return item[0] && item[1] ? [convert(item)] : [];
+  });
+  profile.office_hours = $("no-office-hours").checked ? [] : pairs(OFFICE_HOURS, ([a, b]) => `${a}-${b}`);
+  LISTS.forEach((list) => {
+    if (list.kind === "day") profile[list.key] = values[list.key].filter(Boolean);
+    else profile[list.key] = pairs(list, list.kind === "moments" ? ([a, b]) => [moment(a), moment(b)] : (pair) => pair.slice());
+  });
+  return { profile, errors };
+}
+
+const text = (value) => (value === null || value === undefined ? "" : String(value));
+const pairOf = (item) => (Array.isArray(item) ? [text(item[0]), text(item[1])] : [text(item), ""]);
+const listOf = (value) => (Array.isArray(value) ? value : []);
+
+// Puts a saved or imported profile back into the fields; a malformed file gives empty fields, never a crash.
+export function writeProfile(profile) {
+  const radio = $(`category-${profile.category}`);
+  if (radio) radio.checked = true;
+  else $(`category-${plan.categories[0].id}`).checked = true;
+  const hours = Array.isArray(profile.office_hours) ? profile.office_hours : plan.defaultOfficeHours;
+  $("no-office-hours").checked = hours.length === 0;
+  values.office_hours = (hours.length ? hours : plan.defaultOfficeHours).map((h) => pairOf(text(h).split("-")));
+  renderOfficeHours();
+  LISTS.forEach((list) => {
+    const saved = listOf(profile[list.key]);
+    values[list.key] = list.kind === "day" ? saved.map(text)
+      : saved.map(pairOf).map((pair) => (list.kind === "moments" ? pair.map((v) => v.replace(" ", "T")) : pair));
+    renderList(list);
+  });
+}
+
+function renderOfficeHours() {
+  renderList(OFFICE_HOURS);
+  $("list-office_hours").hidden = $("no-office-hours").checked;
+}
+
+// Where a rules error points ("profile.on_duty[0][1]") -> the field to fix.
+export function fieldForWhere(where) {
+  const match = /^profile\.(\w+)(?:\[(\d+)\])?(?:\[(\d+)\])?/.exec(where || "");
+  if (!match) return null;
+  const [, key, i, part] = match;
+  if (key === "category") return `category-${plan.categories[0].id}`;
+  if (i === undefined) return null;
+  if (key === "days_off") return fieldId(key, i);
+  return fieldId(key, i, part === "1" ? "end" : "start");
+}
+
+export function categoryName(id) {
+  const category = plan.categories.find((c) => c.id === id);
+  return category ? category.name : id;
+}
+
+export const PROFILE_LISTS = LISTS;
+
+function renderSuspensions() {
+  const applied = plan.suspensions.applied.map((s) => el("li", { text: `${s.date}：${s.cause}` }));
+  $("suspensions-applied").replaceChildren(...(applied.length ? applied : [el("li", { text: "沒有" })]));
+  $("suspensions-districts").replaceChildren(...plan.suspensions.districts.map((s) =>
+    el("li", { text: `${s.date}：${(s.districts || []).join("、")}（${s.cause}）` })));
+  $("suspensions-districts-intro").hidden = plan.suspensions.districts.length === 0;
+}
+
+export function initProfileStep(planView) {
+  plan = planView;
+  $("category-options").replaceChildren(...plan.categories.map((c, i) => el("div", { class: "radio" }, [
+    el("input", { type: "radio", name: "category", id: `category-${c.id}`, value: c.id, checked: i === 0 }),
+    el("label", { for: `category-${c.id}`, text: c.name }),
+  ])));
+  $("office-hours-default").textContent = `預設為計畫所定的 ${plan.defaultOfficeHours.join("、")}（依人事行政總處的辦公日曆，補班日也算上班日）。不同時請修改。`;
+  $("period-lists").replaceChildren(...LISTS.map(listFieldset));
+  $("no-office-hours").addEventListener("change", () => {
+    renderOfficeHours();
+    document.dispatchEvent(new CustomEvent("checker:changed"));
+  });
+  writeProfile({});
+  renderSuspensions();
+}

@@ -1,0 +1,322 @@
+// Step 1: the record, pasted (HTML flavour first), uploaded or typed in by hand, read by the rules and
+// shown back as a table the person confirms or corrects.
+import { $, el, hiddenText } from "./dom.js";
+import { showErrors, clearErrors } from "./errors.js";
+import { state, MAX_RECORD_BYTES } from "./state.js";
+import { check } from "./rules.js";
+import { shortMoment } from "./dates.js";
+
+let plan = null;
+let nextRowId = 1;
+let reading = Promise.resolve(); // a file being read; step 1's buttons wait for it
+let fileProblem = null; // why the last chosen file was refused, shown again on 繼續 until another is given
+const NOT_PASSED = "未通過";
+
+const megabytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+const tooBigMessage = (bytes) =>
+  `紀錄太大（${megabytes(bytes)}），上限為 ${MAX_RECORD_BYTES / 1048576} MB；請只複製學習紀錄表格。`;
+
+// UTF-8 bytes of a string, without encoding a huge one: a UTF-16 length over the limit is already too big.
+function byteSize(text) {
+  return text.length > MAX_RECORD_BYTES ? text.length : new Blob([text]).size;
+}
+
+function fieldOfRecord() {
+  return state.record && state.record.kind === "file" ? "record-file" : "record-paste";
+}
+
+// -- giving the record ------------------------------------------------------------------------
+function setRecord(record) {
+  fileProblem = null;
+  state.record = record;
+  document.dispatchEvent(new CustomEvent("checker:changed"));
+}
+
+function onPaste(event) {
+  const data = event.clipboardData;
+  if (!data) return;
+  event.preventDefault(); // we put the text in ourselves, after checking its size
+  const html = data.getData("text/html");
+  const text = data.getData("text/plain");
+  const htmlOk = html && byteSize(html) <= MAX_RECORD_BYTES;
+  const textSize = byteSize(text);
+  if (!htmlOk && textSize > MAX_RECORD_BYTES) {
+    showErrors([{ message: tooBigMessage(Math.max(textSize, html ? byteSize(html) : 0)), field: "record-paste" }]);
+    return;
+  }
+  clearErrors();
+  $("record-paste").value = text || "（已貼上網頁表格）";
+  setRecord(htmlOk ? { kind: "html", text: html, label: "貼上的表格" } : { kind: "text", text, label: "貼上的文字" });
+}
+
+function onType() {
+  const text = $("record-paste").value;
+  setRecord(text.trim() ? { kind: "text", text, label: "貼上的文字" } : null);
+}
+
+// The bytes of a file as text: UTF-8 (with or without BOM, or UTF-16 with BOM), else Big5 as Excel saves it.
+function decode(bytes) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  for (const encoding of ["utf-8", "big5"]) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch (error) {
+      // not this encoding: try the next
+    }
+  }
+  return null;
+}
+
+function onFile() {
+  reading = readFile();
+}
+
+function refuseFile(message) {
+  fileProblem = { message, field: "record-file" };
+  showErrors([fileProblem]);
+}
+
+async function readFile() {
+  const file = $("record-file").files[0];
+  if (!file) return;
+  if (file.size > MAX_RECORD_BYTES) {
+    refuseFile(`「${file.name}」${tooBigMessage(file.size)}`);
+    return;
+  }
+  const text = decode(new Uint8Array(await file.arrayBuffer()));
+  if (text === null || text.includes("\u0000")) {
+    refuseFile(`「${file.name}」不是文字檔（無法以 UTF-8 或 Big5 讀取），請改用儲存的學習紀錄網頁或 CSV 檔。`);
+    return;
+  }
+  clearErrors();
+  setRecord({ kind: "file", text, label: `檔案「${file.name}」` });
+}
+
+// -- the rows ---------------------------------------------------------------------------------
+function rowFromRecord(row, course, how, note) {
+  return {
+    id: nextRowId++, origin: "record", line: row.line, no: row.no, recordName: row.name, code: row.code,
+    course, how, note, start: row.start, end: row.end, status: row.status, creditHours: row.credit_hours,
+    uploadStatus: row.upload_status, uploadTime: row.upload_time, edited: false,
+  };
+}
+
+function noteFor(how, warning) {
+  if (how === "code") return "依課程代碼對應";
+  if (how === "name") return "依課程名稱對應";
+  return warning ? warning.message : "";
+}
+
+// The rows the rules found: each course's row, and every row that matched nothing.
+function rowsFromAnswer(answer) {
+  const warningAt = (line) => answer.warnings.find((w) => w.message.includes(`第 ${line} 列`));
+  const rows = answer.courses.filter((c) => c.row).map((c) => rowFromRecord(c.row, c.name, c.match, noteFor(c.match, c.match === "similar" && warningAt(c.row.line))));
+  answer.unmatched_rows.forEach((row) => {
+    const warning = warningAt(row.line);
+    rows.push(rowFromRecord(row, "", "unmatched", warning ? warning.message : "不是本計畫的課程，沒有列入計算。"));
+  });
+  return rows.sort((a, b) => a.line - b.line);
+}
+
+// A confirmed row as rules_py takes it: a row given a catalogue course carries that course's name and
+// code, so that it matches exactly; a row left unmatched keeps its own and stays unmatched.
+function rowForRules(row, i) {
+  const course = row.course ? plan.course(row.course) : null;
+  return {
+    line: i + 1, no: row.no || String(i + 1), name: course ? course.name : row.recordName,
+    code: course ? course.code : row.code, start: row.start, end: row.end, status: row.status,
+    upload_status: row.uploadStatus || "", upload_time: row.uploadTime || "", credit_hours: row.creditHours,
+  };
+}
+
+// What the rules should read: the record as given when nothing was changed, else the confirmed rows.
+export function inputForRules() {
+  const changed = state.rows.some((row) => row.edited || row.origin === "hand") || (state.parsed && state.rows.length !== state.parsedCount);
+  if (state.parsed && !changed) return { record: state.parsed.text };
+  return state.rows.length ? { rows: state.rows.map(rowForRules) } : null;
+}
+
+function courseSelect(id, label, value) {
+  const select = el("select", { id, "aria-label": label });
+  select.append(el("option", { value: "", text: "（不是計畫課程，不列入計算）" }));
+  plan.bundles.forEach((bundle) => {
+    const group = el("optgroup", { label: bundle.name });
+    bundle.courses.forEach((course) => group.append(el("option", { value: course.name, text: `${course.name}（${course.hours} 小時）` })));
+    select.append(group);
+  });
+  select.value = value;
+  return select;
+}
+
+function statusSelect(id, label, value) {
+  const select = el("select", { id, "aria-label": label });
+  new Set([plan.passedStatus, NOT_PASSED, value].filter(Boolean)).forEach((status) => select.append(el("option", { value: status, text: status })));
+  select.value = value || plan.passedStatus;
+  return select;
+}
+
+function edit(row, key) {
+  return (event) => {
+    row[key] = event.target.value;
+    row.edited = true;
+    document.dispatchEvent(new CustomEvent("checker:changed"));
+  };
+}
+
+function renderRows() {
+  const body = $("record-rows-body");
+  body.replaceChildren();
+  state.rows.forEach((row, i) => {
+    const where = row.origin === "hand" ? `自行新增的第 ${i + 1} 列` : `第 ${row.line} 列`;
+    const course = courseSelect(`row-${i}-course`, `${where}的對應課程`, row.course);
+    course.addEventListener("change", edit(row, "course"));
+    const start = el("input", { type: "datetime-local", step: 1, id: `row-${i}-start`, "aria-label": `${where}的開始時間`, value: row.start });
+    start.addEventListener("change", edit(row, "start"));
+    const end = el("input", { type: "datetime-local", step: 1, id: `row-${i}-end`, "aria-label": `${where}的結束時間`, value: row.end });
+    end.addEventListener("change", edit(row, "end"));
+    const status = statusSelect(`row-${i}-status`, `${where}的通過狀態`, row.status);
+    status.addEventListener("change", edit(row, "status"));
+    const remove = el("button", { type: "button", class: "link-button" }, ["移除", hiddenText(where)]);
+    remove.addEventListener("click", () => {
+      state.rows.splice(i, 1);
+      renderRows();
+      document.dispatchEvent(new CustomEvent("checker:changed"));
+      $("record-rows-title").focus();
+    });
+    body.append(el("tr", { dataset: { how: row.how, origin: row.origin } }, [
+      el("td", { text: row.origin === "hand" ? "自行新增" : String(row.line) }),
+      el("td", { text: row.recordName }),
+      el("td", {}, course), el("td", {}, start), el("td", {}, end), el("td", {}, status),
+      el("td", { class: row.how === "similar" || row.how === "unmatched" ? "note note--warning" : "note", text: row.note }),
+      el("td", {}, remove),
+    ]));
+  });
+  const counts = { matched: state.rows.filter((r) => r.course).length, unmatched: state.rows.filter((r) => !r.course).length,
+    similar: state.rows.filter((r) => r.how === "similar").length };
+  const others = state.otherLines || [];
+  $("record-rows-summary").textContent = `共 ${state.rows.length} 列：${counts.matched} 列對應到計畫課程` +
+    (counts.similar ? `（其中 ${counts.similar} 列只是名稱相近，請確認）` : "") +
+    (counts.unmatched ? `，${counts.unmatched} 列不是計畫課程，不列入計算` : "") +
+    "。" + (others.length ? `第 ${others.join("、")} 列是同一門課程的其他紀錄（例如重修或未通過），沒有列出：每門課程採用對您最有利的一列。` : "") +
+    "如有錯誤，請直接在表格中修改。";
+  $("record-rows").hidden = state.rows.length === 0;
+}
+
+// Reads the given record with the rules; resolves true when the table is shown.
+async function readRecord() {
+  if (!state.record) return false;
+  const record = state.record;
+  $("record-wait").hidden = $("checker-status").dataset.state !== "loading";
+  const answer = await check({ record: record.text }, {}, plan.id);
+  $("record-wait").hidden = true;
+  if (answer.error) {
+    showErrors([{ message: `${record.label}：${answer.error.message}`, field: fieldOfRecord() }]);
+    return false;
+  }
+  const hand = state.rows.filter((row) => row.origin === "hand");
+  const rows = rowsFromAnswer(answer);
+  // The rules list each course's chosen row and every unmatched row; the other lines are further rows of
+  // a course (retakes, failed attempts), said as such.
+  const lines = new Set(rows.map((r) => r.line));
+  state.otherLines = Array.from({ length: Math.max(0, ...lines) }, (_, i) => i + 1).filter((line) => !lines.has(line));
+  state.rows = rows.concat(hand);
+  state.parsed = record;
+  state.parsedCount = state.rows.length;
+  clearErrors();
+  renderRows();
+  return true;
+}
+
+function addHandRow() {
+  const course = $("hand-course").value;
+  const start = $("hand-start").value;
+  const end = $("hand-end").value;
+  const errors = [];
+  if (!course) errors.push({ message: "請選擇課程", field: "hand-course" });
+  if (!start) errors.push({ message: "請填寫開始時間", field: "hand-start" });
+  if (!end) errors.push({ message: "請填寫結束時間", field: "hand-end" });
+  if (start && end && end <= start) errors.push({ message: "結束時間應晚於開始時間", field: "hand-end" });
+  if (errors.length) {
+    showErrors(errors);
+    return;
+  }
+  clearErrors();
+  const seconds = (value) => (value.length === 16 ? `${value}:00` : value);
+  state.rows.push({
+    id: nextRowId++, origin: "hand", line: 0, no: "", recordName: "（自行新增）", code: null, course, how: "hand",
+    note: "自行新增", start: seconds(start), end: seconds(end), status: $("hand-status").value, creditHours: null,
+    uploadStatus: $("hand-upload").checked ? plan.uploadSuccess : "", uploadTime: "", edited: true,
+  });
+  ["hand-course", "hand-start", "hand-end"].forEach((id) => { $(id).value = ""; });
+  $("hand-upload").checked = false;
+  renderRows();
+  document.dispatchEvent(new CustomEvent("checker:changed"));
+  $("record-rows-title").focus();
+}
+
+// Continue: read a new record first (the person then confirms the table), else go on when rows exist.
+export async function recordReady() {
+  await reading;
+  if (fileProblem) {
+    showErrors([fileProblem]);
+    return "error";
+  }
+  if (state.record && state.parsed !== state.record) {
+    return (await readRecord()) ? "shown" : "error";
+  }
+  if (!state.rows.length) {
+    showErrors([{ message: "請貼上學習紀錄、上傳檔案，或自行新增至少一門課程。", field: "record-paste" }]);
+    return "error";
+  }
+  return "ok";
+}
+
+export function setRows(rows) {
+  state.rows = rows.map((row) => ({ ...row, id: nextRowId++ }));
+  renderRows();
+}
+
+export function rowSummary() {
+  return `${state.rows.filter((r) => r.course).length} 門計畫課程` +
+    (state.rows.some((r) => !r.course) ? `，另有 ${state.rows.filter((r) => !r.course).length} 列不列入計算` : "") +
+    (state.record ? `（來源：${state.record.label}）` : "（自行新增）");
+}
+
+export function describeRow(row) {
+  const counted = row.course ? "" : "（不列入計算）";
+  return `${row.course || row.recordName}${counted}：${shortMoment(row.start)}～${shortMoment(row.end)}，${row.status}`;
+}
+
+export function resetRecord() {
+  fileProblem = null;
+  state.otherLines = [];
+  state.record = null;
+  state.parsed = null;
+  state.rows = [];
+  $("record-paste").value = "";
+  $("record-file").value = "";
+  renderRows();
+}
+
+export function initRecordStep(planView) {
+  plan = planView;
+  $("hand-course").replaceWith(courseSelect("hand-course", null, ""));
+  $("hand-course").removeAttribute("aria-label");
+  $("hand-course").options[0].textContent = "請選擇課程";
+  const status = statusSelect("hand-status", null, plan.passedStatus);
+  status.removeAttribute("aria-label");
+  $("hand-status").replaceWith(status);
+  $("record-paste").addEventListener("paste", onPaste);
+  $("record-paste").addEventListener("input", onType);
+  $("record-file").addEventListener("change", onFile);
+  $("hand-add").addEventListener("click", addHandRow);
+  $("record-read").addEventListener("click", async () => {
+    await reading;
+    if (!state.record) {
+      showErrors([{ message: "請先貼上學習紀錄或選擇檔案。", field: "record-paste" }]);
+      return;
+    }
+    if (await readRecord()) $("record-rows-title").focus();
+  });
+}

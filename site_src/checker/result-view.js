@@ -1,0 +1,100 @@
+// Step 4: the rules' answer in plain words. Stable hooks for tests: [data-bundle][data-leave] per bundle,
+// [data-leave-hours] on the total, [data-reward] on the commendation.
+import { $, el } from "./dom.js";
+import { bothDates, daysUntil } from "./dates.js";
+
+const LEAVE_LABEL = { eligible: "可以申請補休", review: "需由人事單位認定", ineligible: "不能申請補休" };
+const REWARD_LABEL = { eligible: "符合", review: "需由人事單位認定", ineligible: "不符合" };
+
+// The plan page with each clause's anchor (relative: the site may live under any sub-path).
+function clauseHref(planId, anchor) {
+  return `../plans/${planId}/plan/#${anchor}`;
+}
+
+function reasons(planId, list) {
+  return el("ul", { class: "reasons" }, list.map((r) => el("li", { dataset: { rule: r.rule } }, [
+    r.message, " ",
+    el("a", { href: clauseHref(planId, r.anchor), class: "reasons__clause" }, `依據：計畫${r.clause}`),
+  ])));
+}
+
+function row(label, value) {
+  return el("div", { class: "summary-list__row" }, [el("dt", { text: label }), el("dd", {}, value)]);
+}
+
+function remaining(answer, bundle) {
+  const left = answer.courses.filter((c) => c.bundle === bundle.id && c.status !== "counted");
+  if (!left.length) return null;
+  const days = daysUntil(answer.plan.deadline);
+  const deadline = bothDates(answer.plan.deadline, answer.plan.deadline_roc);
+  const when = days >= 0
+    ? `距截止日 ${deadline} 還有 ${days} 天（含當日完成也算）。`
+    : `截止日 ${deadline} 已過 ${-days} 天，之後完成的課程不能計入。`;
+  return el("div", { class: "remaining" }, [
+    el("h4", { text: "還沒完成的課程" }),
+    el("ul", {}, left.map((c) => el("li", { dataset: { course: c.name } }, `${c.name}（${c.hours} 小時）`))),
+    el("p", { text: `合計 ${left.reduce((sum, c) => sum + c.hours, 0)} 小時。${when}` }),
+  ]);
+}
+
+function bundleSection(answer, bundle) {
+  const leave = bundle.leave;
+  const hours = leave.status === "ineligible" ? "0 小時" : `${leave.hours} 小時${leave.status === "review" ? "（待認定）" : ""}`;
+  return el("section", { class: `bundle bundle--${leave.status}`, dataset: { bundle: bundle.id, leave: leave.status },
+    "aria-labelledby": `bundle-${bundle.id}-title` }, [
+    el("h3", { id: `bundle-${bundle.id}-title`, text: `${bundle.name}：${LEAVE_LABEL[leave.status]}` }),
+    el("dl", { class: "summary-list" }, [
+      row("完成情形", `${bundle.complete ? "已完成" : "尚未完成"}（${bundle.completed_hours}／${bundle.required_hours} 小時）`),
+      row("補休時數", hours),
+      bundle.completed_on && row("完成日期", bothDates(bundle.completed_on, bundle.completed_on_roc)),
+      leave.expires_on && row("補休期限", `${bothDates(leave.expires_on, leave.expires_on_roc)}之前休畢`),
+    ]),
+    el("h4", { text: "為什麼" }),
+    reasons(answer.plan.id, leave.reasons),
+    remaining(answer, bundle),
+  ]);
+}
+
+function nextSteps(answer, plan, hasForms, signatures) {
+  const steps = [
+    "在學習平臺的「個人專區 → 學習紀錄」列印您的學習紀錄。",
+    hasForms ? "列印下面已填好的補休申請表（每套組裝課程一張），寫上服務單位與姓名。" : "完成全部課程後，再回來檢核並列印補休申請表。",
+    signatures.length ? `在申請表上取得 ${signatures.length} 個簽章：${signatures.join("、")}。` : "在申請表上取得所需的簽章。",
+    `把申請表與學習紀錄交給人事單位；人事單位在差勤系統以「公假補休」登錄，事由為「${plan.leaveReason}」。`,
+    "補休以小時為單位，請在補休期限前休畢；可下載行事曆檔提醒自己。",
+  ];
+  return el("section", { class: "next-steps", "aria-labelledby": "next-steps-title" }, [
+    el("h3", { id: "next-steps-title", text: "接下來要做什麼" }),
+    el("ol", {}, steps.map((text) => el("li", { text }))),
+  ]);
+}
+
+// signatures: the form's signature boxes, as the site's form template names them.
+export function renderResult(answer, plan, hasForms, signatures) {
+  const review = answer.bundles.filter((b) => b.leave.status === "review").length;
+  const summary = el("section", { class: "result-summary", "aria-labelledby": "result-summary-title" }, [
+    el("h3", { id: "result-summary-title", text: "結果摘要" }),
+    el("p", { class: "result-total", dataset: { leaveHours: answer.leave_hours } }, [
+      "可申請補休合計 ", el("strong", { text: `${answer.leave_hours} 小時` }),
+      review ? `；另有 ${review} 套需由人事單位認定（認定後最多 ${answer.leave_hours_with_review} 小時）` : "", "。",
+    ]),
+    el("p", { text: `${answer.reward.name}：${REWARD_LABEL[answer.reward.status]}。` }),
+  ]);
+  const reward = el("section", { class: `reward reward--${answer.reward.status}`, dataset: { reward: answer.reward.status },
+    "aria-labelledby": "reward-title" }, [
+    el("h3", { id: "reward-title", text: `${answer.reward.name}：${REWARD_LABEL[answer.reward.status]}` }),
+    reasons(answer.plan.id, answer.reward.reasons),
+  ]);
+  const warnings = answer.warnings.length ? el("section", { class: "warnings", "aria-labelledby": "warnings-title" }, [
+    el("h3", { id: "warnings-title", text: "請確認" }),
+    reasons(answer.plan.id, answer.warnings),
+  ]) : null;
+  $("result").replaceChildren(
+    summary,
+    ...answer.bundles.map((b) => bundleSection(answer, b)),
+    reward,
+    warnings || "",
+    nextSteps(answer, plan, hasForms, signatures),
+    el("p", { class: "final-decision" }, el("strong", { text: "這裡的結果只供參考：是否核給補休與嘉獎，由您服務機關的人事單位決定。" })),
+  );
+}

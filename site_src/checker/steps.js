@@ -1,0 +1,42 @@
+// One question page at a time. The step lives in history.state, never in the URL, so the back button
+// works and nothing about the person reaches the address bar.
+import { $ } from "./dom.js";
+import { clearErrors } from "./errors.js";
+
+const STEPS = ["record", "profile", "answers", "result"];
+const listeners = [];
+
+// focus: true for the step's heading, or the id of a field to put the person on (a change link).
+function render(step, focus) {
+  STEPS.forEach((name) => { $(`step-${name}`).hidden = name !== step; });
+  $("checker").dataset.step = step;
+  clearErrors();
+  listeners.forEach((fn) => fn(step));
+  const target = typeof focus === "string" ? $(focus) : focus && $(`step-${step}-title`);
+  if (target) {
+    target.focus();
+    target.scrollIntoView({ block: "center" });
+  }
+}
+
+export function onStep(fn) {
+  listeners.push(fn);
+}
+
+export function current() {
+  return $("checker").dataset.step;
+}
+
+export function goTo(step, focus = true) {
+  if (step !== current()) history.pushState({ checkerStep: step }, "");
+  render(step, focus);
+}
+
+export function startSteps() {
+  history.replaceState({ checkerStep: "record" }, "");
+  window.addEventListener("popstate", (event) => {
+    const step = event.state && event.state.checkerStep;
+    if (STEPS.includes(step)) render(step, true);
+  });
+  render("record", false);
+}

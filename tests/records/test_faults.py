@@ -1,0 +1,137 @@
+"""Every unusable input gets one zh-TW line saying what is wrong and where."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rules_py import InputError
+from rules_py._record import MAX_RECORD_BYTES, parse_record
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "records"
+FAULTS = {k: v for k, v in json.loads((Path(__file__).parent / "faults.json").read_text("utf-8")).items()
+          if not k.startswith("_")}
+HEADER = "No.\t課程類型\t課程名稱\t上課期間\t閱讀時數\t測驗\t問卷\t通過條件\t通過狀態\t認證時數\t終身學習時數上傳狀態\t終身學習時數上傳時間"
+
+
+def _row(no="1", name="雙軸轉型淨零港都 (PCENTER114100556)", period="2025-01-01 08:00:00~ 2025-01-01 09:00:00",
+         credit="1.0"):
+    return "\t".join([no, "開放式", name, period, "01:00:00", "100", "已填", "課程測驗：75 分(含)以上",
+                      "已通過", credit, "成功", "2025-01-02 12:00:00"])
+
+
+def _message(data, filename=None) -> str:
+    with pytest.raises(InputError) as caught:
+        parse_record(data, filename)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+def test_every_bad_fixture_is_listed():
+    bad = {path.name for path in FIXTURES.glob("bad_*")}
+    assert bad == set(FAULTS)
+
+
+@pytest.mark.parametrize("name", sorted(FAULTS))
+def test_bad_fixture_message_says_what_and_where(name):
+    message = _message((FIXTURES / name).read_bytes(), name)
+    assert message.startswith(f"{name}：")
+    for words in FAULTS[name]:
+        assert words in message
+
+
+def test_without_a_filename_the_message_is_the_fault_alone():
+    assert _message(b"") == "紀錄是空的，沒有任何內容"
+
+
+def test_ten_megabytes_are_refused_naming_the_limit():
+    limit_mb = MAX_RECORD_BYTES // (1024 * 1024)
+    big = (HEADER + "\n" + (_row() + "\n") * 200_000).encode("utf-8")[: 10 * 1024 * 1024]
+    assert len(big) == 10 * 1024 * 1024
+    message = _message(big, "paste")
+    assert f"上限為 {limit_mb} MB" in message and "10.0 MB" in message
+
+
+def test_ten_megabytes_of_pasted_text_are_refused_too():
+    assert "上限為" in _message("a" * (10 * 1024 * 1024))
+
+
+def test_just_under_the_limit_is_read_not_refused_for_size():
+    text = HEADER + "\n" + _row() + "\n"
+    padding = " " * (MAX_RECORD_BYTES - len(text.encode("utf-8")))
+    assert len(parse_record((text + padding).encode("utf-8"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("period", "words"),
+    [
+        ("2025-02-30 08:00:00~ 2025-02-30 09:00:00", ["不存在", "2025-02-30"]),
+        ("2025-01-01 24:00:00~ 2025-01-02 01:00:00", ["不存在", "24:00:00"]),
+        ("2025-13-01 08:00~ 2025-13-01 09:00", ["不存在", "2025-13-01"]),
+        ("2025-01-01 09:00:00~ 2025-01-01 08:59:59", ["早於", "08:59:59"]),
+        ("", ["是空的"]),
+        ("2025-01-01 08:00:00", ["看不懂"]),
+    ],
+)
+def test_period_faults_name_the_row_and_column(period, words):
+    text = "\n".join([HEADER, _row("1"), _row("2"), _row("3", period=period)])
+    message = _message(text)
+    assert message.startswith("第 3 列「上課期間」")
+    for word in words:
+        assert word in message
+
+
+def test_the_row_number_counts_course_rows_and_shows_a_different_no():
+    message = _message("\n".join([HEADER, _row("7"), _row("8", period="2025-02-29 08:00~ 2025-02-29 09:00")]))
+    assert message.startswith("第 2 列（No. 8）「上課期間」")
+
+
+def test_unreadable_credit_hours_name_the_column():
+    message = _message("\n".join([HEADER, _row(credit="一小時")]))
+    assert message.startswith("第 1 列「認證時數」") and "一小時" in message
+
+
+def test_an_empty_course_name_is_a_fault():
+    assert _message("\n".join([HEADER, _row(name=" ")])).startswith("第 1 列「課程名稱」是空的")
+
+
+def test_a_row_with_missing_cells_is_named():
+    short = ",".join(_row("2").split("\t")[:9])
+    message = _message("\n".join([HEADER.replace("\t", ","), _row("1").replace("\t", ","), short]))
+    assert "第 2 列有 9 欄，應有 12 欄" in message
+
+
+def test_a_repeated_column_is_named():
+    message = _message(HEADER + "\t通過狀態\n" + _row() + "\t已通過")
+    assert "「通過狀態」欄出現兩次" in message
+
+
+def test_csv_without_a_header_is_refused():
+    assert "找不到學習紀錄表格" in _message(_row().replace("\t", ",") + "\n")
+
+
+def test_a_long_bad_value_is_cut_in_the_message():
+    message = _message("\n".join([HEADER, _row(period="x" * 500)]))
+    assert len(message) < 200 and "…" in message
+
+
+def test_not_text_at_all():
+    assert "不是文字" in _message("\x01\x02\x03\x04" * 10)
+    assert "編碼" in _message(b"\x81\xff\xfe\x80" * 10)
+
+
+def test_a_pasted_row_that_lost_its_last_cells_is_named_not_glued_to_the_next():
+    rows = [_row("1"), _row("2").rsplit("\t", 2)[0], _row("3")]
+    assert _message("\n".join([HEADER] + rows)).startswith("第 2 列有 10 欄，應有 12 欄")
+
+
+def test_headerless_paste_must_have_twelve_columns():
+    assert _message("1\t開放式\t雙軸轉型淨零港都\t2025-01-01 08:00~2025-01-01 09:00\n").startswith("第 1 列有 4 欄，應有 12 欄")
+
+
+def test_halves_of_characters_from_javascript_become_whole_or_replacement_characters():
+    name = "失智\ud800友善好厝邊\ud83d\ude00"
+    row = parse_record("\n".join([HEADER, _row(name=name)]))[0]
+    assert row.name == "失智\ufffd友善好厝邊\U0001f600"
+    assert row.name.encode("utf-8").decode("utf-8") == row.name

@@ -1,0 +1,141 @@
+"""python -m rules_py check: exit codes, stdin, the one-line error, the JSON shape."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RECORDS = ROOT / "tests" / "fixtures" / "records"
+BUNDLE_KEYS = {"id", "name", "required_hours", "completed_hours", "complete", "completed_on", "completed_on_roc",
+               "leave", "form"}
+LEAVE_KEYS = {"status", "hours", "expires_on", "expires_on_roc", "reasons"}
+COURSE_KEYS = {"bundle", "no", "name", "hours", "code", "status", "start", "end", "off_duty", "match", "row", "reasons"}
+
+
+def cli(*args, stdin: bytes | None = None):
+    done = subprocess.run([sys.executable, "-m", "rules_py", "check", *map(str, args)], cwd=ROOT, input=stdin,
+                          capture_output=True, timeout=60)
+    return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+
+
+def test_json_shape():
+    code, out, err = cli(RECORDS / "clipboard.html", "--json")
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    assert set(result) == {"plan", "category", "bundles", "leave_hours", "leave_hours_with_review", "reward",
+                           "courses", "unmatched_rows", "warnings"}
+    assert [b["id"] for b in result["bundles"]] == ["policy", "municipal", "common"]
+    for bundle in result["bundles"]:
+        assert set(bundle) == BUNDLE_KEYS and set(bundle["leave"]) == LEAVE_KEYS
+        for reason in bundle["leave"]["reasons"]:
+            assert {"rule", "clause", "anchor", "message"} <= set(reason)
+    assert set(result["reward"]) == {"status", "name", "reasons"}
+    assert all(set(c) == COURSE_KEYS for c in result["courses"])
+    policy = result["bundles"][0]
+    assert policy["leave"]["expires_on_roc"] == "116 年 3 月 4 日"
+    assert policy["form"][0]["start_roc"] == "114 年 1 月 1 日 8 時 0 分"
+
+
+def test_readable_report_by_default():
+    code, out, err = cli(RECORDS / "record_big5.csv")
+    assert code == 0 and err == ""
+    assert "可補休時數：8 小時" in out and "【政策能力訓練】" in out and "申請表：" in out
+
+
+def test_stdin():
+    code, out, _ = cli("-", "--json", stdin=(RECORDS / "clipboard.txt").read_bytes())
+    assert code == 0 and json.loads(out)["leave_hours"] == 8
+
+
+def test_several_records_give_a_list_and_a_summary():
+    code, out, _ = cli(RECORDS / "clipboard.txt", RECORDS / "seed_sample.txt", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [r["file"].rsplit("/", 1)[-1] for r in data["records"]] == ["clipboard.txt", "seed_sample.txt"]
+    summary = data["summary"]
+    assert summary["records"] == 2 and summary["checked"] == 2 and summary["leave_hours_total"] == 8
+    assert summary["reward"] == {"eligible": 0, "review": 1, "ineligible": 1}
+    assert summary["leave"]["policy"] == {"eligible": 1, "review": 0, "ineligible": 1}
+
+
+def test_ineligible_verdict_still_exits_zero():
+    code, out, _ = cli(RECORDS / "seed_sample.txt", "--json")
+    assert code == 0 and json.loads(out)["reward"]["status"] == "ineligible"
+
+
+def _one_line_error(code, out, err, name):
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"{name}：")
+    return err
+
+
+def test_unusable_record(tmp_path):
+    for bad in ("bad_empty.txt", "bad_binary.bin", "bad_no_table.html", "bad_missing_columns.txt",
+                "bad_impossible_date.txt", "bad_end_before_start.txt"):
+        _one_line_error(*cli(RECORDS / bad), str(RECORDS / bad))
+
+
+def test_ten_megabyte_paste(tmp_path):
+    big = tmp_path / "paste.txt"
+    big.write_bytes((RECORDS / "clipboard.txt").read_bytes() * (10 * 1024 * 1024 // 6000 + 1))
+    _one_line_error(*cli(big), str(big))
+
+
+def test_missing_file():
+    err = _one_line_error(*cli("no-such-record.csv"), "no-such-record.csv")
+    assert "找不到檔案" in err
+
+
+def test_bad_profile_names_the_profile_file(tmp_path):
+    profile = tmp_path / "me.yaml"
+    profile.write_text("category: 志工\n", encoding="utf-8")
+    err = _one_line_error(*cli(RECORDS / "clipboard.txt", "--profile", profile), str(profile))
+    assert "profile.category" in err
+
+
+def test_profile_file_is_applied(tmp_path):
+    profile = tmp_path / "me.yaml"
+    profile.write_text("category: teacher\n", encoding="utf-8")
+    code, out, _ = cli(RECORDS / "clipboard.txt", "--profile", profile, "--json")
+    assert code == 0 and json.loads(out)["leave_hours"] == 0
+
+
+def test_unknown_plan():
+    err = _one_line_error(*cli(RECORDS / "clipboard.txt", "--plan", "kaohsiung-999"), str(RECORDS / "clipboard.txt"))
+    assert "kaohsiung-999" in err
+
+
+def test_one_bad_record_among_good_ones_is_reported_and_exits_two():
+    code, out, err = cli(RECORDS / "clipboard.txt", RECORDS / "bad_empty.txt", "--json")
+    assert code == 2 and "Traceback" not in err
+    data = json.loads(out)
+    assert data["summary"]["unusable"] == 1 and "error" in data["records"][1]
+
+
+def test_usage_errors_exit_two():
+    done = subprocess.run([sys.executable, "-m", "rules_py"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 2 and "用法" in done.stderr
+    code, _, err = cli("--bogus")
+    assert code == 2 and "--bogus" in err
+
+
+def test_help_explains_the_options_and_exits_zero():
+    code, out, err = cli("--help")
+    assert (code, err) == (0, "")
+    assert "用法" in out and "--profile" in out and "--json" in out and "結束代碼" in out
+
+
+def test_a_batch_shared_among_cores_keeps_order_and_faults(tmp_path):
+    good, bad = (RECORDS / "record_utf8.csv").read_bytes(), (RECORDS / "bad_missing_columns.txt").read_bytes()
+    files = []
+    for n in range(240):  # above the size where the CLI starts worker processes
+        files.append(tmp_path / f"r{n:03d}.{'txt' if n == 123 else 'csv'}")
+        files[-1].write_bytes(bad if n == 123 else good)
+    code, out, err = cli(*files, "--json")
+    assert code == 2 and err.strip() == f"{files[123]}：{err.split('：', 1)[1].strip()}" and "Traceback" not in err
+    data = json.loads(out)
+    assert [r["file"] for r in data["records"]] == [str(f) for f in files]
+    assert data["summary"]["checked"] == 239 and data["summary"]["unusable"] == 1
+    assert data["summary"]["leave_hours_total"] == 8 * 239
