@@ -1,4 +1,4 @@
-"""Debian's Chromium, driven by Playwright (never `playwright install`: there is no download here)."""
+"""Debian's Chromium, driven by Playwright (Playwright's own browser download can't run here, so it is never used)."""
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu",
