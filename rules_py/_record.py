@@ -85,10 +85,10 @@ def _course_rows(table: _Table) -> list[RecordRow]:
     index, width, rows = table
     records: list[RecordRow] = []
     for cells in rows:
-        if sum(1 for cell in cells if cell.strip()) <= 1:
+        if len(list(filter(str.strip, cells))) <= 1:
             continue  # a blank row, or a one-cell message such as 「查無資料」 or 「共 7 筆」
         line = len(records) + 1
-        if len(cells) < width or any(cell.strip() for cell in cells[width:]):
+        if len(cells) < width or any(map(str.strip, cells[width:])):
             raise InputError(f"第 {line} 列有 {len(cells)} 欄，應有 {width} 欄，無法對應欄位")
         records.append(build_row(line, {field: cells[position] for field, position in index.items()}))
     if not records:
