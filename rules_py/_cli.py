@@ -118,9 +118,11 @@ def _write(outcomes: list, as_json: bool) -> None:
     data = summary([(name, brief, error) for name, _, brief, error in outcomes])
     if as_json:
         out.write('{"records": [')
-        out.write(", ".join(text if text is not None else json.dumps({"file": name, "error": {"message": error}},
-                                                                      ensure_ascii=False)
-                            for name, text, _, error in outcomes))
+        for i, (name, text, _, error) in enumerate(outcomes):  # piece by piece: no copy of the whole batch
+            if i:
+                out.write(", ")
+            out.write(text if text is not None else json.dumps({"file": name, "error": {"message": error}},
+                                                                ensure_ascii=False))
         out.write('], "summary": ' + json.dumps(data, ensure_ascii=False) + "}\n")
         return
     for _, text, _, _ in outcomes:

@@ -75,7 +75,8 @@ def split_name(name: str) -> tuple[str, str | None]:
 
 
 def _datetime(groups: tuple[str, ...], ctx: RowContext, raw: str) -> datetime:
-    year, month, day, hour, minute, second = (int(g) if g else 0 for g in groups)
+    year, month, day, hour, minute = map(int, groups[:5])
+    second = int(groups[5] or 0)  # seconds may be left out
     if year < 1000:
         year += _ROC_OFFSET
     try:
