@@ -105,7 +105,8 @@ def _run_all(job: _Job, records: list) -> list:
 
     all_plans()  # load once, before the workers are forked
     with get_context("fork" if sys.platform.startswith("linux") else "spawn").Pool(workers) as pool:
-        return pool.map(job.run, records, chunksize=max(1, len(records) // (workers * 8)))
+        # Small chunks, so that no worker is left alone with a long last chunk while the others idle.
+        return pool.map(job.run, records, chunksize=max(1, len(records) // (workers * 32)))
 
 
 def _write(outcomes: list, as_json: bool) -> None:

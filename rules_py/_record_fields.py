@@ -47,13 +47,11 @@ def cell_lines(value: str) -> list[str]:
     return list(filter(None, map(single_line, value.splitlines())))
 
 
-# The row's one-line cells, flattened in one regex pass rather than one pass per cell.
-_FLAT = ("no", "course_type", "name", "reading_time", "exam", "survey", "status", "upload_status", "upload_time")
 _SEP = "\x1f"  # not one of _SPACES, so no run of spaces reaches across two cells
 
 
-def _flat_cells(cell: dict[str, str]) -> list[str]:
-    values = [cell[field] for field in _FLAT]
+def _single_lines(values: tuple[str, ...]) -> list[str]:
+    """single_line of each value, in one regex pass rather than one pass per cell."""
     parts = _SPACES.sub(" ", _SEP.join(values)).split(_SEP)
     if len(parts) != len(values):  # a cell holds the separator itself
         return [single_line(value) for value in values]
@@ -114,14 +112,16 @@ def parse_hours(cell: str, ctx: RowContext) -> float | None:
     return hours
 
 
-def build_row(line: int, cell: dict[str, str]) -> RecordRow:
-    """cell: field -> raw text of that cell (lines joined by newlines)."""
-    no, course_type, name, reading_time, exam, survey, status, upload_status, upload_time = _flat_cells(cell)
+def build_row(line: int, cells: tuple[str, ...]) -> RecordRow:
+    """cells: the raw text of the twelve cells (lines joined by newlines), in the order of COLUMNS."""
+    (no, course_type, name, period, reading_time, exam, survey, conditions, status, hours, upload_status,
+     upload_time) = cells
+    no, course_type, name, reading_time, exam, survey, status, upload_status, upload_time = _single_lines(
+        (no, course_type, name, reading_time, exam, survey, status, upload_status, upload_time))
     ctx = RowContext(line, no)
     name, code = split_name(name)
     if not name:
         raise ctx.error("name", "是空的")
-    start, end = parse_period(cell["period"], ctx)
+    start, end = parse_period(period, ctx)
     return RecordRow(line, no, course_type, name, code, start, end, reading_time, exam, survey,
-                     "\n".join(cell_lines(cell["conditions"])), status, parse_hours(cell["credit_hours"], ctx),
-                     upload_status, upload_time)
+                     "\n".join(cell_lines(conditions)), status, parse_hours(hours, ctx), upload_status, upload_time)
