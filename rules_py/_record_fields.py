@@ -63,7 +63,7 @@ def split_name(name: str) -> tuple[str, str | None]:
     normalised = unicodedata.normalize("NFKC", name)
     match = _CODE_TAIL.fullmatch(normalised, max(normalised.rfind("("), 0))
     code = match and match.group(1)
-    if match is None or (code and not any(ch.isdigit() for ch in code)):
+    if match is None or (code and not any(map(str.isdigit, code))):
         return name, None  # no parentheses at the end, or words in them such as (A)
     # Cut the original (not the NFKC copy) so the name keeps its own characters, e.g. Ⅱ.
     cut = max(name.rfind("("), name.rfind("（"))
