@@ -105,7 +105,8 @@ def _run_all(job: _Job, records: list) -> list:
 
     all_plans()  # load once, before the workers are forked
     with get_context("fork" if sys.platform.startswith("linux") else "spawn").Pool(workers) as pool:
-        return pool.map(job.run, records, chunksize=max(1, len(records) // (workers * 8)))
+        # Small chunks, so that no worker is left alone with a long last chunk while the others idle.
+        return pool.map(job.run, records, chunksize=max(1, len(records) // (workers * 32)))
 
 
 def _write(outcomes: list, as_json: bool) -> None:
@@ -118,9 +119,11 @@ def _write(outcomes: list, as_json: bool) -> None:
     data = summary([(name, brief, error) for name, _, brief, error in outcomes])
     if as_json:
         out.write('{"records": [')
-        out.write(", ".join(text if text is not None else json.dumps({"file": name, "error": {"message": error}},
-                                                                      ensure_ascii=False)
-                            for name, text, _, error in outcomes))
+        for i, (name, text, _, error) in enumerate(outcomes):  # piece by piece: no copy of the whole batch
+            if i:
+                out.write(", ")
+            out.write(text if text is not None else json.dumps({"file": name, "error": {"message": error}},
+                                                                ensure_ascii=False))
         out.write('], "summary": ' + json.dumps(data, ensure_ascii=False) + "}\n")
         return
     for _, text, _, _ in outcomes:

@@ -15,6 +15,8 @@ read is a fault, never dropped: InputError names the row (第 N 列, counted fro
 the column and the value.
 """
 
+from operator import itemgetter
+
 from rules_py._errors import InputError
 from rules_py._record_columns import COLUMNS, column_index, header_fields, platform_order
 from rules_py._record_decode import MAX_RECORD_BYTES, to_text
@@ -83,14 +85,15 @@ def _from_text(text: str) -> _Table:
 
 def _course_rows(table: _Table) -> list[RecordRow]:
     index, width, rows = table
+    pick = itemgetter(*(index[field] for field, _ in COLUMNS))  # a row's cells in the order of COLUMNS
     records: list[RecordRow] = []
     for cells in rows:
-        if sum(1 for cell in cells if cell.strip()) <= 1:
+        if len(list(filter(str.strip, cells))) <= 1:
             continue  # a blank row, or a one-cell message such as 「查無資料」 or 「共 7 筆」
         line = len(records) + 1
-        if len(cells) < width or any(cell.strip() for cell in cells[width:]):
+        if len(cells) < width or any(map(str.strip, cells[width:])):
             raise InputError(f"第 {line} 列有 {len(cells)} 欄，應有 {width} 欄，無法對應欄位")
-        records.append(build_row(line, {field: cells[position] for field, position in index.items()}))
+        records.append(build_row(line, pick(cells)))
     if not records:
         raise InputError("學習紀錄表格只有表頭，沒有任何課程列")
     return records

@@ -27,10 +27,12 @@ class RowContext:
     """Where a row is, for messages: 「第 3 列（No. 3）」."""
 
     def __init__(self, line: int, no: str):
-        self.label = f"第 {line} 列" + (f"（No. {shown(no)}）" if no and no != str(line) else "")
+        self.line, self.no = line, no
 
     def error(self, field: str, problem: str) -> InputError:
-        return InputError(f"{self.label}「{HEADER_OF[field]}」{problem}")
+        line, no = self.line, self.no
+        label = f"第 {line} 列" + (f"（No. {shown(no)}）" if no and no != str(line) else "")
+        return InputError(f"{label}「{HEADER_OF[field]}」{problem}")
 
 
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
@@ -42,16 +44,26 @@ def single_line(value: str) -> str:
 
 
 def cell_lines(value: str) -> list[str]:
-    return [line for line in (single_line(part) for part in value.splitlines()) if line]
+    return list(filter(None, map(single_line, value.splitlines())))
 
 
-def split_name(cell: str) -> tuple[str, str | None]:
-    """'雙軸轉型淨零港都\\n(PCENTER114100556)' -> ('雙軸轉型淨零港都', 'PCENTER114100556')."""
-    name = single_line(cell)
+_SEP = "\x1f"  # not one of _SPACES, so no run of spaces reaches across two cells
+
+
+def _single_lines(values: tuple[str, ...]) -> list[str]:
+    """single_line of each value, in one regex pass rather than one pass per cell."""
+    parts = _SPACES.sub(" ", _SEP.join(values)).split(_SEP)
+    if len(parts) != len(values):  # a cell holds the separator itself
+        return [single_line(value) for value in values]
+    return [part.strip() for part in parts]
+
+
+def split_name(name: str) -> tuple[str, str | None]:
+    """'雙軸轉型淨零港都 (PCENTER114100556)' (already one line) -> ('雙軸轉型淨零港都', 'PCENTER114100556')."""
     normalised = unicodedata.normalize("NFKC", name)
     match = _CODE_TAIL.fullmatch(normalised, max(normalised.rfind("("), 0))
     code = match and match.group(1)
-    if match is None or (code and not any(ch.isdigit() for ch in code)):
+    if match is None or (code and not any(map(str.isdigit, code))):
         return name, None  # no parentheses at the end, or words in them such as (A)
     # Cut the original (not the NFKC copy) so the name keeps its own characters, e.g. Ⅱ.
     cut = max(name.rfind("("), name.rfind("（"))
@@ -61,7 +73,8 @@ def split_name(cell: str) -> tuple[str, str | None]:
 
 
 def _datetime(groups: tuple[str, ...], ctx: RowContext, raw: str) -> datetime:
-    year, month, day, hour, minute, second = (int(g) if g else 0 for g in groups)
+    year, month, day, hour, minute = map(int, groups[:5])
+    second = int(groups[5] or 0)  # seconds may be left out
     if year < 1000:
         year += _ROC_OFFSET
     try:
@@ -74,7 +87,9 @@ def _datetime(groups: tuple[str, ...], ctx: RowContext, raw: str) -> datetime:
 def parse_period(cell: str, ctx: RowContext) -> tuple[datetime, datetime]:
     if not cell.strip():
         raise ctx.error("period", "是空的，需要起迄時間")
-    match = _PERIOD.fullmatch(single_line(unicodedata.normalize("NFKC", cell)))
+    text = unicodedata.normalize("NFKC", cell)
+    # The pattern allows spaces wherever single_line would fold them, so the text usually matches as it is.
+    match = _PERIOD.fullmatch(text) or _PERIOD.fullmatch(single_line(text))
     if match is None:
         raise ctx.error("period", f"看不懂：{shown(cell)}（應為 2025-01-01 08:00:00~ 2025-01-01 09:00:00）")
     groups = match.groups()
@@ -97,28 +112,16 @@ def parse_hours(cell: str, ctx: RowContext) -> float | None:
     return hours
 
 
-def build_row(line: int, cell: dict[str, str]) -> RecordRow:
-    """cell: field -> raw text of that cell (lines joined by newlines)."""
-    no = single_line(cell["no"])
+def build_row(line: int, cells: tuple[str, ...]) -> RecordRow:
+    """cells: the raw text of the twelve cells (lines joined by newlines), in the order of COLUMNS."""
+    (no, course_type, name, period, reading_time, exam, survey, conditions, status, hours, upload_status,
+     upload_time) = cells
+    no, course_type, name, reading_time, exam, survey, status, upload_status, upload_time = _single_lines(
+        (no, course_type, name, reading_time, exam, survey, status, upload_status, upload_time))
     ctx = RowContext(line, no)
-    name, code = split_name(cell["name"])
+    name, code = split_name(name)
     if not name:
         raise ctx.error("name", "是空的")
-    start, end = parse_period(cell["period"], ctx)
-    return RecordRow(
-        line=line,
-        no=no,
-        course_type=single_line(cell["course_type"]),
-        name=name,
-        code=code,
-        start=start,
-        end=end,
-        reading_time=single_line(cell["reading_time"]),
-        exam=single_line(cell["exam"]),
-        survey=single_line(cell["survey"]),
-        conditions="\n".join(cell_lines(cell["conditions"])),
-        status=single_line(cell["status"]),
-        credit_hours=parse_hours(cell["credit_hours"], ctx),
-        upload_status=single_line(cell["upload_status"]),
-        upload_time=single_line(cell["upload_time"]),
-    )
+    start, end = parse_period(period, ctx)
+    return RecordRow(line, no, course_type, name, code, start, end, reading_time, exam, survey,
+                     "\n".join(cell_lines(conditions)), status, parse_hours(hours, ctx), upload_status, upload_time)

@@ -83,7 +83,8 @@ def _starts_row(line: str, current: list[str] | None, ncols: int, numbered: bool
 
 def quoted_cells(lines: list[str]) -> bool:
     """Excel's tab-separated text (copied from a sheet, or saved as Unicode text) quotes multi-line cells."""
-    return _QUOTED_MULTILINE.search("\n".join(lines)) is not None
+    text = "\n".join(lines)
+    return '"' in text and _QUOTED_MULTILINE.search(text) is not None  # the pattern is slow to find no match
 
 
 def csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
