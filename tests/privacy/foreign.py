@@ -1,7 +1,8 @@
 """Another origin on this machine, to aim at: it counts every request that reaches it."""
 
-import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from pipeline.serve import StaticServer
 
 
 class _Counting(BaseHTTPRequestHandler):
@@ -22,22 +23,16 @@ class _Counting(BaseHTTPRequestHandler):
         pass
 
 
-class ForeignServer:
-    """http://127.0.0.1:<other port>/: a different origin from the site's server."""
+class ForeignServer(StaticServer):
+    """http://127.0.0.1:<other port>/: a different origin from the site's server (started and stopped as
+    StaticServer is)."""
 
     def __init__(self):
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Counting)
         self._httpd.hits = []
-        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/"
+        self.origin = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        self.url = self.origin + "/"
 
     @property
     def hits(self) -> list[str]:
         return self._httpd.hits
-
-    def __enter__(self):
-        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self._httpd.shutdown()
-        self._httpd.server_close()
