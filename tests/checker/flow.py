@@ -3,12 +3,12 @@
 import json
 from pathlib import Path
 
+from tests.support.axe import axe  # noqa: F401  (re-exported for the checker tests)
+
 ROOT = Path(__file__).resolve().parents[2]
 RECORDS = ROOT / "tests" / "fixtures" / "records"
 ARTIFACTS = ROOT / "tests" / "artifacts" / "checker"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RULES_READY_MS = 120_000
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 EXPORT_FORMAT = "kaohsiung-elearn-checker/1"
 
 
@@ -92,13 +92,6 @@ def import_inputs(page, rows=(), profile=None, record=None, who=None):
     page.set_input_files("#import", files=[{"name": "inputs.json", "mimeType": "application/json",
                                             "buffer": json.dumps(data, ensure_ascii=False).encode()}])
     page.wait_for_selector("#keeping-status:has-text('已匯入')")
-
-
-def axe(page) -> list:
-    """axe-core's WCAG 2.1 A/AA violations on the page as it is now (run through DevTools, so the CSP allows it)."""
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
 
 
 def screenshot(page, name):

@@ -1,6 +1,8 @@
 """Debian's nginx, run from a test: the README's own snippet, on a free loopback port, no daemon,
 with its pid, logs and temp files in a temporary folder."""
 
+import getpass
+import os
 import re
 import shutil
 import socket
@@ -31,7 +33,11 @@ def _config(site_dir: Path, workdir: Path, port: int) -> str:
     server = readme_snippet().replace(README_SITE, str(site_dir) + "/")
     temp = "\n".join(f"    {kind}_temp_path {workdir / kind};" for kind in
                      ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    # As root, nginx's workers would drop to "nobody", who can't read a checkout under a 0700 folder
+    # (a temporary clone, a home directory): they run as the user who runs the test instead.
+    user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
     return f"""
+{user}
 worker_processes 1;
 pid {workdir / 'nginx.pid'};
 error_log {workdir / 'error.log'} warn;
@@ -63,7 +69,6 @@ class Nginx:
     def __enter__(self):
         command = [NGINX, "-p", str(self.workdir), "-e", str(self.workdir / "error.log"), "-c", str(self.conf),
                    "-g", "daemon off;"]
-        # As root, nginx's workers would drop to "nobody"; the site is world-readable, so that is fine.
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 10
         while True:
