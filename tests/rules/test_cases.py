@@ -19,15 +19,21 @@ def test_case(case):
         return
     assert outcome["error"] is None, outcome["error"]
     actual = outcome["actual"]
-    for field in ("status", "hours", "expires_on", "complete", "completed_on", "completed_hours"):
+    for field in ("status", "hours", "expires_on", "complete", "completed_on", "completed_hours", "expiry_flag",
+                  "days_left"):
         for bundle, value in expect.get(field, {}).items():
             assert actual["bundles"][bundle][field] == value, f"{bundle}.{field}"
-    for key in ("leave_hours", "reward", "unmatched"):
+    for key in ("leave_hours", "reward", "unmatched", "assumed", "next_steps"):
         if key in expect:
             assert actual[key] == expect[key], key
     assert set(expect.get("rules", [])) <= set(actual["rules"]), actual["rules"]
     assert not set(expect.get("not_rules", [])) & set(actual["rules"]), actual["rules"]
     assert actual["warnings"] == sorted(expect.get("warnings", [])), "warnings"
+    for line, names in expect.get("suggestions", {}).items():
+        assert actual["suggestions"][str(line)] == names, f"suggestions of row {line}"
+    for rule, parts in expect.get("messages", {}).items():  # one sentence of the rule says all of these
+        sentences = actual["messages"].get(rule, [])
+        assert any(all(part in s for part in parts) for s in sentences), (rule, parts, sentences)
     for name, fields in expect.get("courses", {}).items():
         for field, value in fields.items():
             assert actual["courses"][name][field] == value, f"{name}.{field}"

@@ -9,8 +9,8 @@ ROOT = Path(__file__).resolve().parents[2]
 RECORDS = ROOT / "tests" / "fixtures" / "records"
 BUNDLE_KEYS = {"id", "name", "required_hours", "completed_hours", "complete", "completed_on", "completed_on_roc",
                "leave", "form"}
-LEAVE_KEYS = {"status", "hours", "expires_on", "expires_on_roc", "reasons"}
-COURSE_KEYS = {"bundle", "no", "name", "hours", "code", "status", "start", "end", "off_duty", "match", "row", "reasons"}
+LEAVE_KEYS = {"status", "hours", "expires_on", "expires_on_roc", "expiry_flag", "days_left", "reasons"}
+COURSE_KEYS = {"bundle", "no", "name", "hours", "code", "status", "start", "end", "off_duty", "match", "row", "found", "reasons"}
 
 
 def cli(*args, stdin: bytes | None = None):
@@ -23,8 +23,8 @@ def test_json_shape():
     code, out, err = cli(RECORDS / "clipboard.html", "--json")
     assert (code, err) == (0, "")
     result = json.loads(out)
-    assert set(result) == {"plan", "category", "bundles", "leave_hours", "leave_hours_with_review", "reward",
-                           "courses", "unmatched_rows", "warnings"}
+    assert set(result) == {"plan", "category", "office_hours", "district", "assumed", "bundles", "leave_hours",
+                           "leave_hours_with_review", "reward", "courses", "unmatched_rows", "next_steps", "warnings"}
     assert [b["id"] for b in result["bundles"]] == ["policy", "municipal", "common"]
     for bundle in result["bundles"]:
         assert set(bundle) == BUNDLE_KEYS and set(bundle["leave"]) == LEAVE_KEYS
@@ -103,8 +103,8 @@ def test_profile_file_is_applied(tmp_path):
 
 
 def test_unknown_plan():
-    err = _one_line_error(*cli(RECORDS / "clipboard.txt", "--plan", "kaohsiung-999"), str(RECORDS / "clipboard.txt"))
-    assert "kaohsiung-999" in err
+    err = _one_line_error(*cli(RECORDS / "clipboard.txt", RECORDS / "clipboard.html", "--plan", "kaohsiung-999"), "--plan")
+    assert "kaohsiung-999" in err and "kaohsiung-114" in err and "clipboard" not in err
 
 
 def test_one_bad_record_among_good_ones_is_reported_and_exits_two():
