@@ -42,7 +42,7 @@ def test_case(case):
 def test_every_rule_has_cases():
     from rules_py import RULE_IDS
 
-    named = {r for c in CASES for key in ("rules", "warnings") for r in c["expect"].get(key, [])}
+    named = {r for c in CASES for key in ("rules", "warnings", "next_steps", "messages") for r in c["expect"].get(key, [])}
     # leave.cap never binds with the 114 numbers (3 bundles × 4 h = the 12 h cap): the synthetic second
     # plan in tests/test_courses_second_plan.py has it.
     assert set(RULE_IDS) - named == {"leave.cap"}
