@@ -28,8 +28,11 @@ The catalogue of rules (for pages that cite rules, and for listing under each cl
         clause: the plan's clause label the rule rests on (陸、五, 附件2說明2; plan.yaml `rules:`);
         anchor: that clause's anchor on the plan page (clause-6-5, form-note-2); summary: what the rule
         says, one zh-TW sentence; message: the sentence a result carries, with {placeholders} for the
-        facts of a case. plan: a plan id, or None for the latest plan. Every reason in a result has the
-        same rule, clause and anchor as this catalogue's entry for its rule.
+        facts of a case; source: for a rule that rests on a fact the plan does not state (office hours,
+        the calendar, the expiry reminder), where that fact comes from (zh-TW), else None. plan: a plan
+        id, or None for the latest plan. Every reason in a result has the clause and anchor of its rule's
+        entry, except that match.chosen, match.conflict and match.similar cite the bundle clause of the
+        course they name (陸、一, 二 or 三).
 
 Facts shared with the site's build, so that the pages and the rules say them alike:
 

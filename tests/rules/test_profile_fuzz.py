@@ -75,7 +75,7 @@ def _outcome(profile) -> None:
     json.dumps(result, ensure_ascii=False)
 
 
-_FAST = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_FAST
