@@ -38,6 +38,14 @@
   });
   ready.catch(() => {});
 
+  function ask(type, request) {
+    return ready.then(() => new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      worker.postMessage({ type, id, request });
+    }));
+  }
+
   window.RulesClient = {
     supported,
     ready,
@@ -46,11 +54,12 @@
     },
     // request: the JSON text that rules_py.check_json takes; resolves with its JSON answer.
     check(request) {
-      return ready.then(() => new Promise((resolve) => {
-        const id = nextId++;
-        pending.set(id, resolve);
-        worker.postMessage({ type: "check", id, request });
-      }));
+      return ask("check", request);
+    },
+    // request: the JSON text that rules_py.forms_odt.leave_forms_odt_json takes; resolves with the
+    // .odt file's bytes (Uint8Array), or {error} if it could not be made.
+    formsOdt(request) {
+      return ask("odt", request);
     },
   };
 })();
