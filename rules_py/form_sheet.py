@@ -16,7 +16,7 @@ full-width space for each other part, as the paper form leaves room to write.
 import copy
 from datetime import datetime
 
-from rules_py._dates import roc_date
+from rules_py import roc_date
 
 BLANK = "\u3000"
 
