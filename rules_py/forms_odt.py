@@ -11,6 +11,7 @@ and a CJK font declared with a generic fallback (a reader without it substitutes
 
 import io
 import json
+import zipfile
 
 from rules_py.form_sheet import fill_sheet, time_text
 
@@ -32,6 +33,18 @@ def leave_forms_odt(sheets: list[dict]) -> bytes:
         _add_form(doc.text, styles, sheet, number=i + 1)
     out = io.BytesIO()
     doc.write(out)
+    return _dated_1980(out.getvalue())
+
+
+def _dated_1980(data: bytes) -> bytes:
+    """The same zip with every entry dated 1980-01-01 (odfpy writes the time of writing), so that the same
+    forms make the same bytes: a rebuilt site with unchanged forms keeps its service worker's version."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = entry.compress_type  # mimetype stays first and stored, as ODF requires
+            target.writestr(fixed, source.read(entry))
     return out.getvalue()
 
 

@@ -132,3 +132,15 @@ def test_libreoffice_opens_it_and_prints_one_a4_page_per_form(site_dir, plan_tex
         flat = "".join(page.split())
         assert form["title"] in flat and bundles[bundle_id]["courses"][0]["name"].replace(" ", "") in flat
         assert all(label in flat for label in form["signatures"])
+
+
+def test_the_same_forms_make_the_same_bytes(site_dir):
+    """A rebuild (a new process) with unchanged forms writes the same file: the service worker's version stays."""
+    code = ("import hashlib, json, sys; from rules_py.forms_odt import leave_forms_odt; "
+            "print(hashlib.sha256(leave_forms_odt([json.loads(sys.stdin.read())])).hexdigest())")
+    sheet = json.dumps(sheets(site_dir)["policy"])
+    runs = {subprocess.run([sys.executable, "-c", code], input=sheet, cwd=ROOT, capture_output=True, text=True,
+                           check=True).stdout for _ in range(2)}
+    assert len(runs) == 1
+    with zipfile.ZipFile(site_dir / PLAN / "forms" / "policy.odt") as odt:
+        assert {entry.date_time for entry in odt.infolist()} == {(1980, 1, 1, 0, 0, 0)}
