@@ -3,8 +3,7 @@ then comes from the site's own lock (never at start-up, never from another origi
 
 import rules_py
 
-from tests.checker.flow import RECORDS, open_checker, paste, to_result, wait_rules
-from tests.site.test_forms_odt import paper_time
+from tests.checker.flow import RECORDS, open_checker, paper_time, paste, to_result, wait_rules
 from tests.support.odt import odt_text
 
 

@@ -15,20 +15,13 @@ import yaml
 from rules_py.form_sheet import fill_sheet
 from rules_py.forms_odt import MIME, leave_forms_odt
 
+from tests.checker.flow import paper_time
 from tests.conftest import ROOT
 from tests.site.conftest import COURSES, PLAN
 from tests.support.odt import odt_text
 
 RECORD = ROOT / "tests" / "fixtures" / "records" / "clipboard.txt"
 BLANK_TIME = "114 年 \u3000 月 \u3000 日 \u3000 時 \u3000 分"
-
-
-def paper_time(iso: str) -> str:
-    """114 年 3 月 5 日 18 時 5 分, written here from the ISO time (not by the code under test)."""
-    date, time = iso.split("T")
-    y, mo, d = map(int, date.split("-"))
-    h, mi = map(int, time.split(":")[:2])
-    return f"{y - 1911} 年 {mo} 月 {d} 日 {h} 時 {mi} 分"
 
 
 @pytest.fixture(scope="module")
