@@ -22,6 +22,11 @@ from rules_py._match import normalise_name
 from rules_py._rule_ids import RULE_IDS
 
 
+ROOT = Path(__file__).resolve().parent.parent
+COURSES = ROOT / "courses"
+RULES_DATA = ROOT / "rules_py" / "_data" / "plans.json"
+
+
 class CoursesError(BuildError, ValueError):
     """A fault in courses/: the message names the file and the key path."""
 
@@ -48,10 +53,22 @@ def load_courses(courses_dir: Path) -> dict:
     return {"plans": plans}
 
 
-def write_plans_json(data: dict, path: Path) -> None:
+def plans_json_text(data: dict) -> str:
+    """The compiled plans as the rules and the checker page read them."""
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def refresh_rules_data(courses_dir: Path = COURSES, path: Path = RULES_DATA) -> dict:
+    """The one step that makes rules_py/_data/plans.json (git-ignored) from courses/: shared by build.py,
+    the editable install (`make setup`) and the tests. The file is rewritten only when its text changes,
+    so that the wheel's cache and a running test session see a stable file."""
+    data = load_courses(courses_dir)
+    text = plans_json_text(data)
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return data
 
 
 def _show(courses_dir: Path, file: Path) -> str:
@@ -455,3 +472,12 @@ def _relative(base: Path, file: Path) -> str:
         return f"{base.name}/{file.relative_to(base.resolve()).as_posix()}"
     except ValueError:
         return file.name
+
+
+if __name__ == "__main__":  # `python -m pipeline.courses`: refresh rules_py's data (make setup runs it)
+    import sys
+
+    try:
+        refresh_rules_data()
+    except CoursesError as error:
+        sys.exit(f"計畫資料有誤：{error}")
