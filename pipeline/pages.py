@@ -13,8 +13,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from pipeline.courses import plans_json_text
-from pipeline.pages_data import PagesError, load_clauses, roc_year, view
+from pipeline.courses import load_clauses, plans_json_text
+from pipeline.pages_data import PagesError, roc_year, view
 
 __all__ = ["site_pages", "SitePages", "plan_view", "render_leave_form", "PagesError"]
 

@@ -64,6 +64,8 @@ def two_plans(tmp_path):
     (courses / "115").mkdir()
     rules = "{" + ", ".join(f"{r}: {'肆' if r.startswith('category') else '陸、四'}" for r in RULE_IDS) + "}"
     (courses / "115" / "plan.yaml").write_text(PLAN_115.replace("{RULES}", rules), encoding="utf-8")
+    clauses = (courses / "114" / "clauses.yaml").read_text(encoding="utf-8")  # the text this demo cites
+    (courses / "115" / "clauses.yaml").write_text(clauses.replace("plan: kaohsiung-114", "plan: demo-115"), encoding="utf-8")
     (courses / "calendars" / "demo-115.csv").write_bytes(calendar_csv(2026, holiday=date(2026, 2, 16)))
     data = load_courses(courses)
     rules_py.use_plans(data)

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.courses import load_courses
+from pipeline.courses import CoursesError, load_clauses, load_courses
 from pipeline.pages import PagesError, plan_view, render_leave_form, site_pages
-from pipeline.pages_data import load_clauses
 from tests.site.conftest import COURSES, ROOT, load_plans
 from tests.support.plans import copy_with_plan_115
 
@@ -205,7 +204,7 @@ def test_clauses_without_the_form_wording_are_refused(tmp_path):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     del data["form"]["signatures"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(PagesError, match="form（附件2 申請表的固定文字）缺少：signatures"):
+    with pytest.raises(CoursesError, match=r"courses/114/clauses.yaml 第 \d+ 行: form.signatures：缺少此欄位"):
         _generate(courses=courses)
 
 
