@@ -13,6 +13,7 @@ from pipeline.compress import compress_site
 from pipeline.courses import refresh_rules_data
 from pipeline.csp import apply_csp
 from pipeline.offline import write_service_worker
+from pipeline.page_wheels import fetch_page_wheels
 from pipeline.runtime import install_runtime
 from pipeline.site import build_site
 from pipeline.wheel import build_wheel
@@ -25,7 +26,7 @@ def build(out: Path) -> None:
     refresh_rules_data()  # the pages are made inside mkdocs build (pipeline/pages_hooks.py), in memory
     wheel = build_wheel(WORK)
     build_site(out)
-    install_runtime(wheel, out)
+    install_runtime(wheel, out, page_wheels=tuple(fetch_page_wheels(WORK)))
     apply_csp(out)
     write_service_worker(out)
     compress_site(out)

@@ -22,8 +22,7 @@ from pathlib import Path
 import yaml
 
 from pipeline import BuildError
-from rules_py._match import normalise_name
-from rules_py._rule_ids import RULE_IDS
+from rules_py import RULE_IDS, normalise_name
 
 
 ROOT = Path(__file__).resolve().parent.parent

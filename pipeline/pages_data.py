@@ -3,7 +3,8 @@ no number is written here)."""
 
 import datetime as dt
 from pipeline import BuildError
-from rules_py._dates import expiry, roc_date
+from rules_py import leave_expiry as expiry
+from rules_py import roc_date
 
 _WEEKDAYS = "一二三四五六日"
 
