@@ -1,22 +1,24 @@
 """The reading pages (home, plan, courses, manual, forms, FAQ) generated from courses/ for MkDocs.
 
-Public API: write_pages() for build.py; plan_view(), leave_form_sheet() and render_leave_form() for anything
-that needs a form, blank or filled.
-Every plan gets plans/<plan_id>/...; the newest plan also gives the home page and leads the nav
-(pipeline/pages_hooks.py reads plans/_home.md and plans/_nav.json when MkDocs builds).
+Public API: site_pages() for the MkDocs hook (pipeline/pages_hooks.py), which hands them to MkDocs as
+in-memory files; plan_view(), leave_form_sheet() and render_leave_form() for anything that needs a form,
+blank or filled (leave_form_sheet: as data, from which the printed page and the ODT file are both made).
+Every plan gets plans/<plan_id>/...; the newest plan also gives the home page (index.md) and leads the nav.
 """
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from pipeline.pages_data import PagesError, load_clauses, view
+from pipeline.courses import load_clauses, plans_json_text
+from pipeline.pages_data import PagesError, view
 from rules_py.form_sheet import fill_sheet, time_parts
 from rules_py.forms_odt import leave_forms_odt
 
-__all__ = ["write_pages", "plan_view", "leave_form_sheet", "render_leave_form", "PagesError"]
+__all__ = ["site_pages", "SitePages", "plan_view", "leave_form_sheet", "render_leave_form", "PagesError"]
 
 _TEMPLATES = Path(__file__).with_name("pages_templates")
 _ENV = jinja2.Environment(
@@ -96,53 +98,50 @@ def _newest(views: list) -> dict:
     return max(views, key=lambda p: p["start"])
 
 
-def write_pages(plans: dict, courses_dir: Path, out_dir: Path) -> None:
-    """Write every plan's reading pages into out_dir (site_src/plans/), replacing what was there.
+@dataclass
+class SitePages:
+    """What the build adds to site_src/ in memory: {path under the docs dir: text (bytes for an .odt)}, and
+    the nav of those pages."""
 
-    plans: {"plans": {plan_id: plan mapping as in courses/<year>/plan.yaml}};
+    files: dict[str, str | bytes]
+    nav: list
+
+
+def site_pages(plans: dict, courses_dir: Path) -> SitePages:
+    """Every plan's reading pages, the home page and the checker's plans.json.
+
+    plans: {"plans": {plan_id: plan}} as pipeline.courses.load_courses() gives it;
     courses_dir: the courses/ folder, where each plan's clauses.yaml is found (by its `plan:` id)."""
-    out_dir = Path(out_dir)
     views = [plan_view(plan, courses_dir) for plan in plans["plans"].values()]
     current = _newest(views)
-    _clear(out_dir)
+    files = {"index.md": _render("home.md.j2", p=current, to_root=""),
+             # The checker page reads the same plans before Pyodide is ready (course picker, office hours, deadline).
+             "checker/plans.json": plans_json_text(plans)}
     for p in views:
-        _write_plan(p, out_dir / p["id"])
-    (out_dir / "_home.md").write_text(_render("home.md.j2", p=current, to_root=""), encoding="utf-8")
-    (out_dir / "_nav.json").write_text(json.dumps(_nav(current, views), ensure_ascii=False, indent=1), encoding="utf-8")
+        files.update(_plan_files(p))
+    return SitePages(files=files, nav=_nav(current, views))
 
 
-def _clear(out_dir: Path) -> None:
-    """Remove the previous run's pages so that a plan taken out of courses/ leaves nothing behind."""
-    if out_dir.exists():
-        for path in sorted(out_dir.rglob("*"), reverse=True):
-            path.rmdir() if path.is_dir() else path.unlink()
-    out_dir.mkdir(parents=True, exist_ok=True)
-
-
-def _write_plan(p: dict, plan_dir: Path) -> None:
+def _plan_files(p: dict) -> dict[str, str | bytes]:
+    base = f"plans/{p['id']}/"
     forms = {b["id"]: render_leave_form(p, b["id"]) for b in p["bundles"]}
     sheets = {b["id"]: leave_form_sheet(p, b["id"]) for b in p["bundles"]}
-    for template, rel, _title in _PAGES:
-        _write(plan_dir / rel, _render(template, p=p, forms=forms, to_root=_to_root(rel)))
+    files = {base + rel: _render(template, p=p, forms=forms, to_root=_to_root(rel)) for template, rel, _ in _PAGES}
     for b in p["bundles"]:
         rel = f"forms/{b['id']}.md"
-        _write(plan_dir / rel, _render("form_page.md.j2", p=p, b=b, form=forms[b["id"]], to_root=_to_root(rel)))
+        files[base + rel] = _render("form_page.md.j2", p=p, b=b, form=forms[b["id"]], to_root=_to_root(rel))
         # The blank form as an editable ODF file, beside its page.
-        (plan_dir / "forms" / f"{b['id']}.odt").write_bytes(leave_forms_odt([sheets[b["id"]]]))
+        files[base + f"forms/{b['id']}.odt"] = leave_forms_odt([sheets[b["id"]]])
     # The blank forms for the checker to clone in the browser (same origin, fetched as data), and their
     # sheets, which the checker fills to make the ODT file.
-    _write(plan_dir / "forms" / "leave-forms.json",
-           json.dumps({"plan": p["id"], "forms": forms, "sheets": sheets}, ensure_ascii=False, indent=1))
+    files[base + "forms/leave-forms.json"] = json.dumps({"plan": p["id"], "forms": forms, "sheets": sheets},
+                                                        ensure_ascii=False, indent=1)
+    return files
 
 
 def _to_root(rel: str) -> str:
     depth = 2 + rel.count("/")  # plans/<plan_id>/ + any subfolder
     return "../" * depth
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def _plan_nav(p: dict) -> list:
