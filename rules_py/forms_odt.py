@@ -57,6 +57,15 @@ def leave_forms_odt_json(request: str) -> bytes:
     return leave_forms_odt(sheets)
 
 
+async def leave_forms_odt_in_pyodide(request: str) -> bytes:
+    """leave_forms_odt_json in the page's Pyodide: odfpy comes from the site's own lock, the first time
+    it is needed (the checker does not load it at start)."""
+    import pyodide_js  # Pyodide's JavaScript API: this function runs only there
+
+    await pyodide_js.loadPackage("odfpy")
+    return leave_forms_odt_json(request)
+
+
 class _Styles:
     """The document's named styles (in styles.xml, so that a reader can edit them) and its page."""
 

@@ -30,19 +30,21 @@
       else if (message.type === "ready") resolve(message);
       else if (message.type === "error") reject(new Error(message.message));
       else if (message.type === "result") {
-        pending.get(message.id)(message.response);
+        const { resolve: answer, reject: fail } = pending.get(message.id);
         pending.delete(message.id);
+        if ("error" in message) fail(new Error(message.error));
+        else answer(message.value);
       }
     };
     worker.onerror = (event) => reject(new Error(event.message || "worker"));
   });
   ready.catch(() => {});
 
-  function ask(type, request) {
-    return ready.then(() => new Promise((resolve) => {
+  function call(module, name, args = []) {
+    return ready.then(() => new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, resolve);
-      worker.postMessage({ type, id, request });
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ type: "call", id, module, name, args });
     }));
   }
 
@@ -52,14 +54,12 @@
     onProgress(listener) {
       listeners.add(listener);
     },
+    // module.name(...args) as run in the worker (awaited when it returns an awaitable; Python values
+    // converted to JS, bytes to a Uint8Array); rejects with its error text.
+    call,
     // request: the JSON text that rules_py.check_json takes; resolves with its JSON answer.
     check(request) {
-      return ask("check", request);
-    },
-    // request: the JSON text that rules_py.forms_odt.leave_forms_odt_json takes; resolves with the
-    // .odt file's bytes (Uint8Array), or {error} if it could not be made.
-    formsOdt(request) {
-      return ask("odt", request);
+      return call("rules_py", "check_json", [request]);
     },
   };
 })();

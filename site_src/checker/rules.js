@@ -22,8 +22,7 @@ export async function check(input, profile, planId) {
 // request: {unit, name, forms: [{sheet, rows}]}, as rules_py.forms_odt.leave_forms_odt_json takes it.
 export async function formsOdt(request) {
   try {
-    const answer = await window.RulesClient.formsOdt(JSON.stringify(request));
-    return answer instanceof Uint8Array ? answer : null;
+    return await window.RulesClient.call("rules_py.forms_odt", "leave_forms_odt_in_pyodide", [JSON.stringify(request)]);
   } catch (error) {
     return null;
   }

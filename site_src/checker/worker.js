@@ -30,28 +30,22 @@ rulesReady.then(
   (error) => self.postMessage({ type: "error", message: String((error && error.message) || error) }),
 );
 
-// The filled forms as an ODT file: odfpy (and its dependency) is loaded from this site's lock only now,
-// the first time someone asks. Answers the file's bytes, or {error} (a fault the page reports).
-async function formsOdt(request) {
+// {type: "call", id, module, name, args} -> {type: "result", id, value} or {type: "result", id, error}:
+// module.name(...args) run here (awaited when it returns an awaitable; bytes come back as a Uint8Array),
+// the same message as the snapshot-started worker's.
+self.onmessage = async (event) => {
+  const { type, id, module, name, args } = event.data;
+  if (type !== "call") return;
   await rulesReady;
   try {
-    await pyodide.loadPackage("odfpy", { messageCallback: () => {} });
-    const odt = pyodide.pyimport("rules_py.forms_odt").leave_forms_odt_json(request);
-    const bytes = odt.toJs();
-    odt.destroy();
-    return bytes;
+    let value = await pyodide.pyimport(module)[name](...args);
+    if (value && typeof value.toJs === "function") {
+      const proxy = value;
+      value = proxy.toJs({ dict_converter: Object.fromEntries });
+      proxy.destroy();
+    }
+    self.postMessage({ type: "result", id, value }, ArrayBuffer.isView(value) ? [value.buffer] : []);
   } catch (error) {
-    return { error: String((error && error.message) || error) };
+    self.postMessage({ type: "result", id, error: String((error && error.message) || error) });
   }
-}
-
-self.onmessage = async (event) => {
-  const message = event.data;
-  if (message.type === "odt") {
-    self.postMessage({ type: "result", id: message.id, response: await formsOdt(message.request) });
-    return;
-  }
-  if (message.type !== "check") return;
-  const rules = await rulesReady;
-  self.postMessage({ type: "result", id: message.id, response: rules.check_json(message.request) });
 };
