@@ -30,13 +30,23 @@
       else if (message.type === "ready") resolve(message);
       else if (message.type === "error") reject(new Error(message.message));
       else if (message.type === "result") {
-        pending.get(message.id)(message.response);
+        const { resolve: answer, reject: fail } = pending.get(message.id);
         pending.delete(message.id);
+        if ("error" in message) fail(new Error(message.error));
+        else answer(message.value);
       }
     };
     worker.onerror = (event) => reject(new Error(event.message || "worker"));
   });
   ready.catch(() => {});
+
+  function call(module, name, args = []) {
+    return ready.then(() => new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ type: "call", id, module, name, args });
+    }));
+  }
 
   window.RulesClient = {
     supported,
@@ -44,13 +54,12 @@
     onProgress(listener) {
       listeners.add(listener);
     },
+    // module.name(...args) as run in the worker (awaited when it returns an awaitable; Python values
+    // converted to JS, bytes to a Uint8Array); rejects with its error text.
+    call,
     // request: the JSON text that rules_py.check_json takes; resolves with its JSON answer.
     check(request) {
-      return ready.then(() => new Promise((resolve) => {
-        const id = nextId++;
-        pending.set(id, resolve);
-        worker.postMessage({ type: "check", id, request });
-      }));
+      return call("rules_py", "check_json", [request]);
     },
   };
 })();

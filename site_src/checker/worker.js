@@ -4,9 +4,10 @@
 importScripts(self.RUNTIME_BASE + "pyodide.js");
 self.postMessage({ type: "progress", stage: "runtime" });
 
+let pyodide = null;
 const rulesReady = (async () => {
   // `packages` lets Pyodide fetch our wheel in parallel with the runtime.
-  const pyodide = await loadPyodide({ indexURL: self.RUNTIME_BASE, packages: ["rules-py"] });
+  pyodide = await loadPyodide({ indexURL: self.RUNTIME_BASE, packages: ["rules-py"] });
   self.postMessage({ type: "progress", stage: "rules" });
   const rules = pyodide.pyimport("rules_py");
   // A person's first check would otherwise pay for importing the record parsers and preparing the
@@ -29,9 +30,22 @@ rulesReady.then(
   (error) => self.postMessage({ type: "error", message: String((error && error.message) || error) }),
 );
 
+// {type: "call", id, module, name, args} -> {type: "result", id, value} or {type: "result", id, error}:
+// module.name(...args) run here (awaited when it returns an awaitable; bytes come back as a Uint8Array),
+// the same message as the snapshot-started worker's.
 self.onmessage = async (event) => {
-  const message = event.data;
-  if (message.type !== "check") return;
-  const rules = await rulesReady;
-  self.postMessage({ type: "result", id: message.id, response: rules.check_json(message.request) });
+  const { type, id, module, name, args } = event.data;
+  if (type !== "call") return;
+  await rulesReady;
+  try {
+    let value = await pyodide.pyimport(module)[name](...args);
+    if (value && typeof value.toJs === "function") {
+      const proxy = value;
+      value = proxy.toJs({ dict_converter: Object.fromEntries });
+      proxy.destroy();
+    }
+    self.postMessage({ type: "result", id, value }, ArrayBuffer.isView(value) ? [value.buffer] : []);
+  } catch (error) {
+    self.postMessage({ type: "result", id, error: String((error && error.message) || error) });
+  }
 };
