@@ -23,10 +23,11 @@ class Sheet:
 
 
 class Table:
-    """people and bundles: Sheets; rows: per people row, what the page needs beside its cells."""
+    """people and bundles: Sheets; rows: per people row, what the page needs beside its cells;
+    bundle_names: [(bundle id, name)] of the people sheet's bundle columns."""
 
-    def __init__(self, people: Sheet, bundles: Sheet, rows: list):
-        self.people, self.bundles, self.rows = people, bundles, rows
+    def __init__(self, people: Sheet, bundles: Sheet, rows: list, bundle_names: list):
+        self.people, self.bundles, self.rows, self.bundle_names = people, bundles, rows, bundle_names
 
     def sheets(self) -> list:
         return [self.people, self.bundles]
@@ -123,4 +124,5 @@ def assemble(batch, outcomes: list) -> Table:
         people.append(_unchecked(header, row.file, row.name, row.unit, message))
         rows.append({"id": None, "file": row.file, "person": row.name or row.file, "unit": row.unit,
                      "error": message, "missing": True, "notes": [], "duplicate": False, "defaults": False})
-    return Table(Sheet(PEOPLE_SHEET, header, people), Sheet(BUNDLES_SHEET, list(BUNDLE_COLUMNS), bundle_rows), rows)
+    return Table(Sheet(PEOPLE_SHEET, header, people), Sheet(BUNDLES_SHEET, list(BUNDLE_COLUMNS), bundle_rows), rows,
+                 bundles)
