@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 	  { echo "需要 Python 3.12 以上（pyodide-build 的要求）：請安裝後再執行，或以 PYTHON=/path/to/python3.12 指定。"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,page]'
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -13,6 +13,7 @@ from pipeline.compress import compress_site
 from pipeline.courses import load_courses, write_plans_json
 from pipeline.csp import apply_csp
 from pipeline.offline import write_service_worker
+from pipeline.page_wheels import fetch_page_wheels
 from pipeline.pages import write_pages
 from pipeline.runtime import install_runtime
 from pipeline.site import build_site
@@ -34,7 +35,7 @@ def build(out: Path) -> None:
     write_pages(data, COURSES, GENERATED)
     wheel = build_wheel(WORK)
     build_site(out)
-    install_runtime(wheel, out)
+    install_runtime(wheel, out, page_wheels=tuple(fetch_page_wheels(WORK)))
     apply_csp(out)
     write_service_worker(out)
     compress_site(out)
