@@ -47,7 +47,7 @@ function verdict(status, index, name) {
 }
 
 function personCell(row) {
-  if (row.id === null || row.id === undefined) return [el("span", { text: row.person })];
+  if (row.error) return [el("span", { text: row.person })]; // nothing to open: the 說明 column says why
   return [
     el("button", { type: "button", class: "person", dataset: { open: row.id }, text: row.person }),
     row.person !== row.file ? el("span", { class: "file", text: row.file }) : "",
