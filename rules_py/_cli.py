@@ -78,7 +78,7 @@ def main(argv=None) -> int:
     if {"--roster", "--out"} & set(args):  # a personnel office's table: the batch package, loaded only then
         from rules_py.batch.cli import main as batch_main
 
-        return batch_main(args, _run_all)
+        return batch_main(args, _run_all, _os_message)
     try:
         records, profile_file, plan, as_json = _arguments(args)
     except _UsageError as exc:

@@ -55,8 +55,8 @@ def arguments(args: list) -> tuple:
     return paths, values.get("--roster"), out, today
 
 
-def _files(paths: list) -> tuple:
-    """[(name, bytes)] of every file named (a folder: all its files), and the lines for those unreadable."""
+def _files(paths: list, os_message) -> tuple:
+    """[(name, bytes)] of every file named (a folder: all its files), and [(name, why)] of those unreadable."""
     files, errors = [], []
     for given in paths:
         path = Path(given)
@@ -67,33 +67,34 @@ def _files(paths: list) -> tuple:
             try:
                 files.append((name, target.read_bytes()))
             except OSError as exc:
-                errors.append(f"{name}：無法讀取（{exc.strerror or type(exc).__name__}）")
+                errors.append((name, os_message(exc)))
     return files, errors
 
 
-def main(args: list, run_all) -> int:
-    """run_all(job, items): the CLI's own way of sharing checks among processes (rules_py._cli)."""
+def main(args: list, run_all, os_message) -> int:
+    """run_all(job, items): the CLI's own way of sharing checks among processes; os_message(OSError): its
+    words for a file that can't be read (both rules_py._cli's)."""
     try:
         paths, roster_path, out, today = arguments(args)
     except UsageError as exc:
         print(f"{exc}\n{USAGE}", file=sys.stderr)
         return 2
-    files, errors = _files(paths)
+    files, errors = _files(paths, os_message)
     roster = None
     if roster_path:
         try:
             roster = (Path(roster_path).name, Path(roster_path).read_bytes())
         except OSError as exc:
-            print(f"{roster_path}：無法讀取名冊（{exc.strerror or type(exc).__name__}）", file=sys.stderr)
+            print(f"{roster_path}：名冊{os_message(exc)}", file=sys.stderr)
             return 2
-    batch = prepare(files, roster, today)
+    batch = prepare(files, roster, today, unreadable=errors)
     table = assemble(batch, run_all(_Check(), batch.jobs))
     try:
         Path(out).write_bytes(export(table.sheets(), Path(out).suffix.lower().lstrip(".")))
     except OSError as exc:
         print(f"{out}：無法寫入（{exc.strerror or type(exc).__name__}）", file=sys.stderr)
         return 2
-    faults = errors + [f"{row['file']}：{row['error']}" for row in table.rows if row.get("error")]
+    faults = [f"{row['file']}：{row['error']}" for row in table.rows if row.get("error")]
     for line in faults:
         print(" ".join(line.split()), file=sys.stderr)
     print(f"已檢核 {sum('error' not in r for r in table.rows)} 份，無法檢核 {len(faults)} 項；結果已寫入 {out}",

@@ -23,11 +23,11 @@ class Batch:
         self.jobs, self.problems, self.missing, self.roster, self.today = jobs, problems, missing, roster, today
 
 
-def prepare(files, roster=None, today: date | None = None) -> Batch:
+def prepare(files, roster=None, today: date | None = None, unreadable=()) -> Batch:
     """files: [(name, bytes)]: records, profile files (.json), .zip archives and perhaps the roster;
-    roster: (name, bytes) given apart, or None."""
+    roster: (name, bytes) given apart, or None; unreadable: [(name, why)] of files that could not be read."""
     given = sort_files(files, roster)
-    problems = list(given.problems)
+    problems = [Problem(name, why) for name, why in unreadable] + given.problems
     rows, roster_name = [], None
     for name, data in given.rosters:
         if roster_name is not None:

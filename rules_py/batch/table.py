@@ -40,7 +40,7 @@ def _bundles(outcomes) -> list:
         for b in outcome.get("result", {}).get("bundles", ()):
             seen.setdefault(b["id"], b["name"])
     if not seen:
-        newest = max(load_plans()["plans"].values(), key=lambda p: p["parameters"]["period"]["start"])
+        newest = max(load_plans().values(), key=lambda p: p["parameters"]["period"]["start"])
         seen = {b["id"]: b["name"] for b in newest["bundles"]}
     return list(seen.items())
 
