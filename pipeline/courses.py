@@ -17,9 +17,8 @@ from pathlib import Path
 import yaml
 
 from pipeline import BuildError
-from rules_py._clauses import anchor_for
-from rules_py._match import normalise_name
-from rules_py._rule_ids import RULE_IDS
+from rules_py import RULE_IDS, normalise_name
+from rules_py import clause_anchor as anchor_for
 
 
 class CoursesError(BuildError, ValueError):

@@ -6,7 +6,8 @@ from pathlib import Path
 import yaml
 
 from pipeline import BuildError
-from rules_py._dates import expiry, roc_date
+from rules_py import leave_expiry as expiry
+from rules_py import roc_date
 
 _WEEKDAYS = "一二三四五六日"
 _FORM_KEYS = ("title", "unit_label", "name_label", "bundle_label", "columns", "time_units", "notes_heading",

@@ -3,17 +3,15 @@
 import json
 from datetime import date
 
-from rules_py._errors import InputError
+from rules_py._errors import InputError, RuleGapError
 from rules_py._plan import select_plan
 from rules_py._profile import parse_profile
-from rules_py._rowmap import rows_from_mappings
-from rules_py._rules import RuleGapError, evaluate
+from rules_py._rules import evaluate
+from rules_py.record import parse_record, rows_from_mappings
 
 
 def read_rows(record, filename: str | None = None) -> list:
     if isinstance(record, (bytes, str)):
-        from rules_py._record import parse_record  # the parsers are only needed for raw records
-
         return parse_record(record, filename)
     return rows_from_mappings(record)
 

@@ -10,10 +10,9 @@ import os
 import sys
 
 from rules_py._check import check
-from rules_py._errors import InputError
+from rules_py._errors import InputError, RuleGapError
 from rules_py._plan import all_plans
 from rules_py._report import report, summary, summary_text
-from rules_py._rules import RuleGapError
 
 _USAGE = ("用法：python -m rules_py check 學習紀錄檔... [--profile 個人設定檔] [--plan 計畫代號] [--json]（- 代表標準輸入）\n"
           "　　　python -m rules_py check 學習紀錄檔、資料夾或 .zip... --roster 名冊.ods --out 結果.ods")

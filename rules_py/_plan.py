@@ -1,10 +1,22 @@
-"""One plan's parameters, categories and bundles as objects, built from plans.json."""
+"""The plans compiled from courses/ by build.py (one JSON file inside the package), as objects."""
 
+import json
+import os
 from datetime import date
 
 from rules_py._errors import InputError
 from rules_py._match import Matcher
-from rules_py._plans import load_plans
+
+# A plain path next to this module: importlib.resources costs more to import than the whole checker.
+_DATA = os.path.join(os.path.dirname(__file__), "_data", "plans.json")
+
+
+def load_plans() -> dict:
+    try:
+        with open(_DATA, encoding="utf-8") as f:
+            return json.load(f)["plans"]
+    except FileNotFoundError:
+        raise InputError("找不到計畫資料 rules_py/_data/plans.json，請先執行 python build.py。") from None
 
 
 # Plain classes, not dataclasses: importing dataclasses (and inspect) costs more than the whole checker in

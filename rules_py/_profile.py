@@ -57,6 +57,11 @@ def parse_profile(source, plan) -> Profile:
     return Profile(plan.category_labels[category.strip()], office_hours, periods, unpaid, days_off)
 
 
+def read_profile(source) -> dict:
+    """The profile's text (YAML subset or JSON; bytes in UTF-8) as a mapping, its values not yet checked."""
+    return _raw(source)
+
+
 def _raw(source) -> dict:
     if source is None:
         return {}

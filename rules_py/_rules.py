@@ -6,14 +6,9 @@ applies, RuleGapError is raised instead of guessing.
 
 from datetime import datetime, timedelta
 
-from rules_py._calendar import moment, stamp, working_time
-from rules_py._dates import expiry, roc_date
-from rules_py._form import form_rows
-from rules_py._reasons import reason
-
-
-class RuleGapError(RuntimeError):
-    """No rule of the plan decides this case: a fault of the rules, not of the input."""
+from rules_py._calendar import expiry, moment, roc_date, roc_moment, stamp, working_time
+from rules_py._catalogue import reason
+from rules_py._errors import RuleGapError
 
 
 def _decide(table, subject: str, question: str):
@@ -292,3 +287,20 @@ def _row_json(seen: _Seen) -> dict:
         "status": row.status, "credit_hours": row.credit_hours,
         "upload_status": row.upload_status, "upload_time": row.upload_time,
     }
+
+
+def form_rows(courses_and_rows) -> list:
+    """[(course, its counting row)] in catalogue order -> the rows of the application form
+    (公餘時間完成數位學習補休申請表), times as on the paper form."""
+    return [
+        {
+            "no": course.index,
+            "course": course.name,
+            "hours": course.hours,
+            "start": row.start.isoformat(),
+            "end": row.end.isoformat(),
+            "start_roc": roc_moment(row.start),
+            "end_roc": roc_moment(row.end),
+        }
+        for course, row in courses_and_rows
+    ]

@@ -8,7 +8,7 @@ import pytest
 
 import rules_py
 from pipeline.courses import load_courses
-from rules_py._rule_ids import RULE_IDS
+from rules_py import RULE_IDS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,7 +18,6 @@ import json
 from datetime import datetime, timedelta
 
 import rules_py
-from rules_py._plan import all_plans
 
 _ROW_DEFAULTS = {"status": "已通過", "upload_status": "成功"}
 _BASE_START = "2025-03-01 00:00:00"
@@ -66,27 +65,28 @@ def _record(case: dict):
         return case["record"]
     if "record_b64" in case:
         return base64.b64decode(case["record_b64"])
-    plan = all_plans().get(case.get("plan") or _DEFAULT_PLAN)  # an unknown plan is for check() to refuse
-    catalogue = {c.name: c for c in plan.courses} if plan else {}
-    rows = _base(plan, case) if case.get("base") == "all_courses" else []
+    plan = rules_py.load_plans().get(case.get("plan") or _DEFAULT_PLAN)  # an unknown plan: check() refuses it
+    courses = [c for b in plan["bundles"] for c in b["courses"]] if plan else []
+    catalogue = {c["name"]: c for c in courses}
+    rows = _base(courses, case) if case.get("base") == "all_courses" else []
     rows += [_with_defaults(row, catalogue) for row in case.get("rows", []) + case.get("add", [])]
     return [dict(row, line=i) for i, row in enumerate(rows, start=1)]
 
 
-def _base(plan, case: dict) -> list:
+def _base(courses: list, case: dict) -> list:
     cursor = datetime.fromisoformat(case.get("base_start", _BASE_START))
     edits, drop = case.get("edit", {}), set(case.get("drop", []))
-    unknown = (set(edits) | drop) - {c.name for c in plan.courses}
+    unknown = (set(edits) | drop) - {c["name"] for c in courses}
     if unknown:
         raise KeyError(f"case {case['name']}: not catalogue names: {sorted(unknown)}")
     rows = []
-    for course in plan.courses:
-        end = cursor + timedelta(hours=course.hours)
-        row = {"name": course.name, "code": course.code, "start": cursor.isoformat(" "), "end": end.isoformat(" "),
-               "credit_hours": course.hours, **_ROW_DEFAULTS}
+    for course in courses:
+        end = cursor + timedelta(hours=course["hours"])
+        row = {"name": course["name"], "code": course.get("code"), "start": cursor.isoformat(" "),
+               "end": end.isoformat(" "), "credit_hours": course["hours"], **_ROW_DEFAULTS}
         cursor = end
-        if course.name not in drop:
-            rows.append({**row, **edits.get(course.name, {})})
+        if course["name"] not in drop:
+            rows.append({**row, **edits.get(course["name"], {})})
     return rows
 
 
@@ -94,6 +94,6 @@ def _with_defaults(row: dict, catalogue: dict) -> dict:
     row = {**_ROW_DEFAULTS, **row}
     if "course" in row:
         course = catalogue[row.pop("course")]
-        row.setdefault("name", course.name)
-        row.setdefault("code", course.code)
+        row.setdefault("name", course["name"])
+        row.setdefault("code", course.get("code"))
     return row

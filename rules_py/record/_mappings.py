@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from rules_py._errors import InputError
-from rules_py._row import RecordRow
+from rules_py.record._row import RecordRow
 
 _REQUIRED = ("name", "start", "end", "status", "upload_status")
 _TEXTS = ("course_type", "reading_time", "exam", "survey", "conditions", "upload_time")
