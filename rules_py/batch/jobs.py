@@ -6,7 +6,7 @@ import hashlib
 import posixpath
 from datetime import date
 
-from rules_py import InputError, check
+from rules_py import InputError, RuleGapError, check
 from rules_py.batch.profiles import read_profile_file
 from rules_py.batch.roster import read_roster
 from rules_py.batch.sources import Problem, base_name, sort_files
@@ -146,10 +146,10 @@ def check_job(job: dict) -> dict:
         result = check(bytes(job["data"]), job["profile"], today=today)
     except InputError as exc:
         return {"id": job["id"], "error": _located(exc, job)}
-    except RecursionError:
-        return {"id": job["id"], "error": "紀錄的結構過深，無法讀取"}
-    except Exception as exc:  # a case the rules can't decide: this person's row says so, the others go on
+    except RuleGapError as exc:  # this person's row says so; the others go on
         return {"id": job["id"], "error": f"規則無法判定此情形，請回報：{exc}", "gap": True}
+    except Exception as exc:  # a fault of ours: still one row, never a traceback (as check_json)
+        return {"id": job["id"], "error": f"程式發生未預期的錯誤（{type(exc).__name__}），請回報。", "gap": True}
     return {"id": job["id"], "result": result}
 
 
