@@ -49,7 +49,7 @@ def arguments(args: list) -> tuple:
     if not paths:
         raise UsageError("請至少指定一個學習紀錄檔")
     try:
-        today = date.fromisoformat(values["--today"]) if "--today" in values else date.today()
+        today = date.fromisoformat(values["--today"]) if "--today" in values else None
     except ValueError:
         raise UsageError(f"--today 應寫成 YYYY-MM-DD：{values['--today']}") from None
     return paths, values.get("--roster"), out, today
@@ -71,11 +71,11 @@ def _files(paths: list, os_message) -> tuple:
     return files, errors
 
 
-def main(args: list, run_all, os_message) -> int:
-    """run_all(job, items): the CLI's own way of sharing checks among processes; os_message(OSError): its
-    words for a file that can't be read (both rules_py._cli's)."""
+def main(args: list, *, run_all, os_message, today) -> int:
+    """The CLI's own parts (rules_py._cli): run_all(job, items) shares checks among processes; os_message(OSError)
+    says why a file can't be read; today() is the default day (Taiwan time)."""
     try:
-        paths, roster_path, out, today = arguments(args)
+        paths, roster_path, out, given_day = arguments(args)
     except UsageError as exc:
         print(f"{exc}\n{USAGE}", file=sys.stderr)
         return 2
@@ -87,7 +87,7 @@ def main(args: list, run_all, os_message) -> int:
         except OSError as exc:
             print(f"{roster_path}：名冊{os_message(exc)}", file=sys.stderr)
             return 2
-    batch = prepare(files, roster, today, unreadable=errors)
+    batch = prepare(files, roster, given_day or today(), unreadable=errors)
     table = assemble(batch, run_all(_Check(), batch.jobs))
     try:
         Path(out).write_bytes(export(table.sheets(), Path(out).suffix.lower().lstrip(".")))
