@@ -10,7 +10,7 @@ from datetime import date
 from rules_py.batch import limits
 from rules_py.batch.export import export as _export
 from rules_py.batch.jobs import check_job, prepare as _prepare
-from rules_py.batch.table import assemble as _assemble
+from rules_py.batch.table import assemble as _assemble, expiry_warning_days
 from rules_py.batch.template import roster_template
 
 _kept: dict = {}  # "batch": the prepared Batch, "table": its Table
@@ -46,11 +46,11 @@ def check(job) -> str:
 
 def assemble(outcomes) -> str:
     """outcomes: check()'s JSON answers -> the table for the page as JSON: header, people (the cells),
-    rows (per row: id, person, unit, statuses, ...), bundles [[id, name]]."""
+    rows (per row: id, person, unit, statuses, expiring, ...), bundles [[id, name]], expiring_days."""
     table = _assemble(_kept["batch"], [json.loads(o) for o in _py(outcomes)])
     _kept["table"] = table
     return json.dumps({"header": table.people.header, "people": table.people.rows, "rows": table.rows,
-                       "bundles": table.bundle_names}, ensure_ascii=False)
+                       "bundles": table.bundle_names, "expiring_days": expiry_warning_days()}, ensure_ascii=False)
 
 
 def export(fmt: str) -> bytes:

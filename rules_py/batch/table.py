@@ -4,6 +4,7 @@ The page shows it, the downloads and the CLI's --out write it: the same cells ev
 
 from rules_py import load_plans
 from rules_py.batch.jobs import NO_ROSTER, NO_ROSTER_ROW
+from rules_py.batch.roster import COLUMNS
 
 STATUS = {"eligible": "符合", "review": "待審", "ineligible": "不符合"}
 FILE, NAME, UNIT, CATEGORY = "檔名", "姓名", "服務單位", "人員類別"
@@ -40,8 +41,7 @@ def _bundles(outcomes) -> list:
         for b in outcome.get("result", {}).get("bundles", ()):
             seen.setdefault(b["id"], b["name"])
     if not seen:
-        newest = max(load_plans().values(), key=lambda p: p["parameters"]["period"]["start"])
-        seen = {b["id"]: b["name"] for b in newest["bundles"]}
+        seen = {b["id"]: b["name"] for b in _newest_plan()["bundles"]}
     return list(seen.items())
 
 
@@ -57,6 +57,24 @@ def review_points(result: dict) -> int:
 
 def _reasons(reasons: list) -> str:
     return "\n".join(f"[{r['clause']}] {r['message']}" for r in reasons)
+
+
+def _assumed(result: dict, job: dict) -> list:
+    """A person in the roster whose row left a setting empty: which defaults were used (the rules say so)."""
+    if job["profile"] is None:  # no roster row and no profile file: the row's note already says defaults
+        return []
+    names = {field: header for header, field in COLUMNS.items()}
+    missing = [names.get(a["key"], a["key"]) for a in result.get("assumed", ())]
+    return [f"未填「{'」「'.join(missing)}」，以預設值檢核"] if missing else []
+
+
+def expiry_warning_days() -> int:
+    """The plan's reminder window for leave about to expire (courses/ data), for the page's filter."""
+    return _newest_plan()["reminders"]["expiry_warning_days"]
+
+
+def _newest_plan() -> dict:
+    return max(load_plans().values(), key=lambda p: p["parameters"]["period"]["start"])
 
 
 def _unchecked(header: list, file: str, name: str, unit: str, why: str) -> list:
@@ -108,12 +126,12 @@ def assemble(batch, outcomes: list) -> Table:
         if result["warnings"]:
             bundle_rows.append([job["file"], job["name"], "提醒", "", "", "", "", "", _reasons(result["warnings"])])
         points = review_points(result)
-        cells += [_number(result["leave_hours"]), STATUS[reward["status"]], points, "；".join(job["notes"])]
+        notes = job["notes"] + _assumed(result, job)
+        cells += [_number(result["leave_hours"]), STATUS[reward["status"]], points, "；".join(notes)]
         people.append(cells)
         meta.update(statuses=statuses, leave_hours=result["leave_hours"], reward=reward["status"], review=points,
                     category=result["category"]["name"], plan=result["plan"]["id"],
-                    expires=sorted(b["leave"]["expires_on"] for b in result["bundles"]
-                                   if b["leave"]["expires_on"] and b["leave"]["status"] != "ineligible"))
+                    expiring=any(b["leave"].get("expiry_flag") == "expiring" for b in result["bundles"]))
         rows.append(meta)
     for problem in batch.problems:
         people.append(_unchecked(header, problem.name, "", "", problem.message))

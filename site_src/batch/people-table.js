@@ -1,11 +1,9 @@
 // The results table: one row per person (or per file that could not be checked), from the table the
 // rules assembled (the same cells as the downloads). Sorting by any column, filters (only 待審, one unit,
-// leave expiring within 60 days). Stable hooks for tests on each row: data-person, data-leave-hours,
-// data-reward, data-leave-<bundle id> (eligible | review | ineligible), data-error, data-duplicate.
+// leave expiring within the plan's reminder window, which the rules flag). Stable hooks for tests on each
+// row: data-person, data-leave-hours, data-reward, data-leave-<bundle id> (eligible | review | ineligible), data-error, data-duplicate.
 import { $, el, hiddenText } from "../checker/dom.js";
-import { daysUntil } from "../checker/dates.js";
 
-export const EXPIRING_DAYS = 60;
 const ORDER = { eligible: 0, review: 1, ineligible: 2 };
 const VERDICT = { eligible: "符合", review: "待審", ineligible: "不符合" };
 
@@ -59,13 +57,6 @@ function notes(row, index) {
   return text ? text.split("；").map((line) => el("span", { class: "file", text: line })) : "";
 }
 
-function expiringSoon(row) {
-  return (row.expires || []).some((iso) => {
-    const days = daysUntil(iso);
-    return days >= 0 && days <= EXPIRING_DAYS;
-  });
-}
-
 function needsReview(row) {
   return Boolean(row.statuses && (Object.values(row.statuses).includes("review") || row.reward === "review"));
 }
@@ -75,7 +66,7 @@ function shownRows() {
   let indexes = table.rows.map((_, i) => i).filter((i) => {
     const row = table.rows[i];
     return (!$("filter-review").checked || needsReview(row))
-      && (!$("filter-expiring").checked || expiringSoon(row))
+      && (!$("filter-expiring").checked || row.expiring)
       && (!unit || row.unit === unit);
   });
   if (sort.column !== null) {
@@ -133,6 +124,7 @@ export function showTable(assembled, open) {
   const units = [...new Set(table.rows.map((row) => row.unit).filter(Boolean))].sort((a, b) => a.localeCompare(b, "zh-Hant"));
   $("filter-unit").replaceChildren(el("option", { value: "", text: "全部單位" }), ...units.map((u) => el("option", { value: u, text: u })));
   ["filter-review", "filter-expiring"].forEach((id) => { $(id).checked = false; });
+  $("filter-expiring-label").textContent = `只看 ${table.expiring_days} 天內補休到期的人`;
   render();
 }
 

@@ -44,6 +44,9 @@ class Person:
         if i % 7 == 4:
             self.cells["其他不上班日"] = "2025-03-04；2025-08-31"
             self.profile["days_off"] = ["2025-03-04", "2025-08-31"]
+        if i % 4 == 1:  # a district with its own 停止上班 days
+            self.cells["行政區"] = "杉林區"
+            self.profile["district"] = "杉林區"
 
 
 def people(count: int = 50) -> list[Person]:

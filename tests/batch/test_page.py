@@ -1,7 +1,11 @@
 """The batch page in real Chromium: 50 generated records of mixed formats, two hostile files, a roster in each
 format. Every row is rules_py's verdict; the downloads hold the CLI's cells; no request is made."""
 
+from datetime import date
+
 import pytest
+
+import rules_py
 
 from tests.batch import generate
 from tests.batch.page import (choose, cli_output, download, expected_hooks, rows, run)
@@ -67,7 +71,9 @@ def test_filters_and_sorting(batch_page):
     assert set(unit) == {p.name for p in PEOPLE[:20] if p.unit == generate.UNITS[1]}
     page.select_option("#filter-unit", "")
     page.check("#filter-expiring")
-    assert page.inner_text("#batch-shown").startswith("顯示 ")
+    expiring = {p.name for p in PEOPLE[:20] if any(
+        b["leave"]["expiry_flag"] == "expiring" for b in rules_py.check(p.data, p.profile, today=date.today())["bundles"])}
+    assert set(rows(page)) == expiring
     page.uncheck("#filter-expiring")
     page.click("#batch-table-head [data-sort='0']")
     names = list(rows(page))
