@@ -12,7 +12,7 @@ PY := $(VENV)/bin/python
 # pdftotext for the print tests, nginx for the hosting test.
 TEST_DEBS := chromium fonts-noto-cjk poppler-utils nginx
 
-.PHONY: setup site serve test test-browser bench clean
+.PHONY: setup site serve test test-fast test-browser bench clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -50,6 +50,11 @@ serve: site
 test: setup test-browser site
 	@$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "錯誤：pytest 沒有收集到任何測試。"; exit 1; fi; exit $$status
+
+# Daily work: every test that needs no browser, no nginx, no Pyodide and no build (under 30 s), with a smaller
+# fuzzing sample. `make test` runs these too.
+test-fast: setup
+	@HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -m "not browser"
 
 # The performance benchmark (issue 7; not part of `make test`): the floor, the checker, the levers'
 # variants side by side, bytes, CLI, build times -> bench/results/latest.json, bench/LATEST.md.
