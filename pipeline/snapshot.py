@@ -26,10 +26,11 @@ def _inputs_digest(pyodide_dir: Path) -> str:
     for path in (MAKER, WARM_UP, *(p for p in (pyodide_dir / n for n in _RUNTIME_FILES) if p.exists())):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     lock = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
-    # The wheel's members, not its zip bytes (which carry build times).
+    # The wheel's members, not its zip bytes, nor a .pyc's 16-byte header: both carry build times.
     with zipfile.ZipFile(pyodide_dir / lock["packages"]["rules-py"]["file_name"]) as wheel:
         for info in sorted(wheel.infolist(), key=lambda i: i.filename):
-            digest.update(info.filename.encode() + b"\0" + wheel.read(info))
+            data = wheel.read(info)
+            digest.update(info.filename.encode() + b"\0" + (data[16:] if info.filename.endswith(".pyc") else data))
     return digest.hexdigest()
 
 
@@ -49,5 +50,8 @@ def write_snapshot(site_dir: Path, work_dir: Path) -> Path:
             raise BuildError("製作檢核規則的記憶體快照（pipeline/snapshot.mjs）失敗：\n"
                              + result.stdout[-2000:] + result.stderr[-2000:])
         partial.replace(cached)
+        for old in cached.parent.parent.iterdir():  # other inputs' snapshots: never used again
+            if old != cached.parent:
+                shutil.rmtree(old)
     shutil.copy2(cached, target)
     return target

@@ -21,6 +21,7 @@
 //
 // The worker is created from a blob: URL so that it inherits this page's CSP (a worker loaded from its own
 // URL would run under no policy on a plain static server); the blob only imports worker.js from this site.
+// The page compiles Pyodide's WebAssembly and posts it to the worker (see worker.js's useCompiled).
 const HERE = import.meta.url;
 const SNAPSHOT = "rules-snapshot.bin.gz";
 
@@ -58,6 +59,13 @@ export function startRules({ packages = [], snapshot = true } = {}) {
       }
     };
     worker.onerror = (event) => reject(new Error(event.message || "worker"));
+    // Compiled here, where the browser caches compiled WebAssembly for the next visit (not in a worker).
+    const wasm = indexURL + "pyodide.asm.wasm";
+    WebAssembly.compileStreaming(fetch(wasm))
+      // Served without Content-Type application/wasm, which streaming needs: compiled from the bytes.
+      .catch(() => fetch(wasm).then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)))
+      .catch(() => null)  // then Pyodide fetches and compiles it itself, in the worker
+      .then((module) => worker.postMessage({ module }));
   });
   ready.catch(() => {});
 

@@ -31,11 +31,22 @@ async function snapshotBytes(url) {
     .arrayBuffer());
 }
 
-async function fromSnapshot(options) {
+// Pyodide fetches and compiles pyodide.asm.wasm itself, and Chromium keeps no compiled-code cache for a
+// worker's WebAssembly (issue 13: a repeat visit compiled it all again). The page compiles it instead
+// (cached from the second visit) and posts the WebAssembly.Module: Pyodide 0.29 has no option to take
+// one, so in this worker its fetch of that file and its instantiateStreaming are answered with it.
+function useCompiled(module, wasmURL) {
+  const fetchFile = self.fetch;
+  self.fetch = (url, ...rest) => (String(url) === wasmURL ? Promise.resolve(new Response()) : fetchFile(url, ...rest));
+  WebAssembly.instantiateStreaming = async (_response, imports) =>
+    ({ module, instance: await WebAssembly.instantiate(module, imports) });
+}
+
+async function fromSnapshot(options, snapshot) {
   const pyodide = await loadPyodide({
     indexURL: options.indexURL,
     packages: options.packages,  // the wheels' files (rules_py's data, extra packages) as on a fresh start
-    _loadSnapshot: snapshotBytes(options.snapshotURL),
+    _loadSnapshot: snapshot,
   });
   // The snapshot froze `random`'s state at build time: a fresh seed if anything imported it.
   pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
@@ -49,10 +60,15 @@ async function fresh(options) {
   return pyodide;
 }
 
-async function boot(options) {
-  if (options.snapshotURL) {
+async function boot(options, compiled) {
+  // The snapshot downloads while the page compiles the runtime.
+  const snapshot = options.snapshotURL ? snapshotBytes(options.snapshotURL) : null;
+  snapshot?.catch(() => {});  // its failure is met below
+  const module = await compiled;
+  if (module) useCompiled(module, options.indexURL + "pyodide.asm.wasm");
+  if (snapshot) {
     try {
-      return { pyodide: await fromSnapshot(options), start: "snapshot" };
+      return { pyodide: await fromSnapshot(options, snapshot), start: "snapshot" };
     } catch (error) {
       // A snapshot that is missing, damaged or from another build: the ordinary start still works.
       console.warn("rules snapshot not used:", error);
@@ -61,10 +77,14 @@ async function boot(options) {
   return { pyodide: await fresh(options), start: "fresh" };
 }
 
-// options: {indexURL, packages, snapshotURL | null} (see rules-client.js).
+// options: {indexURL, packages, snapshotURL | null} (see rules-client.js). The page's first message is
+// the compiled runtime, a WebAssembly.Module, or null when it could not compile it (then Pyodide does).
 export function start(options) {
   post({ type: "progress", stage: "runtime" });
-  const booted = boot(options);
+  const compiled = new Promise((resolve) => {
+    self.onmessage = (event) => resolve(event.data.module);
+  });
+  const booted = boot(options, compiled);
   booted.then(
     ({ pyodide, start: how }) => {
       const rules = pyodide.pyimport("rules_py");
@@ -76,20 +96,22 @@ export function start(options) {
     (error) => post({ type: "error", message: String((error && error.message) || error) }),
   );
 
-  self.onmessage = async (event) => {
-    const { type, id, module, name, args } = event.data;
-    if (type !== "call") return;
-    const { pyodide } = await booted;
-    try {
-      let value = await pyodide.pyimport(module)[name](...args);
-      if (value && typeof value.toJs === "function") {
-        const proxy = value;
-        value = proxy.toJs({ dict_converter: Object.fromEntries });
-        proxy.destroy();
+  compiled.then(() => {
+    self.onmessage = async (event) => {
+      const { type, id, module, name, args } = event.data;
+      if (type !== "call") return;
+      const { pyodide } = await booted;
+      try {
+        let value = await pyodide.pyimport(module)[name](...args);
+        if (value && typeof value.toJs === "function") {
+          const proxy = value;
+          value = proxy.toJs({ dict_converter: Object.fromEntries });
+          proxy.destroy();
+        }
+        post({ type: "result", id, value }, ArrayBuffer.isView(value) ? [value.buffer] : []);
+      } catch (error) {
+        post({ type: "result", id, error: String((error && error.message) || error) });
       }
-      post({ type: "result", id, value }, ArrayBuffer.isView(value) ? [value.buffer] : []);
-    } catch (error) {
-      post({ type: "result", id, error: String((error && error.message) || error) });
-    }
-  };
+    };
+  });
 }
