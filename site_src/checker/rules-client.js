@@ -13,8 +13,8 @@
 // returns {supported, ready, onProgress(listener), call(module, name, args), check(request)}:
 //   supported  false when this browser has no WebAssembly or no workers (ready then rejects);
 //   ready      resolves with {version, plans: [plan ids], start: "snapshot" | "fresh"};
-//   onProgress listener gets {stage: "runtime"} (Pyodide's script loaded), {stage: "rules"} (fresh start:
-//              Python booted, warming the rules);
+//   onProgress listener gets {stage: "compiled"} (the page compiled Pyodide's WebAssembly), {stage: "runtime"}
+//              (the worker loaded Pyodide's script), {stage: "rules"} (fresh start: Python booted, warming);
 //   call       resolves with module.name(...args) as run in the worker (awaited when it returns an
 //              awaitable; Python values converted to JS, bytes to a Uint8Array); rejects with its error text;
 //   check      call("rules_py", "check_json", [request]): request is check_json's JSON text, and so is the answer.
@@ -31,6 +31,7 @@ export function startRules({ packages = [], snapshot = true } = {}) {
   const pending = new Map();
   let nextId = 1;
   let worker = null;
+  const emit = (event) => listeners.forEach((listener) => listener(event));
 
   const ready = new Promise((resolve, reject) => {
     if (!supported) {
@@ -48,7 +49,7 @@ export function startRules({ packages = [], snapshot = true } = {}) {
     worker = new Worker(URL.createObjectURL(new Blob([boot], { type: "text/javascript" })), { type: "module" });
     worker.onmessage = (event) => {
       const message = event.data;
-      if (message.type === "progress") listeners.forEach((listener) => listener(message));
+      if (message.type === "progress") emit(message);
       else if (message.type === "ready") resolve(message);
       else if (message.type === "error") reject(new Error(message.message));
       else if (message.type === "result") {
@@ -65,7 +66,10 @@ export function startRules({ packages = [], snapshot = true } = {}) {
       // Served without Content-Type application/wasm, which streaming needs: compiled from the bytes.
       .catch(() => fetch(wasm).then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)))
       .catch(() => null)  // then Pyodide fetches and compiles it itself, in the worker
-      .then((module) => worker.postMessage({ module }));
+      .then((module) => {
+        worker.postMessage({ module });
+        emit({ type: "progress", stage: "compiled" });
+      });
   });
   ready.catch(() => {});
 
