@@ -11,7 +11,6 @@ measured the ordinary start, which the snapshot replaced; their findings are in 
 
 import atexit
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -52,8 +51,7 @@ def _without_snapshot(js: str) -> str:
 
 
 def _worker_compiles(js: str) -> str:
-    return re.sub(r"WebAssembly\.compileStreaming\(fetch\(wasm\)\)[\s\S]*?\.catch\(\(\) => null\)[^\n]*",
-                  "Promise.resolve(null)", js, count=1)
+    return js.replace("compiledRuntime(indexURL).then(", "Promise.resolve(null).then(")
 
 
 def _without_service_worker(html: str) -> str:

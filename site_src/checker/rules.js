@@ -22,3 +22,13 @@ export async function check(input, profile, planId) {
     return { error: { message: "檢核規則無法載入，請重新整理頁面再試一次。", where: null } };
   }
 }
+
+// The filled forms as an .odt file's bytes (Uint8Array); null if the file could not be made.
+// request: {unit, name, forms: [{sheet, rows}]}, as rules_py.forms_odt.leave_forms_odt_json takes it.
+export async function formsOdt(request) {
+  try {
+    return await rulesClient.call("rules_py.forms_odt", "leave_forms_odt_in_pyodide", [JSON.stringify(request)]);
+  } catch (error) {
+    return null;
+  }
+}

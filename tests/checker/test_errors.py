@@ -3,7 +3,7 @@ in zh-TW without a traceback, a huge paste refused at once, record fields shown 
 
 import time
 
-from rules_py._record_decode import MAX_RECORD_BYTES
+from rules_py.record import MAX_RECORD_BYTES
 
 from tests.checker.flow import RECORDS, errors, open_checker, paste, read_record, step, to_result, wait_settled
 

@@ -1,0 +1,98 @@
+"""Plain text (the clipboard's text flavour: tabs between cells, multi-line cells spilling over lines) and CSV -> rows of cells."""
+
+import csv
+import io
+import re
+
+from rules_py._errors import InputError
+from rules_py.record._columns import header_fields
+
+# A course row of the copied text begins with its No. and a tab: "3\t開放式\t…".
+_ROW_START = re.compile(r"[ \u3000]*([0-9]{1,6})\t")
+# Any three column names hold one of these characters; other lines are not looked at as a header.
+_HEADER_CHARS = re.compile("[課時通測問]")
+_QUOTED_MULTILINE = re.compile(r'(?:^|\t)"[^"\t]*\n', re.MULTILINE)
+# How many trailing cells a row may lack before the next "No.<tab>" line is still taken as a new row
+# (editors strip the trailing tabs of empty upload cells).
+_SHORT_ROW_SLACK = 2
+
+
+def find_header(lines: list[str]) -> tuple[int, str, list[str | None]] | None:
+    """(line index, delimiter, fields) of the first line that is the record's header."""
+    for position, line in enumerate(lines):
+        if not _HEADER_CHARS.search(line):
+            continue
+        if "\t" in line:
+            fields = header_fields(line.split("\t"))
+            if fields:
+                return position, "\t", fields
+        elif line.count(",") >= 2:
+            fields = header_fields(_csv_cells(line, position))
+            if fields:
+                return position, ",", fields
+    return None
+
+
+def _csv_cells(line: str, position: int) -> list[str]:
+    try:
+        return next(csv.reader([line]), [])
+    except csv.Error:
+        raise InputError(f"CSV 第 {position + 1} 行格式錯誤，無法讀取") from None
+
+
+def has_row_start(lines: list[str]) -> bool:
+    return any(_ROW_START.match(line) for line in lines)
+
+
+def text_rows(lines: list[str], ncols: int, numbered: bool = True) -> list[list[str]]:
+    """Reassemble the copied rows: a cell's extra lines join that cell, the next tab opens the next cell.
+
+    numbered: the first column is No., so a row starts at a "No.<tab>" line; otherwise a row starts at
+    any line once the row before has all its cells.
+    """
+    rows: list[list[str]] = []
+    current: list[str] | None = None
+    for line in lines:
+        if _starts_row(line, current, ncols, numbered, rows):
+            current = line.split("\t")
+            rows.append(current)
+        elif current is None or (len(current) >= ncols and "\t" not in line):
+            continue  # text around the table (a title, a note below it) is not part of any row
+        else:
+            first, *rest = line.split("\t")
+            current[-1] += "\n" + first
+            current.extend(rest)
+    return rows
+
+
+def _starts_row(line: str, current: list[str] | None, ncols: int, numbered: bool, rows: list[list[str]]) -> bool:
+    complete = current is None or len(current) >= ncols
+    if not numbered:
+        return complete and bool(line.strip())
+    start = _ROW_START.match(line)
+    if start is None:
+        return False
+    if complete:
+        return True
+    # A row that lost the tabs of its empty last cells ends where the next No. follows on from its own,
+    # so that the fault is reported on that row instead of gluing two rows together.
+    previous = _ROW_START.match(rows[-1][0] + "\t")
+    return (previous is not None and int(start.group(1)) == int(previous.group(1)) + 1
+            and len(current) >= ncols - _SHORT_ROW_SLACK)
+
+
+def quoted_cells(lines: list[str]) -> bool:
+    """Excel's tab-separated text (copied from a sheet, or saved as Unicode text) quotes multi-line cells."""
+    text = "\n".join(lines)
+    return '"' in text and _QUOTED_MULTILINE.search(text) is not None  # the pattern is slow to find no match
+
+
+def csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter, skipinitialspace=delimiter == ",")
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error:
+        raise InputError(f"表頭之後第 {reader.line_num} 行格式錯誤（引號或欄位過長），無法讀取") from None
+    return rows
