@@ -5,12 +5,14 @@
 
 PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.13 || command -v python3.12 || command -v python3)
 VENV := .venv
+# Bytecode caches go under .build/, so that source folders hold only sources (git status stays clean).
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.build/pycache
 PY := $(VENV)/bin/python
 # Debian packages the tests need: the browser, CJK fonts (else Chinese prints as boxes),
 # pdftotext for the print tests, nginx for the hosting test.
 TEST_DEBS := chromium fonts-noto-cjk poppler-utils nginx
 
-.PHONY: setup site serve test test-browser bench clean
+.PHONY: setup site serve test test-fast test-browser bench clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -18,6 +20,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,page]'
+	$(PY) -m pipeline.courses   # rules_py/_data/plans.json from courses/ (build.py refreshes it too)
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -48,15 +51,15 @@ test: setup test-browser site
 	@$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "錯誤：pytest 沒有收集到任何測試。"; exit 1; fi; exit $$status
 
+# Daily work: every test that needs no browser, no nginx, no Pyodide and no build (under 30 s), with a smaller
+# fuzzing sample. `make test` runs these too.
+test-fast: setup
+	@HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -m "not browser"
+
 # The performance benchmark (issue 7; not part of `make test`): the floor, the checker, the levers'
 # variants side by side, bytes, CLI, build times -> bench/results/latest.json, bench/LATEST.md.
-# The newest Pyodide is installed beside the pinned one (never replacing it) for the comparison.
-PYODIDE_LATEST ?= 314.0.7
-BENCH_PYODIDE := bench/results/pyodide-$(PYODIDE_LATEST)
 bench: site test-browser
-	@test -f $(BENCH_PYODIDE)/node_modules/pyodide/pyodide.asm.wasm || \
-	  npm install --prefix $(BENCH_PYODIDE) --no-audit --no-fund --no-save pyodide@$(PYODIDE_LATEST)
-	BENCH_PYODIDE_PREFIX=$(BENCH_PYODIDE) $(PY) -m bench --levers $(BENCH_ARGS)
+	$(PY) -m bench --levers $(BENCH_ARGS)
 
 clean:
-	rm -rf site .build site_src/plans rules_py/_data/plans.json
+	rm -rf site .build rules_py/_data/plans.json

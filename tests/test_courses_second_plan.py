@@ -1,7 +1,7 @@
 """A new year is a data change: a small synthetic plan for 115 (2026) is checked end-to-end, no code touched."""
 
 import shutil
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,6 +9,7 @@ import pytest
 import rules_py
 from pipeline.courses import load_courses
 from rules_py import RULE_IDS
+from tests.support.plans import calendar_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,17 +59,6 @@ bundles:
 """
 
 
-def _calendar_2026() -> str:
-    lines = ["西元日期,星期,是否放假,備註"]
-    day = date(2026, 1, 1)
-    while day.year == 2026:
-        off = day.weekday() >= 5 or day == date(2026, 2, 16)
-        note = "示範假日" if day == date(2026, 2, 16) else ""
-        lines.append(f"{day:%Y%m%d},{'一二三四五六日'[day.weekday()]},{2 if off else 0},{note}")
-        day += timedelta(days=1)
-    return "\r\n".join(lines) + "\r\n"
-
-
 @pytest.fixture
 def two_plans(tmp_path):
     courses = tmp_path / "courses"
@@ -76,7 +66,9 @@ def two_plans(tmp_path):
     (courses / "115").mkdir()
     rules = "{" + ", ".join(f"{r}: {'肆' if r.startswith('category') else '陸、四'}" for r in RULE_IDS) + "}"
     (courses / "115" / "plan.yaml").write_text(PLAN_115.replace("{RULES}", rules), encoding="utf-8")
-    (courses / "calendars" / "demo-115.csv").write_bytes(b"\xef\xbb\xbf" + _calendar_2026().encode("utf-8"))
+    clauses = (courses / "114" / "clauses.yaml").read_text(encoding="utf-8")  # the text this demo cites
+    (courses / "115" / "clauses.yaml").write_text(clauses.replace("plan: kaohsiung-114", "plan: demo-115"), encoding="utf-8")
+    (courses / "calendars" / "demo-115.csv").write_bytes(calendar_csv(2026, holiday=date(2026, 2, 16)))
     data = load_courses(courses)
     rules_py.use_plans(data)
     yield data
