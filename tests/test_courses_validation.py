@@ -97,7 +97,7 @@ PLAN_FAULTS = [
     (_delete(["parameters", "deadline"]), "courses/114/plan.yaml 第 12 行: parameters.deadline：缺少此欄位"),
     (_set(["parameters", "leave_hours_cap", "value"], "十二"), "courses/114/plan.yaml 第 24 行: parameters.leave_hours_cap.value：應為數字"),
     (_set(["parameters", "leave_valid_years", "value"], 1.5), "parameters.leave_valid_years.value：應為整數"),
-    (_set(["bundles", 1, "courses", 3, "hours"], -1), "courses/114/plan.yaml 第 166 行: bundles[1].courses[3].hours：應為正數"),
+    (_set(["bundles", 1, "courses", 3, "hours"], -1), "courses/114/plan.yaml 第 187 行: bundles[1].courses[3].hours：應為正數"),
     (_set(["bundles", 0, "hours"], 11), "bundles[0].hours：課程時數合計 10 小時，與所列 11 小時不符"),
     (_duplicate_course, "bundles[2].courses[7]：課程名稱 雙軸轉型淨零港都 與 bundles[0].courses[0] 重複"),
     (_duplicate_code, "bundles[1].courses[0].code：課程代碼 PCENTER114100556 與 bundles[0].courses[0] 重複"),
@@ -138,7 +138,7 @@ def test_clause_missing_from_clauses_yaml(courses):
     edit_clauses(courses, lambda d: d.update(clauses=[c for c in d["clauses"] if c["id"] != "附件2說明3"]))
     with pytest.raises(CoursesError) as caught:
         load_courses(courses)
-    assert "courses/114/plan.yaml 第 78 行: rules.offduty.review：條文代號 附件2說明3 不在 clauses.yaml 中" in str(caught.value)
+    assert "courses/114/plan.yaml 第 88 行: rules.offduty.review：條文代號 附件2說明3 不在 clauses.yaml 中" in str(caught.value)
 
 
 def test_clauses_yaml_gives_the_anchors(courses):
