@@ -20,9 +20,9 @@ def _py(value):
     return value.to_py() if hasattr(value, "to_py") else value
 
 
-def limits_json() -> str:
-    """The limits, for the page to say them (and to refuse an oversized choice before reading it)."""
-    return json.dumps({k: v for k, v in vars(limits).items() if k.isupper()})
+def read_limit() -> int:
+    """How much of one file the page reads (more than any limit allows: the rest is never needed)."""
+    return limits.MAX_READ_BYTES
 
 
 def prepare(files, roster, today: str) -> list:

@@ -9,7 +9,9 @@ export class Cancelled extends Error {}
 // files: [File-like {name, file}] as chosen; roster: the same or null.
 // onProgress({done, total, current}) after each record; signal: {cancelled} read between records.
 export async function runBatch(pool, files, roster, onProgress, signal) {
-  const read = async ({ name, file }) => ({ name, data: new Uint8Array(await file.arrayBuffer()) });
+  // A huge file is read only up to the limit (rules_py.batch.limits), enough for its row to say "too big".
+  const limit = await pool.main.call("read_limit");
+  const read = async ({ name, file }) => ({ name, data: new Uint8Array(await file.slice(0, limit).arrayBuffer()) });
   const given = await Promise.all(files.map(read));
   const rosterData = roster ? await read(roster) : null;
   onProgress({ done: 0, total: given.length, current: "" });
