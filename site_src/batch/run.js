@@ -14,21 +14,27 @@ export async function runBatch(pool, files, roster, onProgress, signal) {
   const rosterData = roster ? await read(roster) : null;
   onProgress({ done: 0, total: given.length, current: "" });
   const jobs = await pool.main.call("prepare", [given, rosterData, todayIso()]);
-  const outcomes = new Map();
+  const outcomes = new Map(); // job id -> its outcome (JSON), for the detail view
+  const fromOthers = [];       // those checked by the other workers: the first kept its own
   let next = 0;
   let done = 0;
   async function serve(worker) {
     while (next < jobs.length && !signal.cancelled) {
       const job = jobs[next++];
       onProgress({ done, total: jobs.length, current: job.file });
-      const outcome = await worker.call("check", [job], [job.data.buffer]).catch((error) =>
-        JSON.stringify({ id: job.id, error: `程式發生未預期的錯誤（${error.message}），請回報。` }));
+      let kept = worker === pool.main;
+      const outcome = await worker.call("check", [job], [job.data.buffer]).catch((error) => {
+        kept = false;
+        return JSON.stringify({ id: job.id, error: `程式發生未預期的錯誤（${error.message}），請回報。` });
+      });
       outcomes.set(job.id, outcome);
+      if (!kept) fromOthers.push(outcome);
       done += 1;
       onProgress({ done, total: jobs.length, current: job.file });
     }
   }
-  await Promise.all(pool.workers.map(serve));
-  const table = JSON.parse(await pool.main.call("assemble", [[...outcomes.values()]]));
+  // Two lanes per worker: the next record is already waiting when one is done (no idle round trip).
+  await Promise.all(pool.workers.flatMap((worker) => [serve(worker), serve(worker)]));
+  const table = JSON.parse(await pool.main.call("assemble", [fromOthers]));
   return { table, outcomes, cancelled: signal.cancelled && done < jobs.length };
 }
