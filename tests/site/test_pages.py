@@ -91,7 +91,7 @@ def test_numbers_on_the_pages_come_from_the_data():
     assert "114 年 9 月 30 日（星期二）" in home and "116 年 9 月 30 日" in home
     assert "共 32 小時" in home
     courses = files["plans/kaohsiung-114/courses.md"]
-    assert "政策能力訓練（12 小時）" in courses and "32 小時" in courses
+    assert "政策能力訓練：12 小時組裝課程" in courses and "32 小時" in courses
     assert "測試用的事由文字" in files["plans/kaohsiung-114/manual.md"]
 
 
