@@ -18,7 +18,8 @@ TESTS = ROOT / "tests"
 # or a whole MkDocs build.
 # `make test-fast` runs everything else (pytest -m "not browser"); `make test` runs both.
 BROWSER_TIER = ("browser", "checker", "hosting", "performance", "privacy", "pyodide",
-                "records/test_clipboard.py", "records/test_pyodide.py", "site/test_browser.py", "site/test_build.py", "site/test_print.py")
+                "records/test_clipboard.py", "records/test_pyodide.py",
+                "site/test_browser.py", "site/test_build.py", "site/test_not_found.py", "site/test_print.py")
 
 # Hypothesis: the full fuzzing in `make test`, a smaller sample in the fast tier (HYPOTHESIS_PROFILE=fast).
 _FUZZ = dict(deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
