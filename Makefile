@@ -58,13 +58,8 @@ test-fast: setup
 
 # The performance benchmark (issue 7; not part of `make test`): the floor, the checker, the levers'
 # variants side by side, bytes, CLI, build times -> bench/results/latest.json, bench/LATEST.md.
-# The newest Pyodide is installed beside the pinned one (never replacing it) for the comparison.
-PYODIDE_LATEST ?= 314.0.7
-BENCH_PYODIDE := bench/results/pyodide-$(PYODIDE_LATEST)
 bench: site test-browser
-	@test -f $(BENCH_PYODIDE)/node_modules/pyodide/pyodide.asm.wasm || \
-	  npm install --prefix $(BENCH_PYODIDE) --no-audit --no-fund --no-save pyodide@$(PYODIDE_LATEST)
-	BENCH_PYODIDE_PREFIX=$(BENCH_PYODIDE) $(PY) -m bench --levers $(BENCH_ARGS)
+	$(PY) -m bench --levers $(BENCH_ARGS)
 
 clean:
 	rm -rf site .build rules_py/_data/plans.json

@@ -210,6 +210,7 @@ class _Loader:
         parameters = self._parameters(self.get(raw, "parameters", ""))
         plan["parameters"] = parameters
         plan["matching"] = self._matching(self.get(raw, "matching", ""))
+        plan["reminders"] = self._reminders(self.get(raw, "reminders", ""))
         plan["categories"] = self._categories(raw)
         covered = parameters["covered_categories"]["value"]
         known = {c["id"] for c in plan["categories"]}
@@ -287,6 +288,9 @@ class _Loader:
             node = self.get(raw, key, where)
             path = _join(where, key)
             entry = {"clause": self.text(node, "clause", path)}
+            source = self.text(node, "source", path, optional=True)  # where a fact the plan does not state comes from
+            if source:
+                entry["source"] = source
             if kind == "period":
                 start, end = self.day(node, "start", path), self.day(node, "end", path)
                 if end < start:
@@ -315,6 +319,7 @@ class _Loader:
             elif kind == "calendar":
                 entry["office_calendar"] = self.text(node, "office_calendar", path)
                 entry["suspensions"] = self.text(node, "suspensions", path, optional=True)
+                entry["districts"] = self.text(node, "districts", path, optional=True)
             out[key] = entry
 
         param("period", "period")
@@ -328,6 +333,7 @@ class _Loader:
         param("passed_status", "text")
         param("upload_success_status", "text")
         param("leave_reason_text", "text")
+        param("leave_record_kind", "text")
         param("default_office_hours", "hours")
         param("calendar", "calendar")
         period = out["period"]
@@ -340,6 +346,10 @@ class _Loader:
         if threshold > 1:
             self.fail("matching.similarity_threshold", "應介於 0 與 1 之間")
         return {"similarity_threshold": threshold}
+
+    def _reminders(self, raw: dict) -> dict:
+        return {"expiry_warning_days": self.number(raw, "expiry_warning_days", "reminders", integer=True),
+                "source": self.text(raw, "source", "reminders")}
 
     def _categories(self, raw: dict) -> list[dict]:
         out, seen = [], {}
@@ -427,9 +437,10 @@ class _Loader:
         if first > date.fromisoformat(period["start"]) or last < date.fromisoformat(parameters["deadline"]["value"]):
             self.fail("parameters.calendar.office_calendar",
                       f"辦公日曆涵蓋 {first}～{last}，未涵蓋辦理期間開始至截止日")
+        districts = self._districts(self.plan_file.parent / spec["districts"]) if spec["districts"] else []
         suspensions = []
         if spec["suspensions"]:
-            suspensions = self._suspensions(self.plan_file.parent / spec["suspensions"], first, last)
+            suspensions = self._suspensions(self.plan_file.parent / spec["suspensions"], first, last, districts)
         return {
             "source": _relative(self.courses_dir, csv_file),
             "first": first.isoformat(),
@@ -437,6 +448,7 @@ class _Loader:
             "off_days": [d.isoformat() for d, (off, _) in sorted(days.items()) if off],
             "notes": {d.isoformat(): note for d, (_, note) in sorted(days.items()) if note},
             "suspensions": suspensions,
+            "districts": districts,
         }
 
     def _office_days(self, csv_file: Path) -> dict[date, tuple[bool, str]]:
@@ -480,7 +492,20 @@ class _Loader:
             self.fail("（檔案）", "沒有任何日期")
         return days
 
-    def _suspensions(self, file: Path, first: date, last: date) -> list[dict]:
+    def _districts(self, file: Path) -> list[str]:
+        """The city's districts (行政區), each written with 區, in the order a person picks from."""
+        raw = self.yaml(file)
+        names = self.items(raw, "districts", "")
+        self.text(raw, "source", "")
+        for i, name in enumerate(names):
+            if not isinstance(name, str) or not name.strip().endswith("區"):
+                self.fail(f"districts[{i}]", f"應為以「區」結尾的行政區名稱，實際為 {name!r}")
+        if len(set(names)) != len(names):
+            self.fail("districts", "行政區名稱重複")
+        self.file = self.plan_file
+        return [n.strip() for n in names]
+
+    def _suspensions(self, file: Path, first: date, last: date, districts: list[str]) -> list[dict]:
         raw = self.yaml(file)
         if not isinstance(raw, list):
             self.fail("（最上層）", "應為停止上班日清單")
@@ -502,10 +527,15 @@ class _Loader:
             if self.day(source, "date", _join(path, "source")) > day:
                 self.fail(_join(path, "source.date"), "公告日期晚於停止上班日")
             if scope == "districts":
-                districts = self.items(node, "districts", path)
-                if not districts or not all(isinstance(d, str) and d.strip() for d in districts):
+                named = self.items(node, "districts", path)
+                if not named or not all(isinstance(d, str) and d.strip() for d in named):
                     self.fail(_join(path, "districts"), "應為行政區名稱清單")
-                entry["districts"] = districts
+                # as notices write them (杉林), kept with 區 (杉林區), each one of the city's districts
+                named = [d.strip() if d.strip().endswith("區") else d.strip() + "區" for d in named]
+                unknown = [d for d in named if districts and d not in districts]
+                if unknown:
+                    self.fail(_join(path, "districts"), f"不是本市的行政區：{'、'.join(unknown)}")
+                entry["districts"] = named
             out.append(entry)
         self.file = self.plan_file
         return sorted(out, key=lambda e: e["date"])

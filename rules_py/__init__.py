@@ -20,6 +20,9 @@ The public API (everything else is private and may change):
     InputError                      bad input: .message (zh-TW) and .where (request, record, profile.KEY[i], …)
     RuleGapError                    a case no rule decides: a fault of the rules, to report (CLI exit 1)
     rules_py.record                 the record parser: parse_record, RecordRow, rows_from_mappings
+    rules_py.form_sheet             the application form as data (blank from the build, fill_sheet with a
+                                    result's bundle form rows): the printed page and the ODT are made from it
+    rules_py.forms_odt              leave_forms_odt(sheets) -> .odt bytes (imports odfpy, the `page` extra)
 
 The catalogue of rules (for pages that cite rules, and for listing under each clause the rules on it):
 
@@ -28,8 +31,11 @@ The catalogue of rules (for pages that cite rules, and for listing under each cl
         clause: the plan's clause label the rule rests on (陸、五, 附件2說明2; plan.yaml `rules:`);
         anchor: that clause's anchor on the plan page (clause-6-5, form-note-2); summary: what the rule
         says, one zh-TW sentence; message: the sentence a result carries, with {placeholders} for the
-        facts of a case. plan: a plan id, or None for the latest plan. Every reason in a result has the
-        same rule, clause and anchor as this catalogue's entry for its rule.
+        facts of a case; source: for a rule that rests on a fact the plan does not state (office hours,
+        the calendar, the expiry reminder), where that fact comes from (zh-TW), else None. plan: a plan
+        id, or None for the latest plan. Every reason in a result has the clause and anchor of its rule's
+        entry, except that match.chosen, match.conflict and match.similar cite the bundle clause of the
+        course they name (陸、一, 二 or 三).
 
 Facts shared with the site's build, so that the pages and the rules say them alike:
 
@@ -66,7 +72,9 @@ Rows given as mappings (check's record as a list, check_json's "rows"):
 
 The result:
     plan {id, title, deadline, deadline_roc, leave_reason_text}
-    category {id, name, covered}
+    category {id, name, covered, reason}: reason is the category's reason (category.covered or
+                    category.not_covered), said once; bundles' and the reward's reasons repeat it only when
+                    it decides them (not covered).
     office_hours    the office hours used, ["08:00-12:00", ...]
     district        the district used (its name with 區), or null
     assumed         [{key, value, message}]: what was assumed for lack of input, in order: key "category"
@@ -83,6 +91,9 @@ The result:
     leave_hours; leave_hours_with_review
     reward {status, name, reasons}
     courses         [{bundle, no, name, hours, code, status, start, end, off_duty, match, row, found, reasons}]
+                    reasons: whether it is done, its off-duty reason, and the calendar facts of the days that
+                    decided (calendar.day: 補行上班日 and holidays; calendar.suspension: 全市停止上班;
+                    calendar.district_suspension: a district-only 停止上班 day, and how `district` applies it).
                     status: counted | missing | not_passed | after_deadline | before_period;
                     off_duty: yes | no | review | null; match: code | name | alias | chosen | null;
                     found: what decided off_duty, or null: {kind, kind_name, start, end, at} with kind in
@@ -98,8 +109,7 @@ The result:
     next_steps      [{rule, clause, anchor, message}]: what to do with the leave (附件2說明2: 每次申請補休以
                     小時計; 說明5: 登載為「公假補休」, 事由「利用公餘時間參與數位學習」), when any leave is
                     eligible or review.
-    warnings        [reason]: the category reason is said once (in the bundles' and reward's reasons only
-                    as the first reason, never repeated in warnings).
+    warnings        [reason]: matching (match.*), leave.cap, and with `today` leave.expired / leave.expiring.
   A reason (and a warning, and a next step) is {rule, clause, anchor, message, course?}; a rule that rests
   on a parameter the plan does not state (office hours, the calendar) has `source` (a zh-TW sentence naming
   where the fact comes from) beside its clause. Prose writes dates as 民國 dates with the ISO date in

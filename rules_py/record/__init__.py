@@ -5,7 +5,10 @@
         table, or a CSV (UTF-8, UTF-8 with BOM, Big5); the form is told apart by content (see _parse).
         InputError (zh-TW, naming 第 N 列 and the column) when the record cannot be read.
     rows_from_mappings(items) -> [RecordRow]
-        rows given as mappings with RecordRow's field names (check()'s `rows`, case files).
+        rows given as mappings with RecordRow's field names (check()'s `rows`, case files); a time with a
+        UTC offset is converted to Taiwan time (UTC+8).
+    chosen_courses(items) -> [str | None]
+        each mapping's chosen_course: the catalogue course (code or name) the person picked for the row.
     RecordRow         one course row (fields in _row._NAMES), frozen, compared by its fields
     MAX_RECORD_BYTES  the largest record accepted
 
@@ -14,7 +17,7 @@ text and CSV), _fields (cells -> RecordRow), _parse (the whole), _mappings (rows
 """
 
 from rules_py.record._decode import MAX_RECORD_BYTES
-from rules_py.record._mappings import rows_from_mappings
+from rules_py.record._mappings import chosen_courses, rows_from_mappings
 from rules_py.record._row import RecordRow
 
 
@@ -25,4 +28,4 @@ def parse_record(data, filename: str | None = None) -> list:
     return parse(data, filename)
 
 
-__all__ = ["MAX_RECORD_BYTES", "RecordRow", "parse_record", "rows_from_mappings"]
+__all__ = ["MAX_RECORD_BYTES", "RecordRow", "chosen_courses", "parse_record", "rows_from_mappings"]

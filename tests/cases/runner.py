@@ -15,7 +15,7 @@ fills in the name and the code.
 
 import base64
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import rules_py
 
@@ -34,8 +34,9 @@ def run_cases_json(cases_json: str) -> str:
 
 def run_case(case: dict) -> dict:
     try:
+        today = date.fromisoformat(case["today"]) if "today" in case else None
         result = rules_py.check(_record(case), case.get("profile", case.get("profile_text")),
-                                plan=case.get("plan"), filename=case.get("filename"))
+                                plan=case.get("plan"), filename=case.get("filename"), today=today)
     except rules_py.InputError as exc:
         return {"name": case["name"], "error": {"message": exc.message, "where": exc.where}}
     return {"name": case["name"], "error": None, "actual": summarise(result), "result": result}
@@ -43,20 +44,30 @@ def run_case(case: dict) -> dict:
 
 def summarise(result: dict) -> dict:
     """The parts of a result that case files state expectations about."""
-    reasons = [r for b in result["bundles"] for r in b["leave"]["reasons"]] + result["reward"]["reasons"]
+    reasons = [result["category"]["reason"]] + [r for b in result["bundles"] for r in b["leave"]["reasons"]]
+    reasons += result["reward"]["reasons"]
     reasons += [r for c in result["courses"] for r in c["reasons"]]
+    messages: dict = {}
+    for r in reasons + result["warnings"] + result["next_steps"]:
+        messages.setdefault(r["rule"], []).append(r["message"])
     return {
         "bundles": {b["id"]: {"status": b["leave"]["status"], "hours": b["leave"]["hours"],
                               "expires_on": b["leave"]["expires_on"], "complete": b["complete"],
-                              "completed_on": b["completed_on"], "completed_hours": b["completed_hours"]}
+                              "completed_on": b["completed_on"], "completed_hours": b["completed_hours"],
+                              "expiry_flag": b["leave"]["expiry_flag"], "days_left": b["leave"]["days_left"]}
                     for b in result["bundles"]},
+        "messages": messages,
+        "assumed": [a["key"] for a in result["assumed"]],
+        "next_steps": [s["rule"] for s in result["next_steps"]],
+        "suggestions": {str(r["line"]): [s["name"] for s in r["suggestions"]] for r in result["unmatched_rows"]},
         "leave_hours": result["leave_hours"],
         "reward": result["reward"]["status"],
         "rules": sorted({r["rule"] for r in reasons}),
         "warnings": sorted({w["rule"] for w in result["warnings"]}),
         "unmatched": len(result["unmatched_rows"]),
         "courses": {c["name"]: {"status": c["status"], "off_duty": c["off_duty"], "start": c["start"],
-                                "end": c["end"], "match": c["match"]} for c in result["courses"]},
+                                "end": c["end"], "match": c["match"],
+                                "found": c["found"]["kind"] if c["found"] else None} for c in result["courses"]},
     }
 
 

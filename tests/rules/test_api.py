@@ -30,7 +30,8 @@ def test_check_json_with_the_bytes_of_a_big5_file():
 def test_check_json_with_rows_and_a_yaml_profile():
     request = {"rows": [ROW], "profile": "category: teacher\n"}
     result = json.loads(rules_py.check_json(json.dumps(request)))
-    assert result["category"] == {"id": "teacher", "name": "教師", "covered": False}
+    assert {k: result["category"][k] for k in ("id", "name", "covered")} == {"id": "teacher", "name": "教師", "covered": False}
+    assert result["category"]["reason"]["rule"] == "category.not_covered"
 
 
 @pytest.mark.parametrize("request_text,where", [
@@ -61,8 +62,17 @@ def test_today_warns_of_expired_leave():
     rows = [dict(ROW, name=c["name"], code=c.get("code")) for c in rules_py.load_plans()["kaohsiung-114"]["bundles"][0]["courses"]]
     result = rules_py.check(rows, today=date(2027, 3, 2))
     assert result["bundles"][0]["leave"]["expires_on"] == "2027-03-01"
-    assert any("已過" in w["message"] for w in result["warnings"])
-    assert not rules_py.check(rows, today=date(2027, 3, 1))["warnings"]
+    assert result["bundles"][0]["leave"]["expiry_flag"] == "expired"
+    assert [w["rule"] for w in result["warnings"]] == ["leave.expired"] and "已過" in result["warnings"][0]["message"]
+    on_the_last_day = rules_py.check(rows, today=date(2027, 3, 1))
+    assert on_the_last_day["bundles"][0]["leave"]["expiry_flag"] == "expiring"
+    assert on_the_last_day["bundles"][0]["leave"]["days_left"] == 0
+    assert "請於 116 年 3 月 1 日（含當日）前休畢" in on_the_last_day["warnings"][0]["message"]
+    window = rules_py.load_plans()["kaohsiung-114"]["reminders"]["expiry_warning_days"]
+    just_outside = date(2027, 3, 1).toordinal() - window
+    assert rules_py.check(rows, today=date.fromordinal(just_outside))["bundles"][0]["leave"]["expiry_flag"] is None
+    assert rules_py.check(rows, today=date.fromordinal(just_outside + 1))["bundles"][0]["leave"]["expiry_flag"] == "expiring"
+    assert rules_py.check(rows)["bundles"][0]["leave"]["expiry_flag"] is None  # no today, no flag
 
 
 PLAN = "kaohsiung-114"
