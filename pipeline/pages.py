@@ -14,7 +14,6 @@ import jinja2
 from markupsafe import Markup, escape
 
 import rules_py
-
 from pipeline.courses import load_clauses, plans_json_text
 from pipeline.pages_data import PagesError, view
 from rules_py.form_sheet import fill_sheet, time_parts

@@ -121,7 +121,7 @@ def test_another_year_adds_its_pages_through_data_alone(tmp_path):
         assert f"plans/{plan_id}/plan.md" in pages.files
     assert "plans/kaohsiung-115/forms/common.md" not in pages.files
     home = pages.files["index.md"]
-    assert home.startswith("# 測試計畫 115") and "115 年 8 月 31 日" in home
+    assert "\n# 測試計畫 115：" in home and "115 年 8 月 31 日" in home
     courses_115 = pages.files["plans/kaohsiung-115/courses.md"]
     assert "共 **2 套組裝課程、11 門課、13 小時**" in courses_115
     assert pages.nav[0] == {"計畫原文": "plans/kaohsiung-115/plan.md"}
