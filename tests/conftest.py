@@ -28,10 +28,15 @@ settings.register_profile("fast", max_examples=500, **_FUZZ)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))
 
 
+# Whatever the folder, a test that asks for the built site or the browser is in the slow tier too.
+BROWSER_FIXTURES = {"browser", "site_dir", "server"}
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         rel = item.path.relative_to(TESTS).as_posix()
-        if any(rel == entry or rel.startswith(entry + "/") for entry in BROWSER_TIER):
+        if (any(rel == entry or rel.startswith(entry + "/") for entry in BROWSER_TIER)
+                or BROWSER_FIXTURES & set(item.fixturenames)):
             item.add_marker(pytest.mark.browser)
 
 
