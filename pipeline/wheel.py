@@ -1,4 +1,4 @@
-"""Step 3: rules_py as a pure-Python wheel, rebuilt only when its sources change."""
+"""rules_py as a pure-Python wheel, rebuilt only when its sources change."""
 
 import hashlib
 import shutil
