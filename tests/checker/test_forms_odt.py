@@ -38,3 +38,17 @@ def test_the_odt_download_holds_the_filled_forms_and_odfpy_comes_from_the_site(p
     assert any(u.startswith(server.url + "pyodide/defusedxml-") for u in wheels), wheels
     assert context.request_log.foreign(server.origin) == []
     assert page.is_hidden("#forms-error")
+
+
+def test_when_odfpy_cannot_be_fetched_the_page_says_so_and_keeps_the_printed_forms(page, context, server):
+    blocked = []
+    context.route("**/pyodide/odfpy-*.whl", lambda route: blocked.append(route.request.url) or route.abort())
+    open_checker(page, server)
+    wait_rules(page)
+    paste(page, None, (RECORDS / "clipboard.txt").read_text(encoding="utf-8"))
+    to_result(page)
+    page.click("#forms-odt")
+    page.wait_for_selector("#forms-error:not([hidden])", timeout=60_000)
+    assert "無法產生 ODT 檔" in page.inner_text("#forms-error")
+    assert blocked  # the failure was the wheel's (as when offline before the first use)
+    assert page.is_visible("#forms-print") and page.locator("#forms-sheets .leave-form").count() > 0

@@ -45,14 +45,15 @@ def test_text_only_paste(checker):
     assert verdict(checker) == expected(rules_py.check(text, plan=PLAN))
 
 
-def test_similar_name_is_shown_as_a_warning(checker):
+def test_similar_name_is_shown_as_a_suggestion(checker):
+    """A near match is another course until the person picks the catalogue course (issue 10)."""
     text = (RECORDS / "seed_sample.txt").read_text(encoding="utf-8").replace(
         "智在高雄~智慧城市任你行 (PKCG114100128)", "智在高雄 智慧城市任妳行")
     paste(checker, None, text)
     read_record(checker)
-    similar = [r for r in rows_shown(checker) if r["how"] == "similar"]
-    assert len(similar) == 1 and similar[0]["course"] == "智在高雄~智慧城市任你行", rows_shown(checker)
-    assert "名稱相近" in similar[0]["note"]
+    similar = [r for r in rows_shown(checker) if r["name"] == "智在高雄 智慧城市任妳行"]
+    assert len(similar) == 1 and similar[0]["course"] == "", rows_shown(checker)
+    assert "相近" in similar[0]["note"] and "智在高雄~智慧城市任你行" in similar[0]["note"]
 
 
 def test_uploaded_big5_csv(checker):
