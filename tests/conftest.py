@@ -15,11 +15,10 @@ SITE = ROOT / "site"
 TESTS = ROOT / "tests"
 
 # The slow tier, marked `browser`: tests that need the built site/ in a real Chromium, nginx, Pyodide on Node,
-# or a whole MkDocs build; by folder, and also any test elsewhere that asks for the browser or the built site.
+# or a whole MkDocs build. They live under tests/browser/; any test elsewhere that asks for the browser or the
+# built site is marked too.
 # `make test-fast` runs everything else (pytest -m "not browser"); `make test` runs both.
-BROWSER_TIER = ("browser", "checker", "hosting", "performance", "privacy", "pyodide",
-                "batch/test_access.py", "batch/test_page.py", "records/test_clipboard.py", "records/test_pyodide.py",
-                "site/test_browser.py", "site/test_build.py", "site/test_not_found.py", "site/test_print.py")
+BROWSER_TIER = ("browser",)
 BROWSER_FIXTURES = {"browser", "site_dir"}
 
 # Hypothesis: the full fuzzing in `make test`, a smaller sample in the fast tier (HYPOTHESIS_PROFILE=fast).

@@ -13,7 +13,7 @@ import yaml
 import rules_py
 from pipeline.courses import CoursesError, load_clauses, load_courses
 from pipeline.pages import PagesError, plan_view, render_leave_form, site_pages
-from tests.site.conftest import COURSES, ROOT, load_plans
+from tests.support.site import COURSES, ROOT, load_plans
 from tests.support.plans import copy_with_plan_115
 
 NUMERALS = "壹貳參肆伍陸柒捌"

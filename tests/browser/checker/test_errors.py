@@ -1,0 +1,123 @@
+"""Errors: the GOV.UK summary (focused, linking to the field), what was typed kept, rules' messages shown
+in zh-TW without a traceback, a huge paste refused at once, record fields shown as text, no WebAssembly."""
+
+import time
+
+from rules_py.record import MAX_RECORD_BYTES
+
+from tests.browser.checker.flow import RECORDS, errors, open_checker, paste, read_record, step, to_result, wait_settled
+
+
+def focused(page):
+    return page.evaluate("document.activeElement.id")
+
+
+def test_nothing_given_shows_the_summary_and_its_link_focuses_the_field(checker):
+    wait_settled(checker, "#record-continue")
+    assert errors(checker) == ["請貼上學習紀錄、上傳檔案，或自行新增至少一門課程。"]
+    assert focused(checker) == "error-summary"
+    assert checker.get_attribute("#record-paste", "aria-invalid") == "true"
+    assert "record-paste-error" in checker.get_attribute("#record-paste", "aria-describedby")
+    url = checker.url
+    checker.click("#error-summary a")
+    assert focused(checker) == "record-paste"
+    assert checker.url == url  # no fragment written into the address bar
+
+
+def test_a_record_the_rules_refuse_keeps_what_was_pasted(checker):
+    text = (RECORDS / "bad_end_before_start.txt").read_text(encoding="utf-8")
+    paste(checker, None, text)
+    read_record(checker)
+    shown = errors(checker)
+    assert len(shown) == 1 and shown[0].startswith("貼上的文字：") and "早於開始時間" in shown[0]
+    assert "Traceback" not in checker.inner_text("body")
+    assert checker.input_value("#record-paste") == text
+    assert step(checker) == "record"
+
+
+def test_a_file_that_is_not_text_is_refused_by_name(checker):
+    data = (RECORDS / "bad_binary.bin").read_bytes()
+    checker.set_input_files("#record-file", files=[{"name": "照片.bin", "mimeType": "application/octet-stream", "buffer": data}])
+    wait_settled(checker, "#record-continue")
+    assert errors(checker) and "「照片.bin」不是文字檔" in errors(checker)[0]
+    checker.click("#error-summary a")
+    assert focused(checker) == "record-file"
+
+
+def test_a_10_mb_paste_is_refused_at_once_and_the_page_stays_responsive(checker):
+    started = time.monotonic()
+    checker.evaluate("""() => {
+        const big = '課程'.repeat(5 * 1024 * 1024);  // 10 M characters, 30 MB of UTF-8
+        const data = new DataTransfer();
+        data.setData('text/plain', big);
+        document.getElementById('record-paste').dispatchEvent(
+            new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+    }""")
+    assert checker.evaluate("1 + 1") == 2
+    assert time.monotonic() - started < 5
+    shown = errors(checker)
+    assert len(shown) == 1 and "紀錄太大" in shown[0] and f"上限為 {MAX_RECORD_BYTES // 1048576} MB" in shown[0]
+    assert checker.input_value("#record-paste") == ""  # the paste never reached the field
+
+
+def test_the_page_limit_is_the_rules_limit(checker):
+    assert checker.evaluate("import('./state.js').then((m) => m.MAX_RECORD_BYTES)") == MAX_RECORD_BYTES
+
+
+def test_a_profile_error_from_the_rules_points_at_the_field_and_keeps_the_answers(checker):
+    paste(checker, None, (RECORDS / "seed_sample.txt").read_text(encoding="utf-8"))
+    read_record(checker)
+    wait_settled(checker, "#record-continue")
+    checker.fill("#p-office_hours-0-start", "12:00")
+    checker.fill("#p-office_hours-0-end", "08:00")
+    checker.click("#profile-continue")
+    wait_settled(checker, "#check")
+    assert step(checker) == "profile"
+    shown = errors(checker)
+    assert len(shown) == 1 and "上班時段" in shown[0]
+    assert focused(checker) == "error-summary"
+    checker.click("#error-summary a")
+    assert focused(checker) == "p-office_hours-0-start"
+    assert checker.input_value("#p-office_hours-0-start") == "12:00"
+    assert checker.input_value("#p-office_hours-0-end") == "08:00"
+
+
+def test_a_half_filled_period_is_caught_before_the_rules(checker):
+    checker.click("#hand-add")
+    assert set(errors(checker)) == {"請選擇課程", "請填寫開始時間", "請填寫結束時間"}
+    checker.select_option("#hand-course", index=1)
+    checker.fill("#hand-start", "2025-03-01T10:00")
+    checker.fill("#hand-end", "2025-03-01T11:00")
+    checker.click("#hand-add")
+    wait_settled(checker, "#record-continue")
+    checker.click("#add-unpaid_leave")
+    checker.fill("#p-unpaid_leave-0-start", "2025-03-10")
+    checker.click("#profile-continue")
+    assert errors(checker) == ["留職停薪期間第 1 筆：請填寫結束"]
+    assert checker.input_value("#p-unpaid_leave-0-start") == "2025-03-10"
+
+
+def test_record_fields_with_html_or_script_show_as_text(checker):
+    evil = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+    text = (RECORDS / "seed_sample.txt").read_text(encoding="utf-8").replace(
+        "雙軸轉型淨零港都 (PCENTER114100556)", evil)
+    paste(checker, None, text)
+    read_record(checker)
+    assert evil in checker.inner_text("#record-rows-body")
+    to_result(checker)
+    assert evil in checker.inner_text("#result")
+    assert checker.evaluate("window.__xss") is None
+    assert checker.eval_on_selector_all("#checker img, #checker script", "els => els.length") == 0
+
+
+def test_without_webassembly_a_clear_message(browser, server):
+    context = browser.new_context(locale="zh-TW")
+    context.add_init_script("delete window.WebAssembly;")  # what an old browser lacks
+    page = context.new_page()
+    try:
+        page.goto(server.url + "checker/")
+        page.wait_for_selector("#checker-status[data-state='error']")
+        assert "不支援 WebAssembly" in page.inner_text("#checker-status")
+        assert page.is_hidden("#checker") and page.is_hidden("#checker-progress")
+    finally:
+        context.close()

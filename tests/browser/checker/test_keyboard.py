@@ -1,0 +1,69 @@
+"""The whole flow with the keyboard only: Tab, arrows, typing, Enter. Focus lands on each step's heading."""
+
+import rules_py
+
+from tests.browser.checker.flow import RECORDS, errors, open_checker, screenshot, step, verdict, wait_rules, expected
+
+
+def focused(page):
+    return page.evaluate("document.activeElement.id")
+
+
+def tab_to(page, target, limit=150):
+    for _ in range(limit):
+        if focused(page) == target:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached #{target}")
+
+
+def press_enter_and_wait(page, button):
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f"#{button}:not([data-busy])", state="attached")
+
+
+def test_keyboard_only_from_record_to_result(page, server):
+    record = (RECORDS / "clipboard.txt").read_text(encoding="utf-8")
+    open_checker(page, server)
+    wait_rules(page)
+
+    tab_to(page, "record-paste")
+    page.keyboard.insert_text(record)
+    tab_to(page, "record-continue")
+    press_enter_and_wait(page, "record-continue")
+    assert focused(page) == "record-rows-title", errors(page)
+    tab_to(page, "record-confirm")
+    press_enter_and_wait(page, "record-confirm")
+    assert step(page) == "profile" and focused(page) == "step-profile-title"
+
+    tab_to(page, "category-civil_servant")
+    page.keyboard.press("ArrowDown")
+    assert focused(page) == "category-contract" and page.is_checked("#category-contract")
+    tab_to(page, "add-days_off")
+    page.keyboard.press("Enter")
+    assert focused(page) == "p-days_off-0"
+    # Chromium orders the date's segments by its own UI language (en-US under the test launch), not the page's.
+    page.keyboard.type("07112025")
+    assert page.input_value("#p-days_off-0") == "2025-07-11"
+    screenshot(page, "2-profile-keyboard")
+    tab_to(page, "profile-continue")
+    page.keyboard.press("Enter")
+    assert step(page) == "answers" and focused(page) == "step-answers-title"
+    assert "2025-07-11" in page.inner_text("[data-answer='days_off']")
+
+    tab_to(page, "change-category")
+    page.keyboard.press("Enter")
+    assert step(page) == "profile" and focused(page) == "category-contract"
+    tab_to(page, "profile-continue")
+    page.keyboard.press("Enter")
+    tab_to(page, "check")
+    press_enter_and_wait(page, "check")
+    assert step(page) == "result" and focused(page) == "step-result-title"
+    want = rules_py.check(record, {"category": "contract", "days_off": ["2025-07-11"]}, plan="kaohsiung-114")
+    assert verdict(page) == expected(want)
+
+    tab_to(page, "who-name")
+    page.keyboard.type("王小明")
+    names = page.eval_on_selector_all("#forms-sheets [data-field='name']", "els => els.map(e => e.textContent)")
+    assert names and set(names) == {"王小明"}
+    screenshot(page, "4-result-keyboard")

@@ -1,0 +1,143 @@
+"""The service worker: docs pages never download Pyodide; after one visit the checker works with the
+network gone; a new build replaces the old cache."""
+
+import json
+import shutil
+import time
+
+import rules_py
+from pipeline.offline import write_service_worker
+from pipeline.serve import StaticServer
+from tests.browser.privacy.crawl import READY_MS
+
+RULES_READY = "() => document.getElementById('checker-status').dataset.state === 'ready'"
+
+
+def _offline_copy(page, what: str) -> None:
+    """Waits until sw-register.js reports what the service worker keeps: 'pages' or 'checker'."""
+    page.wait_for_function(f"() => document.documentElement.dataset.offline === '{what}'", timeout=READY_MS)
+
+
+def _poll(page, predicate: str, seconds: float = 60) -> None:
+    """Like wait_for_function, for a predicate that must be awaited (the Cache and SW APIs are async)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(predicate):
+        assert time.monotonic() < deadline, predicate
+        page.wait_for_timeout(200)
+
+
+def _caches(page) -> dict:
+    return page.evaluate("""async () => {
+        const found = {};
+        for (const name of await caches.keys()) {
+            found[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+        }
+        return found;
+    }""")
+
+
+def test_docs_pages_download_no_pyodide(context, server):
+    page = context.new_page()
+    for path in ("", "privacy/"):
+        page.goto(server.url + path)
+        _offline_copy(page, "pages")
+    page.wait_for_load_state("networkidle")
+
+    assert [u for u in context.request_log.urls if "/pyodide/" in u] == []
+    [cached] = _caches(page).values()
+    assert server.url + "checker/" in cached and server.url + "privacy/" in cached  # the pages are kept
+    assert [u for u in cached if "/pyodide/" in u] == []
+
+
+def test_the_checker_works_offline_after_one_visit(browser, site_dir):
+    context = browser.new_context(locale="zh-TW")
+    try:
+        with StaticServer(site_dir) as online:  # its own origin: a first visit, no service worker yet
+            page = context.new_page()
+            page.goto(online.url + "checker/")
+            page.wait_for_function(RULES_READY, timeout=READY_MS)
+            _offline_copy(page, "checker")
+            page.close()
+        # The server is gone and the browser is offline: only the service worker's cache is left.
+        context.set_offline(True)
+        page = context.new_page()
+        page.goto(online.url + "checker/")
+        page.wait_for_function(RULES_READY, timeout=READY_MS)
+        if hasattr(rules_py, "check_json"):
+            answer = page.evaluate("async (r) => JSON.parse(await window.RulesClient.check(r))",
+                                   json.dumps({"rows": []}))
+            assert isinstance(answer, dict) and answer
+        page.goto(online.url + "privacy/")
+        assert page.locator("h1").inner_text() == "隱私與安全"
+    finally:
+        context.close()
+
+
+def test_a_new_build_replaces_the_old_cache(browser, site_dir, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    context = browser.new_context(locale="zh-TW")
+    try:
+        with StaticServer(copy) as server:
+            page = context.new_page()
+            page.goto(server.url)
+            _offline_copy(page, "pages")
+            [old] = _caches(page)
+
+            # The next build changes one page.
+            home = copy / "index.html"
+            home.write_text(home.read_text(encoding="utf-8").replace("</article>", "<p id=build-2>第二版</p></article>"),
+                            encoding="utf-8")
+            write_service_worker(copy)
+
+            # A visit finds the new service worker; it installs and waits while a page of the old build is open.
+            page.reload()
+            _poll(page, "async () => !!(await navigator.serviceWorker.getRegistration()).waiting")
+            assert page.locator("#build-2").count() == 0  # the open page stays the old build
+            page.close()
+            # No page of the old build left: the new one takes over and deletes the old cache.
+            outside = context.new_page()
+            outside.goto(server.origin + "/")  # same origin, outside the site's scope
+            _poll(outside, f"async () => {{ const k = await caches.keys(); return k.length === 1 && k[0] !== {json.dumps(old)}; }}")
+            outside.close()
+        context.set_offline(True)
+        page = context.new_page()
+        page.goto(server.url)
+        assert page.locator("#build-2").inner_text() == "第二版"
+    finally:
+        context.close()
+
+
+def _make_odt(page) -> None:
+    """Checks an empty record's rows and makes the ODT of a blank sheet in the page's worker."""
+    request = page.evaluate("""async () => {
+        const data = await (await fetch('../plans/kaohsiung-114/forms/leave-forms.json')).json();
+        return JSON.stringify({forms: [{sheet: data.sheets.policy, rows: []}]});
+    }""")
+    size = page.evaluate("""async (r) => (await window.RulesClient.call(
+        'rules_py.forms_odt', 'leave_forms_odt_in_pyodide', [r])).length""", request)
+    assert size > 1000
+
+
+def test_the_odt_forms_work_offline_once_made_online(browser, site_dir):
+    """odfpy is kept (the "lazy" group) once a page under the service worker has used it."""
+    context = browser.new_context(locale="zh-TW")
+    try:
+        with StaticServer(site_dir) as online:
+            page = context.new_page()
+            page.goto(online.url + "checker/")
+            _offline_copy(page, "checker")  # the first visit installs the service worker
+            page.reload()  # now under it
+            page.wait_for_function(RULES_READY, timeout=READY_MS)
+            _make_odt(page)
+            _poll(page, """async () => (await caches.keys()).length > 0 && (await Promise.all((await caches.keys())
+                .map(async (n) => (await (await caches.open(n)).keys()).some((r) => r.url.includes('/odfpy-')))))
+                .some(Boolean)""")
+            page.close()
+        context.set_offline(True)
+        page = context.new_page()
+        page.goto(online.url + "checker/")
+        page.wait_for_function(RULES_READY, timeout=READY_MS)
+        _make_odt(page)
+    finally:
+        context.close()

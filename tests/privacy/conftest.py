@@ -1,9 +1,0 @@
-import pytest
-
-from tests.privacy.foreign import ForeignServer
-
-
-@pytest.fixture
-def foreign():
-    with ForeignServer() as running:
-        yield running

@@ -1,0 +1,29 @@
+"""The reading pages: where the data is, and every page of the built site, for the fast and the browser tests."""
+
+from pathlib import Path
+
+from pipeline.courses import load_courses
+from tests.conftest import ROOT
+
+COURSES = ROOT / "courses"
+PLAN = "plans/kaohsiung-114/"
+# Every reading page of the built site (the checker has its own suite), as paths under the prefix.
+PAGES = ["", PLAN + "plan/", PLAN + "courses/", PLAN + "manual/", PLAN + "faq/", PLAN + "forms/",
+         PLAN + "forms/policy/", PLAN + "forms/municipal/", PLAN + "forms/common/",
+         "privacy/"]  # 隱私與安全 (issue 6)
+
+
+def load_plans() -> dict:
+    """What the MkDocs hook passes to site_pages()."""
+    return load_courses(COURSES)
+
+
+def reading_pages(site_dir: Path) -> list[str]:
+    """Every built page except the checker's, as URL paths under the prefix."""
+    paths = []
+    for html in sorted(site_dir.rglob("index.html")):
+        rel = html.parent.relative_to(site_dir).as_posix()
+        if rel.split("/")[0] in ("checker", "search", "assets"):
+            continue
+        paths.append("" if rel == "." else rel + "/")
+    return paths
