@@ -17,11 +17,13 @@ from pipeline.pages import write_pages
 from pipeline.runtime import install_runtime
 from pipeline.site import build_site
 from pipeline.wheel import build_wheel
+from rules_py._record import MAX_RECORD_BYTES
 
 ROOT = Path(__file__).resolve().parent
 COURSES = ROOT / "courses"
 PLANS_JSON = ROOT / "rules_py" / "_data" / "plans.json"
-# The checker page reads the same plans before Pyodide is ready (course picker, office hours, deadline).
+# The checker page reads the same plans before Pyodide is ready (course picker, office hours, deadline),
+# and the rules' limits, so that it refuses what the rules would refuse without sending it.
 CHECKER_PLANS_JSON = ROOT / "site_src" / "checker" / "plans.json"
 GENERATED = ROOT / "site_src" / "plans"
 WORK = ROOT / ".build"
@@ -30,7 +32,7 @@ WORK = ROOT / ".build"
 def build(out: Path) -> None:
     data = load_courses(COURSES)
     write_plans_json(data, PLANS_JSON)
-    write_plans_json(data, CHECKER_PLANS_JSON)
+    write_plans_json({**data, "limits": {"max_record_bytes": MAX_RECORD_BYTES}}, CHECKER_PLANS_JSON)
     write_pages(data, COURSES, GENERATED)
     wheel = build_wheel(WORK)
     build_site(out)

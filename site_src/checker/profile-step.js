@@ -74,7 +74,8 @@ const moment = (value) => value.replace("T", " ").slice(0, 16);
 export function readProfile() {
   const errors = [];
   const category = document.querySelector("input[name=category]:checked");
-  const profile = { category: category ? category.value : plan.categories[0].id };
+  // No answer is sent as none: the rules then say which category they assumed.
+  const profile = category ? { category: category.value } : {};
   const pairs = (list, convert) => values[list.key].flatMap((item, i) => {
     if (!item[0] && !item[1]) return [];
     if (!item[0]) errors.push({ message: `${list.title}第 ${i + 1} 筆：請填寫開始`, field: fieldId(list.key, i, "start") });
@@ -95,9 +96,7 @@ const listOf = (value) => (Array.isArray(value) ? value : []);
 
 // Puts a saved or imported profile back into the fields; a malformed file gives empty fields, never a crash.
 export function writeProfile(profile) {
-  const radio = $(`category-${profile.category}`);
-  if (radio) radio.checked = true;
-  else $(`category-${plan.categories[0].id}`).checked = true;
+  plan.categories.forEach((c) => { $(`category-${c.id}`).checked = c.id === profile.category; });
   const hours = Array.isArray(profile.office_hours) ? profile.office_hours : plan.defaultOfficeHours;
   $("no-office-hours").checked = hours.length === 0;
   values.office_hours = (hours.length ? hours : plan.defaultOfficeHours).map((h) => pairOf(text(h).split("-")));
@@ -120,13 +119,19 @@ export function fieldForWhere(where) {
   const match = /^profile\.(\w+)(?:\[(\d+)\])?(?:\[(\d+)\])?/.exec(where || "");
   if (!match) return null;
   const [, key, i, part] = match;
-  if (key === "category") return `category-${plan.categories[0].id}`;
+  if (key === "category") return categoryField();
   if (i === undefined) return null;
   if (key === "days_off") return fieldId(key, i);
   return fieldId(key, i, part === "1" ? "end" : "start");
 }
 
+// The radio button to put the person on: the chosen category's, else the first.
+export function categoryField(id) {
+  return `category-${id || plan.categories[0].id}`;
+}
+
 export function categoryName(id) {
+  if (!id) return "沒有回答（檢核時會說明依哪一類人員判斷）";
   const category = plan.categories.find((c) => c.id === id);
   return category ? category.name : id;
 }
@@ -143,8 +148,8 @@ function renderSuspensions() {
 
 export function initProfileStep(planView) {
   plan = planView;
-  $("category-options").replaceChildren(...plan.categories.map((c, i) => el("div", { class: "radio" }, [
-    el("input", { type: "radio", name: "category", id: `category-${c.id}`, value: c.id, checked: i === 0 }),
+  $("category-options").replaceChildren(...plan.categories.map((c) => el("div", { class: "radio" }, [
+    el("input", { type: "radio", name: "category", id: `category-${c.id}`, value: c.id }),
     el("label", { for: `category-${c.id}`, text: c.name }),
   ])));
   $("office-hours-default").textContent = `預設為計畫所定的 ${plan.defaultOfficeHours.join("、")}（依人事行政總處的辦公日曆，補班日也算上班日）。不同時請修改。`;

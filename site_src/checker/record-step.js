@@ -2,7 +2,7 @@
 // shown back as a table the person confirms or corrects.
 import { $, el, hiddenText } from "./dom.js";
 import { showErrors, clearErrors } from "./errors.js";
-import { state, MAX_RECORD_BYTES } from "./state.js";
+import { state } from "./state.js";
 import { check } from "./rules.js";
 import { shortMoment } from "./dates.js";
 
@@ -13,12 +13,18 @@ let fileProblem = null; // why the last chosen file was refused, shown again on 
 const NOT_PASSED = "未通過";
 
 const megabytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+// Said here, before the rules see it, so that a huge paste or file never reaches the field or the worker.
 const tooBigMessage = (bytes) =>
-  `紀錄太大（${megabytes(bytes)}），上限為 ${MAX_RECORD_BYTES / 1048576} MB；請只複製學習紀錄表格。`;
+  `紀錄太大（${megabytes(bytes)}），上限為 ${plan.maxRecordBytes / 1048576} MB；請只複製學習紀錄表格。`;
 
 // UTF-8 bytes of a string, without encoding a huge one: a UTF-16 length over the limit is already too big.
 function byteSize(text) {
-  return text.length > MAX_RECORD_BYTES ? text.length : new Blob([text]).size;
+  return text.length > plan.maxRecordBytes ? text.length : new Blob([text]).size;
+}
+
+// The request's record part: text as given, or a file's bytes, which the rules decode (one decoder).
+function recordInput(record) {
+  return record.kind === "file" ? { record_base64: record.base64, filename: record.name } : { record: record.text };
 }
 
 function fieldOfRecord() {
@@ -38,9 +44,9 @@ function onPaste(event) {
   event.preventDefault(); // we put the text in ourselves, after checking its size
   const html = data.getData("text/html");
   const text = data.getData("text/plain");
-  const htmlOk = html && byteSize(html) <= MAX_RECORD_BYTES;
+  const htmlOk = html && byteSize(html) <= plan.maxRecordBytes;
   const textSize = byteSize(text);
-  if (!htmlOk && textSize > MAX_RECORD_BYTES) {
+  if (!htmlOk && textSize > plan.maxRecordBytes) {
     showErrors([{ message: tooBigMessage(Math.max(textSize, html ? byteSize(html) : 0)), field: "record-paste" }]);
     return;
   }
@@ -54,18 +60,14 @@ function onType() {
   setRecord(text.trim() ? { kind: "text", text, label: "貼上的文字" } : null);
 }
 
-// The bytes of a file as text: UTF-8 (with or without BOM, or UTF-16 with BOM), else Big5 as Excel saves it.
-function decode(bytes) {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  for (const encoding of ["utf-8", "big5"]) {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch (error) {
-      // not this encoding: try the next
-    }
-  }
-  return null;
+// A file's bytes as base64 (the browser's own encoder: a data: URL without its header).
+function base64Of(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result.slice(reader.result.indexOf(",") + 1));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
 }
 
 function onFile() {
@@ -80,17 +82,12 @@ function refuseFile(message) {
 async function readFile() {
   const file = $("record-file").files[0];
   if (!file) return;
-  if (file.size > MAX_RECORD_BYTES) {
+  if (file.size > plan.maxRecordBytes) {
     refuseFile(`「${file.name}」${tooBigMessage(file.size)}`);
     return;
   }
-  const text = decode(new Uint8Array(await file.arrayBuffer()));
-  if (text === null || text.includes("\u0000")) {
-    refuseFile(`「${file.name}」不是文字檔（無法以 UTF-8 或 Big5 讀取），請改用儲存的學習紀錄網頁或 CSV 檔。`);
-    return;
-  }
   clearErrors();
-  setRecord({ kind: "file", text, label: `檔案「${file.name}」` });
+  setRecord({ kind: "file", base64: await base64Of(file), name: file.name, label: `檔案「${file.name}」` });
 }
 
 // -- the rows ---------------------------------------------------------------------------------
@@ -133,7 +130,7 @@ function rowForRules(row, i) {
 // What the rules should read: the record as given when nothing was changed, else the confirmed rows.
 export function inputForRules() {
   const changed = state.rows.some((row) => row.edited || row.origin === "hand") || (state.parsed && state.rows.length !== state.parsedCount);
-  if (state.parsed && !changed) return { record: state.parsed.text };
+  if (state.parsed && !changed) return recordInput(state.parsed);
   return state.rows.length ? { rows: state.rows.map(rowForRules) } : null;
 }
 
@@ -208,7 +205,7 @@ async function readRecord() {
   if (!state.record) return false;
   const record = state.record;
   $("record-wait").hidden = $("checker-status").dataset.state !== "loading";
-  const answer = await check({ record: record.text }, {}, plan.id);
+  const answer = await check(recordInput(record), {}, plan.id);
   $("record-wait").hidden = true;
   if (answer.error) {
     showErrors([{ message: `${record.label}：${answer.error.message}`, field: fieldOfRecord() }]);
