@@ -163,6 +163,9 @@ function edit(row, key) {
 
 function renderRows() {
   const body = $("record-rows-body");
+  // A card on a phone names each cell by its column (checker.css), from the table's own header.
+  const labels = [...document.querySelectorAll(".record-table thead th")].map((th) => th.textContent);
+  const cell = (i, content) => el("td", { dataset: { label: labels[i] } }, content);
   body.replaceChildren();
   state.rows.forEach((row, i) => {
     const where = row.origin === "hand" ? `自行新增的第 ${i + 1} 列` : `第 ${row.line} 列`;
@@ -182,10 +185,11 @@ function renderRows() {
       $("record-rows-title").focus();
     });
     body.append(el("tr", { dataset: { how: row.how, origin: row.origin } }, [
-      el("td", { text: row.origin === "hand" ? "自行新增" : String(row.line) }),
-      el("td", { text: row.recordName }),
-      el("td", {}, course), el("td", {}, start), el("td", {}, end), el("td", {}, status),
-      el("td", { class: row.how === "similar" || row.how === "unmatched" ? "note note--warning" : "note", text: row.note }),
+      cell(0, row.origin === "hand" ? "自行新增" : String(row.line)),
+      cell(1, row.recordName),
+      cell(2, course), cell(3, start), cell(4, end), cell(5, status),
+      el("td", { class: row.how === "similar" || row.how === "unmatched" ? "note note--warning" : "note", text: row.note,
+        dataset: row.note ? { label: labels[6] } : {} }),
       el("td", {}, remove),
     ]));
   });
