@@ -4,8 +4,9 @@ one card per row, every control at least 44x44 CSS px, date and time inputs that
 import pytest
 
 from tests.checker.flow import RECORDS, axe, errors, open_checker, paste, read_record, screenshot, step, wait_rules, wait_settled
+from tests.support.viewports import PHONE, TABLET
 
-SIZES = {"phone": (390, 844), "tablet": (768, 1024)}
+SIZES = {"phone": PHONE, "tablet": TABLET}
 TARGET = 44  # CSS px (WCAG 2.5.5's 44, above 2.2 AA's 24)
 
 # Every control a person touches in the checker, as it is shown now; a control is its label's box too
@@ -42,8 +43,8 @@ def fits(page, name, width):
 
 @pytest.mark.parametrize("size", list(SIZES))
 def test_the_whole_flow_fits_and_every_control_is_big_enough(browser, server, size):
-    width, height = SIZES[size]
-    context = browser.new_context(locale="zh-TW", viewport={"width": width, "height": height},
+    width = SIZES[size]["width"]
+    context = browser.new_context(locale="zh-TW", viewport=SIZES[size],
                                   device_scale_factor=2, is_mobile=size == "phone", has_touch=True)
     page = context.new_page()
     found = {}
