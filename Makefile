@@ -5,6 +5,8 @@
 
 PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.13 || command -v python3.12 || command -v python3)
 VENV := .venv
+# Bytecode caches go under .build/, so that source folders hold only sources (git status stays clean).
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.build/pycache
 PY := $(VENV)/bin/python
 # Debian packages the tests need: the browser, CJK fonts (else Chinese prints as boxes),
 # pdftotext for the print tests, nginx for the hosting test.
@@ -17,7 +19,8 @@ $(VENV)/.installed: pyproject.toml
 	  { echo "需要 Python 3.12 以上（pyodide-build 的要求）：請安裝後再執行，或以 PYTHON=/path/to/python3.12 指定。"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,page]'
+	$(PY) -m pipeline.courses   # rules_py/_data/plans.json from courses/ (build.py refreshes it too)
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -59,4 +62,4 @@ bench: site test-browser
 	BENCH_PYODIDE_PREFIX=$(BENCH_PYODIDE) $(PY) -m bench --levers $(BENCH_ARGS)
 
 clean:
-	rm -rf site .build site_src/plans rules_py/_data/plans.json
+	rm -rf site .build rules_py/_data/plans.json

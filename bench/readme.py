@@ -1,8 +1,8 @@
-"""Puts the latest table into the README's 效能 section, between its two markers."""
+"""Puts the latest table into docs/performance.md, between its two markers."""
 
 from pathlib import Path
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 

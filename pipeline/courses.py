@@ -1,8 +1,13 @@
-"""Loads and validates courses/ (the plans as YAML, the office calendars as DGPA publishes them) into
-the one JSON document the rules load (rules_py/_data/plans.json).
+"""The one loader and schema of every file in courses/: plan.yaml, clauses.yaml, suspensions.yaml (per
+plan) and the office calendars (CSV as DGPA publishes them). The build, the pages and the tests all read
+courses/ through here.
 
-Every fault raises CoursesError with a zh-TW message naming the file and the key path, so that the
-person who edits the data next year sees at once what to fix.
+- load_courses(): the compiled plans, the one JSON document the rules and the checker page load
+  (rules_py/_data/plans.json, written by refresh_rules_data());
+- load_clauses(): each plan's official text (clauses.yaml), for the reading pages.
+
+Every fault raises CoursesError with a zh-TW message naming the file, the line and the key path, so that
+the person who edits the data next year sees at once what to fix.
 """
 
 from __future__ import annotations
@@ -17,9 +22,12 @@ from pathlib import Path
 import yaml
 
 from pipeline import BuildError
-from rules_py._clauses import anchor_for
-from rules_py._match import normalise_name
-from rules_py._rule_ids import RULE_IDS
+from rules_py import RULE_IDS, normalise_name
+
+
+ROOT = Path(__file__).resolve().parent.parent
+COURSES = ROOT / "courses"
+RULES_DATA = ROOT / "rules_py" / "_data" / "plans.json"
 
 
 class CoursesError(BuildError, ValueError):
@@ -31,6 +39,9 @@ _CALENDAR_HEADER = ["西元日期", "星期", "是否放假", "備註"]
 _OFF, _WORKING = "2", "0"
 _HOURS_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)$")
 _SCOPES = ("whole_city", "districts")
+_FORM_KEYS = ("title", "unit_label", "name_label", "bundle_label", "columns", "time_units", "notes_heading",
+              "signatures")
+_LAST_STEP = re.compile(r"(?:\.[^.\[]*|\[\d+\])$")
 
 
 def load_courses(courses_dir: Path) -> dict:
@@ -48,10 +59,46 @@ def load_courses(courses_dir: Path) -> dict:
     return {"plans": plans}
 
 
-def write_plans_json(data: dict, path: Path) -> None:
+def load_clauses(courses_dir: Path) -> dict[str, dict]:
+    """Every plan's clauses.yaml, keyed by plan id: {"plan", "heading", "issued", "form", "clauses"}."""
+    courses_dir = Path(courses_dir)
+    return {clauses["plan"]: clauses
+            for clauses in (_Loader(courses_dir, f).clauses() for f in sorted(courses_dir.glob("*/plan.yaml")))}
+
+
+def load_calendar_sources(courses_dir: Path) -> dict[str, dict]:
+    """calendars/sources.yaml: {CSV file name: {origin, url, version, date, encoding, sha256}}."""
+    file = Path(courses_dir) / "calendars" / "sources.yaml"
+    reader = _Loader(Path(courses_dir), file)
+    raw = reader.yaml(file)
+    if not isinstance(raw, dict):
+        reader.fail("（最上層）", "應為對照表（檔名: 來源）")
+    sources = {}
+    for name, node in raw.items():
+        entry = {key: reader.text(node, key, name) for key in ("origin", "url", "version", "encoding", "sha256")}
+        entry["date"] = reader.day(node, "date", name).isoformat()
+        if not re.fullmatch(r"[0-9a-f]{64}", entry["sha256"]):
+            reader.fail(_join(name, "sha256"), "應為 64 個小寫十六進位字元")
+        sources[name] = entry
+    return sources
+
+
+def plans_json_text(data: dict) -> str:
+    """The compiled plans as the rules and the checker page read them."""
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def refresh_rules_data(courses_dir: Path = COURSES, path: Path = RULES_DATA) -> dict:
+    """The one step that makes rules_py/_data/plans.json (git-ignored) from courses/: shared by build.py,
+    the editable install (`make setup`) and the tests. The file is rewritten only when its text changes,
+    so that the wheel's cache and a running test session see a stable file."""
+    data = load_courses(courses_dir)
+    text = plans_json_text(data)
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return data
 
 
 def _show(courses_dir: Path, file: Path) -> str:
@@ -65,10 +112,23 @@ class _Loader:
         self.courses_dir = courses_dir
         self.plan_file = plan_file
         self.file = plan_file
+        self._lines: dict[Path, dict[str, int]] = {}  # per YAML file: key path -> line
 
     # -- errors and typed getters -------------------------------------------------------------
     def fail(self, where: str, message: str):
-        raise CoursesError(f"{_show(self.courses_dir, self.file)}: {where}：{message}")
+        line = self._line(where)
+        at = f" 第 {line} 行" if line else ""
+        raise CoursesError(f"{_show(self.courses_dir, self.file)}{at}: {where}：{message}")
+
+    def _line(self, where: str) -> int | None:
+        """The line of `where` in the current YAML file, or of its nearest parent there (a missing key)."""
+        lines = self._lines.get(self.file, {})
+        while where not in lines:
+            if not where:
+                return None
+            parent = _LAST_STEP.sub("", where)
+            where = parent if parent != where else ""
+        return lines[where]
 
     def get(self, mapping: dict, key: str, where: str, optional: bool = False):
         if not isinstance(mapping, dict):
@@ -117,7 +177,8 @@ class _Loader:
     def yaml(self, file: Path):
         self.file = file
         try:
-            return yaml.safe_load(file.read_text(encoding="utf-8"))
+            data, self._lines[file] = _load_yaml(file.read_text(encoding="utf-8"))
+            return data
         except FileNotFoundError:
             self.fail("（檔案）", "找不到檔案")
         except UnicodeDecodeError:
@@ -132,7 +193,7 @@ class _Loader:
         raw = self.yaml(self.plan_file)
         if not isinstance(raw, dict):
             self.fail("（最上層）", "應為對照表（key: value）")
-        clause_anchors = self._clauses()
+        clauses = self.clauses()
         document = self.get(raw, "document", "")
         platform = self.get(raw, "platform", "")
         plan = {
@@ -149,6 +210,7 @@ class _Loader:
         parameters = self._parameters(self.get(raw, "parameters", ""))
         plan["parameters"] = parameters
         plan["matching"] = self._matching(self.get(raw, "matching", ""))
+        plan["reminders"] = self._reminders(self.get(raw, "reminders", ""))
         plan["categories"] = self._categories(raw)
         covered = parameters["covered_categories"]["value"]
         known = {c["id"] for c in plan["categories"]}
@@ -158,39 +220,59 @@ class _Loader:
         plan["bundles"] = self._bundles(raw)
         plan["rules"] = self._rules(raw)
         used = self._clause_ids(plan)
-        plan["clauses"] = self._anchors(used, clause_anchors)
+        if clauses["plan"] != plan["id"]:
+            self.file = self.plan_file.parent / "clauses.yaml"
+            self.fail("plan", f"應為此計畫的代號 {plan['id']}，實際為 {clauses['plan']}")
+        plan["clauses"] = self._anchors(used, clauses)
         plan["calendar"] = self._calendar(parameters)
         return plan
 
-    def _clauses(self) -> dict[str, str] | None:
-        """clauses.yaml next to plan.yaml, if present: {clause id: anchor}."""
-        file = self.plan_file.parent / "clauses.yaml"
-        if not file.exists():
-            return None
-        raw = self.yaml(file)
-        entries = raw.get("clauses") if isinstance(raw, dict) else raw
-        if not isinstance(entries, list):
-            self.fail("（最上層）", "應為條文清單")
-        anchors = {}
-        for i, entry in enumerate(entries):
-            cid = self.text(entry, "id", f"[{i}]")
-            anchors[cid] = self.text(entry, "anchor", f"[{i}]", optional=True) or anchor_for(cid)
+    def clauses(self) -> dict:
+        """clauses.yaml beside plan.yaml: the plan's official text, clause by clause, and the form's wording."""
+        raw = self.yaml(self.plan_file.parent / "clauses.yaml")
+        if not isinstance(raw, dict):
+            self.fail("（最上層）", "應為對照表（plan、heading、issued、form、clauses）")
+        doc = {key: self.text(raw, key, "") for key in ("plan", "heading", "issued")}
+        form = self.get(raw, "form", "")
+        doc["form"] = {key: self.get(form, key, "form") for key in _FORM_KEYS}
+        if len(self.items(form, "time_units", "form")) != 5:
+            self.fail("form.time_units", "應為 5 個單位（年、月、日、時、分）")
+        doc["clauses"], ids, anchors = [], {}, {}
+        for i, node in enumerate(self.items(raw, "clauses", "")):
+            path = f"clauses[{i}]"
+            clause = {"id": self.text(node, "id", path), "anchor": self.text(node, "anchor", path),
+                      "title": self.plain(node, "title", path), "text": self.plain(node, "text", path)}
+            for key, seen in (("id", ids), ("anchor", anchors)):
+                if clause[key] in seen:
+                    self.fail(_join(path, key), f"{clause[key]} 與 {seen[clause[key]]} 重複")
+                seen[clause[key]] = path
+            table = self.get(node, "table", path, optional=True)
+            if table is not None:
+                clause["table"] = {"header": self.items(table, "header", _join(path, "table")),
+                                   "rows": self.items(table, "rows", _join(path, "table"))}
+            if "items" in node:
+                clause["items"] = self.items(node, "items", path)
+            doc["clauses"].append(clause)
+        if not doc["clauses"]:
+            self.fail("clauses", "至少要有一條條文")
         self.file = self.plan_file
-        return anchors
+        return doc
 
-    def _anchors(self, used: list[tuple[str, str]], clause_anchors: dict | None) -> dict[str, str]:
-        anchors = {}
+    def plain(self, mapping, key, where) -> str:
+        """Text that may be empty (a clause with no title of its own)."""
+        value = self.get(mapping, key, where)
+        if not isinstance(value, str):
+            self.fail(_join(where, key), "應為文字（可為空字串 \"\"）")
+        return value
+
+    def _anchors(self, used: list[tuple[str, str]], clauses: dict) -> dict[str, str]:
+        anchors = {c["id"]: c["anchor"] for c in clauses["clauses"]}
+        out = {}
         for where, cid in used:
-            if clause_anchors is not None:
-                if cid not in clause_anchors:
-                    self.fail(where, f"條文代號 {cid} 不在 clauses.yaml 中")
-                anchors[cid] = clause_anchors[cid]
-            else:
-                anchor = anchor_for(cid)
-                if anchor is None:
-                    self.fail(where, f"無法辨識的條文代號 {cid}（例：壹、陸、五、附件2說明2）")
-                anchors[cid] = anchor
-        return anchors
+            if cid not in anchors:
+                self.fail(where, f"條文代號 {cid} 不在 clauses.yaml 中")
+            out[cid] = anchors[cid]
+        return out
 
     def _clause_ids(self, plan: dict) -> list[tuple[str, str]]:
         used = [(f"parameters.{k}.clause", v["clause"]) for k, v in plan["parameters"].items()]
@@ -206,6 +288,9 @@ class _Loader:
             node = self.get(raw, key, where)
             path = _join(where, key)
             entry = {"clause": self.text(node, "clause", path)}
+            source = self.text(node, "source", path, optional=True)  # where a fact the plan does not state comes from
+            if source:
+                entry["source"] = source
             if kind == "period":
                 start, end = self.day(node, "start", path), self.day(node, "end", path)
                 if end < start:
@@ -234,6 +319,7 @@ class _Loader:
             elif kind == "calendar":
                 entry["office_calendar"] = self.text(node, "office_calendar", path)
                 entry["suspensions"] = self.text(node, "suspensions", path, optional=True)
+                entry["districts"] = self.text(node, "districts", path, optional=True)
             out[key] = entry
 
         param("period", "period")
@@ -247,6 +333,7 @@ class _Loader:
         param("passed_status", "text")
         param("upload_success_status", "text")
         param("leave_reason_text", "text")
+        param("leave_record_kind", "text")
         param("default_office_hours", "hours")
         param("calendar", "calendar")
         period = out["period"]
@@ -259,6 +346,10 @@ class _Loader:
         if threshold > 1:
             self.fail("matching.similarity_threshold", "應介於 0 與 1 之間")
         return {"similarity_threshold": threshold}
+
+    def _reminders(self, raw: dict) -> dict:
+        return {"expiry_warning_days": self.number(raw, "expiry_warning_days", "reminders", integer=True),
+                "source": self.text(raw, "source", "reminders")}
 
     def _categories(self, raw: dict) -> list[dict]:
         out, seen = [], {}
@@ -346,9 +437,10 @@ class _Loader:
         if first > date.fromisoformat(period["start"]) or last < date.fromisoformat(parameters["deadline"]["value"]):
             self.fail("parameters.calendar.office_calendar",
                       f"辦公日曆涵蓋 {first}～{last}，未涵蓋辦理期間開始至截止日")
+        districts = self._districts(self.plan_file.parent / spec["districts"]) if spec["districts"] else []
         suspensions = []
         if spec["suspensions"]:
-            suspensions = self._suspensions(self.plan_file.parent / spec["suspensions"], first, last)
+            suspensions = self._suspensions(self.plan_file.parent / spec["suspensions"], first, last, districts)
         return {
             "source": _relative(self.courses_dir, csv_file),
             "first": first.isoformat(),
@@ -356,6 +448,7 @@ class _Loader:
             "off_days": [d.isoformat() for d, (off, _) in sorted(days.items()) if off],
             "notes": {d.isoformat(): note for d, (_, note) in sorted(days.items()) if note},
             "suspensions": suspensions,
+            "districts": districts,
         }
 
     def _office_days(self, csv_file: Path) -> dict[date, tuple[bool, str]]:
@@ -399,7 +492,20 @@ class _Loader:
             self.fail("（檔案）", "沒有任何日期")
         return days
 
-    def _suspensions(self, file: Path, first: date, last: date) -> list[dict]:
+    def _districts(self, file: Path) -> list[str]:
+        """The city's districts (行政區), each written with 區, in the order a person picks from."""
+        raw = self.yaml(file)
+        names = self.items(raw, "districts", "")
+        self.text(raw, "source", "")
+        for i, name in enumerate(names):
+            if not isinstance(name, str) or not name.strip().endswith("區"):
+                self.fail(f"districts[{i}]", f"應為以「區」結尾的行政區名稱，實際為 {name!r}")
+        if len(set(names)) != len(names):
+            self.fail("districts", "行政區名稱重複")
+        self.file = self.plan_file
+        return [n.strip() for n in names]
+
+    def _suspensions(self, file: Path, first: date, last: date, districts: list[str]) -> list[dict]:
         raw = self.yaml(file)
         if not isinstance(raw, list):
             self.fail("（最上層）", "應為停止上班日清單")
@@ -416,14 +522,48 @@ class _Loader:
             if scope not in _SCOPES:
                 self.fail(_join(path, "scope"), f"應為 {' 或 '.join(_SCOPES)}")
             entry = {"date": day.isoformat(), "scope": scope, "cause": self.text(node, "cause", path)}
+            source = self.get(node, "source", path)
+            self.text(source, "announcement", _join(path, "source"))
+            if self.day(source, "date", _join(path, "source")) > day:
+                self.fail(_join(path, "source.date"), "公告日期晚於停止上班日")
             if scope == "districts":
-                districts = self.items(node, "districts", path)
-                if not districts or not all(isinstance(d, str) and d.strip() for d in districts):
+                named = self.items(node, "districts", path)
+                if not named or not all(isinstance(d, str) and d.strip() for d in named):
                     self.fail(_join(path, "districts"), "應為行政區名稱清單")
-                entry["districts"] = districts
+                # as notices write them (杉林), kept with 區 (杉林區), each one of the city's districts
+                named = [d.strip() if d.strip().endswith("區") else d.strip() + "區" for d in named]
+                unknown = [d for d in named if districts and d not in districts]
+                if unknown:
+                    self.fail(_join(path, "districts"), f"不是本市的行政區：{'、'.join(unknown)}")
+                entry["districts"] = named
             out.append(entry)
         self.file = self.plan_file
         return sorted(out, key=lambda e: e["date"])
+
+
+def _load_yaml(text: str) -> tuple[object, dict[str, int]]:
+    """The document, and the line (1-based) of every key path in it ("a.b[2].c" as the loader names them)."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    lines: dict[str, int] = {}
+
+    def walk(node, path: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                lines[_join(path, str(key.value))] = key.start_mark.line + 1
+                walk(value, _join(path, str(key.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, value in enumerate(node.value):
+                lines[f"{path}[{i}]"] = value.start_mark.line + 1
+                walk(value, f"{path}[{i}]")
+
+    if node is not None:
+        walk(node, "")
+    return data, lines
 
 
 def _decode_calendar(data: bytes) -> str | None:
@@ -455,3 +595,12 @@ def _relative(base: Path, file: Path) -> str:
         return f"{base.name}/{file.relative_to(base.resolve()).as_posix()}"
     except ValueError:
         return file.name
+
+
+if __name__ == "__main__":  # `python -m pipeline.courses`: refresh rules_py's data (make setup runs it)
+    import sys
+
+    try:
+        refresh_rules_data()
+    except CoursesError as error:
+        sys.exit(f"計畫資料有誤：{error}")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline import BuildError
 
-# Why each source is there (the privacy page and the README explain the same in plain words):
+# Why each source is there (the privacy page and docs/hosting.md explain the same in plain words):
 #   'wasm-unsafe-eval'  Pyodide compiles its WebAssembly; nothing else (no eval, no new Function).
 #   worker-src blob:    the checker's worker bootstrap (see site_src/checker/rules-client.js).
 #   img-src data:       Material's icons are SVG data: URLs in its stylesheet.

@@ -8,10 +8,13 @@ import hashlib
 import json
 from pathlib import Path
 
+from pipeline.page_wheels import page_wheel_files
+
 REV_LENGTH = 16
 # Cached only once the checker is used: Pyodide and the rules wheel.
 RUNTIME_DIR = "pyodide/"
-# Cached when used: Material's search word splitters for ~30 languages (1.3 MB; zh needs few of them).
+# Cached when used: Material's search word splitters for ~30 languages (1.3 MB; zh needs few of them),
+# and the wheels the page loads on demand (page_wheel_files).
 LAZY_DIR = "assets/javascripts/lunr/"
 SW_NAME = "sw.js"
 _TEMPLATE = Path(__file__).with_name("offline_sw.js")
@@ -32,11 +35,13 @@ def _url_path(relative: str) -> str:
 
 def precache_manifest(site_dir: Path) -> dict:
     groups = {"pages": {}, "runtime": {}, "lazy": {}}
+    lazy_wheels = page_wheel_files(site_dir)
     for path in sorted(site_dir.rglob("*")):
         relative = path.relative_to(site_dir).as_posix()
         if not path.is_file() or relative == SW_NAME or relative.endswith(_SKIPPED_SUFFIXES):
             continue
-        group = "runtime" if relative.startswith(RUNTIME_DIR) else "lazy" if relative.startswith(LAZY_DIR) else "pages"
+        lazy = relative.startswith(LAZY_DIR) or relative in lazy_wheels
+        group = "lazy" if lazy else "runtime" if relative.startswith(RUNTIME_DIR) else "pages"
         groups[group][_url_path(relative)] = _rev(path)
     version = hashlib.sha256(json.dumps(groups, sort_keys=True).encode()).hexdigest()[:REV_LENGTH]
     return {"version": version, **groups}

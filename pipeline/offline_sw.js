@@ -4,7 +4,8 @@
 // - pages: the reading pages and their assets, cached when the worker installs;
 // - runtime: Pyodide and the rules wheel, cached only when a page that runs the checker asks for it
 //   (the docs pages must not download Pyodide);
-// - lazy: files few visitors need (search's word splitters for other languages), cached when used.
+// - lazy: files few visitors need (search's word splitters for other languages, the wheels the page
+//   loads on demand, e.g. odfpy for an ODT form), cached when used.
 // A new build is a new sw.js; the browser installs it beside the old one and switches once no page of
 // the old build is open, so a page never mixes two builds. Then the old build's cache is deleted.
 "use strict";

@@ -1,21 +1,23 @@
 """The reading pages (home, plan, courses, manual, forms, FAQ) generated from courses/ for MkDocs.
 
-Public API: write_pages() for build.py; plan_view() and render_leave_form() for anything that needs a form,
-blank or filled.
-Every plan gets plans/<plan_id>/...; the newest plan also gives the home page and leads the nav
-(pipeline/pages_hooks.py reads plans/_home.md and plans/_nav.json when MkDocs builds).
+Public API: site_pages() for the MkDocs hook (pipeline/pages_hooks.py), which hands them to MkDocs as
+in-memory files; plan_view() and render_leave_form() for anything that needs a form, blank or filled.
+Every plan gets plans/<plan_id>/...; the newest plan also gives the home page (index.md) and leads the nav.
 """
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from pipeline.pages_data import PagesError, load_clauses, roc_year, view
+from pipeline.courses import load_clauses, plans_json_text
+from rules_py.record import MAX_RECORD_BYTES
+from pipeline.pages_data import PagesError, roc_year, view
 
-__all__ = ["write_pages", "plan_view", "render_leave_form", "PagesError"]
+__all__ = ["site_pages", "SitePages", "plan_view", "render_leave_form", "PagesError"]
 
 _TEMPLATES = Path(__file__).with_name("pages_templates")
 _ENV = jinja2.Environment(
@@ -86,49 +88,45 @@ def _newest(views: list) -> dict:
     return max(views, key=lambda p: p["start"])
 
 
-def write_pages(plans: dict, courses_dir: Path, out_dir: Path) -> None:
-    """Write every plan's reading pages into out_dir (site_src/plans/), replacing what was there.
+@dataclass
+class SitePages:
+    """What the build adds to site_src/ in memory: {path under the docs dir: text}, and the nav of those pages."""
 
-    plans: {"plans": {plan_id: plan mapping as in courses/<year>/plan.yaml}};
+    files: dict[str, str]
+    nav: list
+
+
+def site_pages(plans: dict, courses_dir: Path) -> SitePages:
+    """Every plan's reading pages, the home page and the checker's plans.json.
+
+    plans: {"plans": {plan_id: plan}} as pipeline.courses.load_courses() gives it;
     courses_dir: the courses/ folder, where each plan's clauses.yaml is found (by its `plan:` id)."""
-    out_dir = Path(out_dir)
     views = [plan_view(plan, courses_dir) for plan in plans["plans"].values()]
     current = _newest(views)
-    _clear(out_dir)
+    files = {"index.md": _render("home.md.j2", p=current, to_root=""),
+             # The checker page reads the same plans before Pyodide is ready (course picker, office hours, deadline),
+             # and the rules' limits, so that it refuses at once what the rules would refuse.
+             "checker/plans.json": plans_json_text({**plans, "limits": {"max_record_bytes": MAX_RECORD_BYTES}})}
     for p in views:
-        _write_plan(p, out_dir / p["id"])
-    (out_dir / "_home.md").write_text(_render("home.md.j2", p=current, to_root=""), encoding="utf-8")
-    (out_dir / "_nav.json").write_text(json.dumps(_nav(current, views), ensure_ascii=False, indent=1), encoding="utf-8")
+        files.update(_plan_files(p))
+    return SitePages(files=files, nav=_nav(current, views))
 
 
-def _clear(out_dir: Path) -> None:
-    """Remove the previous run's pages so that a plan taken out of courses/ leaves nothing behind."""
-    if out_dir.exists():
-        for path in sorted(out_dir.rglob("*"), reverse=True):
-            path.rmdir() if path.is_dir() else path.unlink()
-    out_dir.mkdir(parents=True, exist_ok=True)
-
-
-def _write_plan(p: dict, plan_dir: Path) -> None:
+def _plan_files(p: dict) -> dict[str, str]:
+    base = f"plans/{p['id']}/"
     forms = {b["id"]: render_leave_form(p, b["id"]) for b in p["bundles"]}
-    for template, rel, _title in _PAGES:
-        _write(plan_dir / rel, _render(template, p=p, forms=forms, to_root=_to_root(rel)))
+    files = {base + rel: _render(template, p=p, forms=forms, to_root=_to_root(rel)) for template, rel, _ in _PAGES}
     for b in p["bundles"]:
         rel = f"forms/{b['id']}.md"
-        _write(plan_dir / rel, _render("form_page.md.j2", p=p, b=b, form=forms[b["id"]], to_root=_to_root(rel)))
+        files[base + rel] = _render("form_page.md.j2", p=p, b=b, form=forms[b["id"]], to_root=_to_root(rel))
     # The blank forms for the checker to clone in the browser (same origin, fetched as data).
-    _write(plan_dir / "forms" / "leave-forms.json",
-           json.dumps({"plan": p["id"], "forms": forms}, ensure_ascii=False, indent=1))
+    files[base + "forms/leave-forms.json"] = json.dumps({"plan": p["id"], "forms": forms}, ensure_ascii=False, indent=1)
+    return files
 
 
 def _to_root(rel: str) -> str:
     depth = 2 + rel.count("/")  # plans/<plan_id>/ + any subfolder
     return "../" * depth
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def _plan_nav(p: dict) -> list:

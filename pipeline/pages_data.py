@@ -1,16 +1,12 @@
-"""The facts the reading pages show, taken from one plan and its clauses.yaml (no number is written here)."""
+"""The facts the reading pages show, taken from one plan and its clauses (both as pipeline.courses loads them;
+no number is written here)."""
 
 import datetime as dt
-from pathlib import Path
-
-import yaml
-
 from pipeline import BuildError
-from rules_py._dates import expiry, roc_date
+from rules_py import leave_expiry as expiry
+from rules_py import roc_date
 
 _WEEKDAYS = "一二三四五六日"
-_FORM_KEYS = ("title", "unit_label", "name_label", "bundle_label", "columns", "time_units", "notes_heading",
-              "signatures")
 
 
 class PagesError(BuildError):
@@ -35,38 +31,6 @@ def _as_date(value, where: str) -> dt.date:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise PagesError(f"{where} 應為日期（例如 2025-08-31），卻是「{value}」。") from None
-
-
-def load_clauses(courses_dir: Path) -> dict:
-    """Every courses/*/clauses.yaml, keyed by the plan id it names."""
-    found = {}
-    for path in sorted(Path(courses_dir).glob("*/clauses.yaml")):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as err:
-            raise PagesError(f"{path} 不是正確的 YAML：{err}") from None
-        if not isinstance(data, dict) or not isinstance(data.get("plan"), str):
-            raise PagesError(f"{path} 缺少 plan（這份條文屬於哪一個計畫的 id）。")
-        clauses = data.get("clauses")
-        if not isinstance(clauses, list) or not clauses:
-            raise PagesError(f"{path} 缺少 clauses（條文清單）。")
-        for i, clause in enumerate(clauses):
-            for key in ("id", "anchor", "title", "text"):
-                if not isinstance(clause, dict) or not isinstance(clause.get(key), str):
-                    raise PagesError(f"{path} 的 clauses[{i}] 缺少文字欄位 {key}。")
-        form = data.get("form")
-        missing = [k for k in _FORM_KEYS if not isinstance(form, dict) or not form.get(k)]
-        if missing:
-            raise PagesError(f"{path} 的 form（附件2 申請表的固定文字）缺少：{'、'.join(missing)}。")
-        if len(form["time_units"]) != 5:
-            raise PagesError(f"{path} 的 form.time_units 應為 5 個單位（年、月、日、時、分）。")
-        anchors = [c["anchor"] for c in clauses]
-        dupes = sorted({a for a in anchors if anchors.count(a) > 1})
-        if dupes:
-            raise PagesError(f"{path} 的錨點重複：{'、'.join(dupes)}。")
-        data["path"] = str(path)
-        found[data["plan"]] = data
-    return found
 
 
 def _param(plan: dict, name: str, where: str):
@@ -116,7 +80,7 @@ def view(plan: dict, clauses: dict) -> dict:
 
     def anchor(clause_id: str) -> str:
         if clause_id not in by_id:
-            raise PagesError(f"{clauses['path']} 沒有條文 {clause_id}（{where} 引用了它）。")
+            raise PagesError(f"{where} 的 clauses.yaml 沒有條文 {clause_id}（頁面引用了它）。")
         return by_id[clause_id]["anchor"]
 
     params = {name: p for name, p in plan["parameters"].items() if isinstance(p, dict) and "clause" in p}

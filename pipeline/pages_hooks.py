@@ -1,28 +1,30 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): put the pages that write_pages() generated into the site.
+"""MkDocs hooks (mkdocs.yml `hooks:`): the pages made from courses/ exist only in the build.
 
-- the nav entry `plans/_nav.json` is replaced by the nav that write_pages() wrote there, so that a new
-  plan in courses/ reaches the nav through data alone;
-- index.md (a stub in git) is replaced by plans/_home.md, the newest plan's home page.
-Both files are excluded from the site by mkdocs.yml `exclude_docs`.
+- on_config: load courses/ (beside mkdocs.yml) and make the pages; the nav entry `plans/*` becomes the
+  generated pages' nav, so that a new plan in courses/ reaches the nav through data alone;
+- on_files: hand every page (and the checker's plans.json) to MkDocs as an in-memory file
+  (File.generated); nothing is written into site_src/.
 """
 
-import json
+import sys
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
+from mkdocs.structure.files import File
 
-_NAV_MARKER = "plans/_nav.json"
-_HOME = "plans/_home.md"
+# MkDocs loads a hook by its file path: make the project's `pipeline` package importable from here.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from pipeline.courses import load_courses  # noqa: E402
+from pipeline.pages import site_pages  # noqa: E402
 
-def _generated(config, name: str) -> Path:
-    return Path(config["docs_dir"]) / name
+NAV_MARKER = "plans/*"
+_pages = None
 
 
 def _splice(nav: list, generated: list) -> list:
     out = []
     for item in nav:
-        if item == _NAV_MARKER:
+        if item == NAV_MARKER:
             out.extend(generated)
         elif isinstance(item, dict):
             out.append({k: _splice(v, generated) if isinstance(v, list) else v for k, v in item.items()})
@@ -32,15 +34,14 @@ def _splice(nav: list, generated: list) -> list:
 
 
 def on_config(config):
-    path = _generated(config, _NAV_MARKER)
-    generated = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
-    config["nav"] = _splice(config["nav"], generated)
+    global _pages
+    courses = Path(config.config_file_path).resolve().parent / "courses"
+    _pages = site_pages(load_courses(courses), courses)
+    config["nav"] = _splice(config["nav"], _pages.nav)
     return config
 
 
-def on_page_markdown(markdown, page, config, files):
-    home = _generated(config, _HOME)
-    if page.file.src_uri == "index.md" and home.exists():
-        markdown, meta = get_data(home.read_text(encoding="utf-8"))
-        page.meta.update(meta)
-    return markdown
+def on_files(files, config):
+    for src_uri, content in _pages.files.items():
+        files.append(File.generated(config, src_uri, content=content))
+    return files

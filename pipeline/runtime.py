@@ -21,8 +21,10 @@ CORE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.mjs", 
 
 
 def install_runtime(wheel: Path, site_dir: Path, node_pyodide: Path = NODE_PYODIDE,
-                    precompile: bool = True) -> Path:
+                    precompile: bool = True, page_wheels: tuple[Path, ...] = ()) -> Path:
     """Copies the runtime and the wheel into site_dir/pyodide/ and writes its pyodide-lock.json.
+
+    page_wheels: wheels the page loads on demand (pipeline/page_wheels.py), listed in the same lock.
 
     node_pyodide: another Pyodide npm package (the benchmark compares releases); precompile=False
     ships the wheel as built (.py), which the benchmark compares with the precompiled one."""
@@ -33,13 +35,14 @@ def install_runtime(wheel: Path, site_dir: Path, node_pyodide: Path = NODE_PYODI
     for name in CORE_FILES:
         if (node_pyodide / name).exists():
             shutil.copy2(node_pyodide / name, target / name)
-    shutil.copy2(wheel, target / wheel.name)
+    for path in (wheel, *page_wheels):
+        shutil.copy2(path, target / path.name)
 
     # The npm lock lists ~380 packages that the core runtime doesn't ship: start from none.
     upstream = PyodideLockSpec.from_json(node_pyodide / "pyodide-lock.json")
     empty = PyodideLockSpec.from_dict({"info": upstream.info.to_dict(), "packages": {}})
     lock = target / "pyodide-lock.json"
-    add_wheels_to_spec(empty, [target / wheel.name], base_path=target).to_json(lock)
+    add_wheels_to_spec(empty, [target / p.name for p in (wheel, *page_wheels)], base_path=target).to_json(lock)
     if precompile and _same_python(upstream.info.python):
         _precompile(target)
     elif precompile:

@@ -1,14 +1,19 @@
-"""Working time as sorted half-open intervals [start, end) of seconds, built once per plan and profile.
+"""Time as the plan counts it: working time as intervals, 民國 dates, and the leave's expiry (民法第121條).
 
-Working time is the office hours on the official calendar's working days (make-up Saturdays included;
-holidays, whole-city 停止上班 days and the profile's days_off excluded), plus, on any day, the profile's
-on-duty, overtime, official-leave and business-trip periods.
+Working time is kept apart by kind, each as sorted half-open intervals [start, end) of seconds, built once
+per plan and profile: 上班 is the office hours on the official calendar's working days (make-up Saturdays
+included; holidays, whole-city 停止上班 days, the person's district's 停止上班 days and the profile's
+days_off excluded), less hour-level leave (time_off); 在勤 is the profile's on-duty periods. 加班, 公假 and
+公差 are not working time of this kind: any overlap with them disqualifies a course (see _decisions).
 """
 
 from bisect import bisect_right
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
+
+from rules_py._errors import InputError
 
 _DAY = 86400
+_TAIWAN = timezone(timedelta(hours=8))
 
 
 def stamp(moment: datetime) -> int:
@@ -48,33 +53,131 @@ class WorkingTime:
         return None
 
 
-def working_time(plan, profile) -> WorkingTime:
+class Duty:
+    """A person's working time, kept apart by kind: 上班 (office hours on working days, less hour-level
+    leave) and 在勤 (on-duty and rota periods). Never merged: a reason names the kind it found."""
+
+    __slots__ = ("office", "on_duty")
+
+    def __init__(self, office: WorkingTime, on_duty: WorkingTime):
+        self.office, self.on_duty = office, on_duty
+
+
+def duty(plan, profile) -> Duty:
     key = profile.working_key()
     cache = plan.working_cache
     if key not in cache:
         if len(cache) > 64:  # a batch of many different profiles should not grow memory without end
             cache.clear()
-        cache[key] = _build(plan, profile)
+        cache[key] = Duty(WorkingTime(_office_intervals(plan, profile)),
+                          WorkingTime([(stamp(s), stamp(e)) for s, e in profile.on_duty]))
     return cache[key]
 
 
-def _non_working_days(plan, profile) -> set:
-    """The calendar's days off, whole-city 停止上班 days, and the profile's own days off."""
-    cal = plan.calendar
-    days = {date.fromisoformat(d) for d in cal["off_days"]}
-    days.update(date.fromisoformat(s["date"]) for s in cal["suspensions"] if s["scope"] == "whole_city")
+def days_off(plan, profile) -> set:
+    """The calendar's days off, whole-city 停止上班 days, the person's district's 停止上班 days, and the
+    profile's own days off."""
+    days = {date.fromisoformat(d) for d in plan.off_days}
+    days.update(date.fromisoformat(d) for d, s in plan.suspensions.items() if suspended(s, profile.district))
     return days | profile.days_off
 
 
-def _build(plan, profile) -> WorkingTime:
-    cal = plan.calendar
-    first, last = date.fromisoformat(cal["first"]), date.fromisoformat(cal["last"])
-    off = _non_working_days(plan, profile)
+def suspended(suspension: dict, district: str | None) -> bool:
+    """Whether a 停止上班 day applies to a person working in this district (None: not known)."""
+    return suspension["scope"] == "whole_city" or district in suspension.get("districts", ())
+
+
+def _office_intervals(plan, profile) -> list:
+    first, last = date.fromisoformat(plan.calendar["first"]), date.fromisoformat(plan.calendar["last"])
+    off = days_off(plan, profile)
     intervals = []
     for ordinal in range(first.toordinal(), last.toordinal() + 1):
         if date.fromordinal(ordinal) in off:
             continue
         base = ordinal * _DAY
         intervals.extend((base + a, base + b) for a, b in profile.office_hours)
-    intervals.extend((stamp(s), stamp(e)) for s, e, _ in profile.working_periods)
-    return WorkingTime(intervals)
+    if profile.time_off:
+        intervals = _minus(intervals, sorted((stamp(s), stamp(e)) for s, e in profile.time_off))
+    return intervals
+
+
+def _minus(intervals: list, holes: list) -> list:
+    """The parts of sorted, disjoint intervals outside the sorted holes (hour-level leave)."""
+    out = []
+    for start, end in intervals:
+        for hole_start, hole_end in holes:
+            if hole_end <= start or hole_start >= end:
+                continue
+            if hole_start > start:
+                out.append((start, hole_start))
+            start = max(start, hole_end)
+            if start >= end:
+                break
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+def today_in_taiwan() -> date:
+    return datetime.now(_TAIWAN).date()
+
+
+def taiwan_time(moment: datetime, where: str) -> datetime:
+    """A time with a UTC offset converted to Taiwan time (UTC+8); a plain time is Taiwan time already."""
+    if moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone(_TAIWAN).replace(tzinfo=None)
+    except (OverflowError, ValueError):
+        raise InputError(f"時間 {moment.isoformat()} 換算成臺灣時間（UTC+8）後超出可用的日期範圍", where) from None
+
+
+# -- dates as the plan and the form write them -------------------------------------------------
+
+_ROC_OFFSET = 1911
+
+
+def roc_date(day: date) -> str:
+    return f"{day.year - _ROC_OFFSET} 年 {day.month} 月 {day.day} 日"
+
+
+def roc_day(day: date) -> str:
+    """A date as prose writes it: 114 年 3 月 1 日（2025-03-01）."""
+    return f"{roc_date(day)}（{day.isoformat()}）"
+
+
+def clock(moment: datetime) -> str:
+    """09:00, or 09:00:30 when the seconds are not zero."""
+    return f"{moment:%H:%M:%S}" if moment.second else f"{moment:%H:%M}"
+
+
+def roc_time(moment: datetime) -> str:
+    """A moment as prose writes it: 114 年 3 月 1 日（2025-03-01）09:00."""
+    return f"{roc_day(moment.date())}{clock(moment)}"
+
+
+def roc_span(start: datetime, end: datetime) -> str:
+    """114 年 3 月 3 日（2025-03-03）08:00～12:00, or both moments in full across days."""
+    if start.date() == end.date():
+        return f"{roc_time(start)}～{clock(end)}"
+    return f"{roc_time(start)}～{roc_time(end)}"
+
+
+def roc_moment(moment: datetime) -> str:
+    """As on the paper form: 114 年 3 月 1 日 9 時 0 分."""
+    return f"{roc_date(moment)} {moment.hour} 時 {moment.minute} 分"
+
+
+def expiry(completed_on: date, years: int) -> date:
+    """The last day of a period of `years` years counted from the day after completed_on.
+
+    民法第120條第2項: the first day is not counted, so the period starts the next day; 第121條第2項: it
+    ends the day before the corresponding day of the last year, or, when that month has no
+    corresponding day, on the month's last day.
+    """
+    start = completed_on + timedelta(days=1)
+    year = start.year + years
+    try:
+        return date(year, start.month, start.day) - timedelta(days=1)
+    except ValueError:  # 2月29日 in a common year: the month's last day
+        return date(year, start.month + 1, 1) - timedelta(days=1)

@@ -3,29 +3,28 @@
 import json
 from datetime import date
 
-from rules_py._errors import InputError
+from rules_py._errors import InputError, RuleGapError
 from rules_py._plan import select_plan
 from rules_py._profile import parse_profile
-from rules_py._rowmap import rows_from_mappings
-from rules_py._rules import RuleGapError, evaluate
+from rules_py._result import evaluate
+from rules_py.record import chosen_courses, parse_record, rows_from_mappings
 
 
-def read_rows(record, filename: str | None = None) -> list:
+def read_rows(record, filename: str | None = None) -> tuple:
+    """(rows, each row's chosen course or None), or (rows, None) for a record to parse."""
     if isinstance(record, (bytes, str)):
-        from rules_py._record import parse_record  # the parsers are only needed for raw records
-
-        return parse_record(record, filename)
-    return rows_from_mappings(record)
+        return parse_record(record, filename), None
+    rows = rows_from_mappings(record)
+    return rows, chosen_courses(record)
 
 
 def check(record, profile=None, *, plan: str | None = None, today: date | None = None,
           filename: str | None = None) -> dict:
-    rows = read_rows(record, filename)
-    chosen = select_plan(plan, [r.start.date() for r in rows])
-    result = evaluate(chosen, _profile(profile, chosen), rows)
-    if today is not None:
-        _expired(result, today)
-    return result
+    if today is not None and not isinstance(today, date):
+        raise InputError("today 應為日期", "today")
+    rows, chosen = read_rows(record, filename)
+    selected = select_plan(plan, [r.start.date() for r in rows])
+    return evaluate(selected, _profile(profile, selected), rows, chosen, today)
 
 
 _PROFILES: dict = {}
@@ -41,15 +40,6 @@ def _profile(source, plan):
             _PROFILES.clear()
         _PROFILES[key] = parse_profile(source, plan)
     return _PROFILES[key]
-
-
-def _expired(result: dict, today: date) -> None:
-    """Leave already past its last day is still the person's verdict, but they should know."""
-    for bundle in result["bundles"]:
-        expires_on = bundle["leave"]["expires_on"]
-        if expires_on and date.fromisoformat(expires_on) < today:
-            expiry = next(r for r in bundle["leave"]["reasons"] if r["rule"] == "leave.expiry")
-            result["warnings"].append({**expiry, "message": f"「{bundle['name']}」的補休期限 {expires_on} 已過。"})
 
 
 _RECORD_KEYS = ("record", "record_base64", "rows")

@@ -1,4 +1,4 @@
-"""python -m rules_py check RECORD... [--profile FILE] [--plan ID] [--json]
+"""python -m rules_py check RECORD... [--profile FILE] [--plan ID] [--today YYYY-MM-DD] [--json]
 
 Exit 0 when every record was checked (whatever the verdict), 2 when some input is unusable (one zh-TW
 line per fault on stderr, naming the file), 1 when the rules cannot decide a case (a fault to report).
@@ -8,21 +8,25 @@ A personnel office's batch of many records is shared among the CPU cores.
 import json
 import os
 import sys
+from datetime import date
 
+from rules_py._calendar import today_in_taiwan
 from rules_py._check import check
-from rules_py._errors import InputError
+from rules_py._errors import InputError, RuleGapError
 from rules_py._plan import all_plans
 from rules_py._report import report, summary, summary_text
-from rules_py._rules import RuleGapError
 
-_USAGE = "用法：python -m rules_py check 學習紀錄檔... [--profile 個人設定檔] [--plan 計畫代號] [--json]（- 代表標準輸入）"
+_USAGE = ("用法：python -m rules_py check 學習紀錄檔... [--profile 個人設定檔] [--plan 計畫代號] [--today 日期] [--json]"
+          "（- 代表標準輸入）")
 _HELP = _USAGE + """
 
 檢核 e等公務園⁺學習平臺的學習紀錄（存下的網頁、複製的表格文字或 CSV），
 依計畫判斷每套組裝課程能否申請公假補休、期限到哪天，以及是否達到嘉獎標準。
 
-  --profile 檔案   個人設定（YAML 或 JSON）：人員類別、上班時間、在勤、加班、公假、公差、留職停薪、停班日
+  --profile 檔案   個人設定（YAML 或 JSON，UTF-8 或 Big5）：人員類別、上班時間、在勤、加班、公假、公差、
+                   休假等請假時段、留職停薪、停班日、工作所在行政區
   --plan 代號      指定計畫（預設依紀錄的日期選擇）
+  --today 日期     以這一天（YYYY-MM-DD）判斷補休是否已過期或即將到期（預設：臺灣時間的今天）
   --json           輸出 JSON；多個紀錄時另附人事單位用的統計
 
 結束代碼：0 已檢核（不論結果）；2 輸入無法使用；1 規則無法判定（請回報）。"""
@@ -37,15 +41,15 @@ class _UsageError(Exception):
 class _Job:
     """What every record of one call shares; run(name) checks one record and renders it."""
 
-    def __init__(self, profile, profile_file, plan, as_json, several, stdin):
-        self.profile, self.profile_file, self.plan = profile, profile_file, plan
+    def __init__(self, profile, profile_file, plan, today, as_json, several, stdin):
+        self.profile, self.profile_file, self.plan, self.today = profile, profile_file, plan, today
         self.as_json, self.several, self.stdin = as_json, several, stdin
 
     def run(self, name: str) -> tuple:
         """(name, rendered text or None, brief for the summary or None, error line or None)."""
         try:
             data = self.stdin if name == _STDIN else _read(name)
-            result = check(data, self.profile, plan=self.plan)  # the file is named here, not by the parser
+            result = check(data, self.profile, plan=self.plan, today=self.today)  # the file is named here
         except OSError as exc:
             return name, None, None, _line(name, _os_message(exc))
         except InputError as exc:  # a bad profile is the profile file's fault
@@ -72,9 +76,12 @@ def main(argv=None) -> int:
         print(_HELP)
         return 0
     try:
-        records, profile_file, plan, as_json = _arguments(args)
+        records, profile_file, plan, today, as_json = _arguments(args)
     except _UsageError as exc:
         print(f"{exc}\n{_USAGE}", file=sys.stderr)
+        return 2
+    if plan is not None and plan not in all_plans():  # the option's fault, not any record's
+        print(f"--plan：沒有代號為 {plan} 的計畫（可用：{'、'.join(all_plans())}）", file=sys.stderr)
         return 2
     stdin = sys.stdin.buffer.read() if _STDIN in records or profile_file == _STDIN else None
     profile = None
@@ -84,7 +91,7 @@ def main(argv=None) -> int:
         except OSError as exc:
             print(_line(profile_file, _os_message(exc)), file=sys.stderr)
             return 2
-    job = _Job(profile, profile_file, plan, as_json, len(records) > 1, stdin)
+    job = _Job(profile, profile_file, plan, today, as_json, len(records) > 1, stdin)
     outcomes = _run_all(job, records)
     gap = next((e for *_, e in outcomes if isinstance(e, RuleGapError)), None)
     if gap is not None:
@@ -135,26 +142,37 @@ def _write(outcomes: list, as_json: bool) -> None:
 def _arguments(argv: list) -> tuple:
     if not argv or argv[0] != "check":
         raise _UsageError("請指定子命令 check")
-    records, profile, plan, as_json = [], None, None, False
+    records, profile, plan, today, as_json = [], None, None, None, False
     args = iter(argv[1:])
     for arg in args:
         if arg == "--json":
             as_json = True
-        elif arg in ("--profile", "--plan"):
+        elif arg in ("--profile", "--plan", "--today"):
             value = next(args, None)
             if value is None:
                 raise _UsageError(f"{arg} 後面要接一個值")
             if arg == "--profile":
                 profile = value
-            else:
+            elif arg == "--plan":
                 plan = value
+            else:
+                today = _day(value)
         elif arg.startswith("--"):
             raise _UsageError(f"不認得的選項 {arg}")
         else:
             records.append(arg)
     if not records:
         raise _UsageError("請至少指定一個學習紀錄檔")
-    return records, profile, plan, as_json
+    if profile == _STDIN and _STDIN in records:
+        raise _UsageError("學習紀錄與個人設定不能都從標準輸入（-）讀取，請把其中一個存成檔案")
+    return records, profile, plan, today or today_in_taiwan(), as_json
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise _UsageError(f"--today 應為日期 YYYY-MM-DD，實際為 {text!r}") from None
 
 
 def _read(name: str) -> bytes:

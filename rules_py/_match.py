@@ -1,11 +1,19 @@
-"""Finds the catalogue course a record row is: by code, then by normalised name, then by similar name."""
+"""Which catalogue course a record row is: by its code, by its exact name after normalisation, or by one of
+the catalogue's aliases. Nothing else counts: a name that only looks like a catalogue name (人權搜查客 I for
+人權搜查客 II, (C) for (B), a name with （進階） or -測驗版 added) is another course, reported with
+suggestions, and the person may pick the catalogue course for the row (chosen_course).
+
+The normalisation (normalise_name): Unicode NFKC (full-width letters, digits and spaces become half-width,
+Ⅱ becomes II), then whitespace, dashes (- ‐ ‑ ‒ – — ― − ─ ━), underscores, tildes (~ 〜 ∼ ˜) and brackets
+(( ) [ ] { } 【 】 「 」 『 』 〈 〉 《 》 〔 〕) are dropped, then letters are case-folded. Roman numerals, the
+letters inside brackets and words such as 進階 are kept, so they always make two names differ.
+"""
 
 import unicodedata
 
-# Characters whose presence or width varies between the catalogue, the form and the platform's record:
-# spaces, dashes, underscores, tildes and brackets (after NFKC, full-width forms are already ASCII).
 _IGNORED = dict.fromkeys(
     map(ord, "-‐‑‒–—―−─━_~〜∼˜()[]{}【】「」『』〈〉《》〔〕"), None)
+_MAX_SUGGESTIONS = 3
 
 
 def normalise_name(name: str) -> str:
@@ -15,39 +23,52 @@ def normalise_name(name: str) -> str:
 
 
 class Matcher:
-    """One per plan: code and name indexes, and a cache of similarity look-ups."""
+    """One per plan: code and name indexes, and a cache of look-ups by name."""
 
     def __init__(self, courses: list, threshold: float):
         self._by_code = {c.code: c for c in courses if c.code}
-        self._by_name = {}
+        self._by_name = {}   # normalised label -> (course, "name" | "alias")
         for course in courses:
-            for label in (course.name, *course.aliases):
-                self._by_name[normalise_name(label)] = course
+            self._by_name[normalise_name(course.name)] = (course, "name")
+            for label in course.aliases:  # an alias that normalises to the name is the name
+                self._by_name.setdefault(normalise_name(label), (course, "alias"))
         self._threshold = threshold
         self._by_row_name: dict[str, tuple] = {}  # a batch of records repeats the same names
 
-    def match(self, code: str | None, name: str):
-        """(course, how, similarity) with how in code|name|similar, or (None, None, best ratio)."""
+    def match(self, code: str | None, name: str) -> tuple:
+        """(course, how, other): how in code | name | alias, or (None, None, None). other: the course the
+        row's name is, when its code is a different course's (the row counts as the code's course)."""
+        by_name, how = self.by_name(name)
         if code and code in self._by_code:
-            return self._by_code[code], "code", 1.0
+            course = self._by_code[code]
+            return course, "code", by_name if by_name is not None and by_name is not course else None
+        return by_name, how, None
+
+    def by_name(self, name: str) -> tuple:
         found = self._by_row_name.get(name)
         if found is None:
             if len(self._by_row_name) > 10000:
                 self._by_row_name.clear()
-            key = normalise_name(name)
-            course = self._by_name.get(key)
-            found = self._by_row_name[name] = (course, "name", 1.0) if course else self._closest(key)
+            found = self._by_row_name[name] = self._by_name.get(normalise_name(name), (None, None))
         return found
 
-    def _closest(self, key: str):
-        best, best_ratio = None, 0.0
-        for label, course in self._by_name.items():
+    def chosen(self, label: str):
+        """The catalogue course a person picked for a row: by its code, or by its name."""
+        if label in self._by_code:
+            return self._by_code[label]
+        course, how = self._by_name.get(normalise_name(label), (None, None))
+        return course if how == "name" else None
+
+    def suggestions(self, name: str) -> list:
+        """[(course, similarity)] of the catalogue names closest to a row's name, best first: only ever a
+        suggestion, never a match."""
+        key = normalise_name(name)
+        best: dict = {}
+        for label, (course, _) in self._by_name.items():
             ratio = similarity(key, label)
-            if ratio > best_ratio:
-                best, best_ratio = course, ratio
-        if best is not None and best_ratio >= self._threshold:
-            return best, "similar", best_ratio
-        return None, None, best_ratio
+            if ratio >= self._threshold and ratio > best.get(course, 0.0):
+                best[course] = ratio
+        return sorted(best.items(), key=lambda item: -item[1])[:_MAX_SUGGESTIONS]
 
 
 def similarity(a: str, b: str) -> float:

@@ -1,10 +1,22 @@
-"""One plan's parameters, categories and bundles as objects, built from plans.json."""
+"""The plans compiled from courses/ by build.py (one JSON file inside the package), as objects."""
 
+import json
+import os
 from datetime import date
 
 from rules_py._errors import InputError
 from rules_py._match import Matcher
-from rules_py._plans import load_plans
+
+# A plain path next to this module: importlib.resources costs more to import than the whole checker.
+_DATA = os.path.join(os.path.dirname(__file__), "_data", "plans.json")
+
+
+def load_plans() -> dict:
+    try:
+        with open(_DATA, encoding="utf-8") as f:
+            return json.load(f)["plans"]
+    except FileNotFoundError:
+        raise InputError("找不到計畫資料 rules_py/_data/plans.json，請先執行 python build.py。") from None
 
 
 # Plain classes, not dataclasses: importing dataclasses (and inspect) costs more than the whole checker in
@@ -46,9 +58,20 @@ class Plan:
         self.upload_success = p["upload_success_status"]["value"]
         self.default_office_hours = p["default_office_hours"]["value"]
         self.leave_reason_text = p["leave_reason_text"]["value"]
+        self.leave_record_kind = p["leave_record_kind"]["value"]
+        self.leave_unit_hours = p["leave_unit_hours"]["value"]
+        self.office_hours_source = p["default_office_hours"].get("source")
+        self.calendar_source = p["calendar"].get("source")
+        self.expiry_warning_days = data["reminders"]["expiry_warning_days"]
+        self.reminders_source = data["reminders"]["source"]
         self.rule_clauses = data["rules"]
         self.anchors = data["clauses"]
         self.calendar = data["calendar"]
+        self.districts = tuple(data["calendar"].get("districts", ()))
+        self.suspensions = {s["date"]: s for s in data["calendar"]["suspensions"]}  # by ISO date
+        self.day_notes = data["calendar"]["notes"]                                    # by ISO date
+        self.off_days = frozenset(data["calendar"]["off_days"])                       # ISO dates
+        self.has_district_suspensions = any(s["scope"] != "whole_city" for s in self.suspensions.values())
         self.categories = {c["id"]: c["name"] for c in data["categories"]}
         self.category_labels = {}
         for c in data["categories"]:

@@ -1,35 +1,51 @@
-"""The person's profile: category, office hours, and the periods that make time working or not.
+"""The person's profile: category, office hours, district, and the periods that make time working or not.
 
 Accepted as a dict, as JSON text, or as YAML text of this shape only (the stdlib has no YAML parser):
 top-level `key: value` lines, where a value is a plain or quoted scalar, a flow list such as
 ["08:00-12:00", "13:30-17:30"] or [["2025-03-01 08:00", "2025-03-01 20:00"]] (it may span lines),
 or a block list of such values on the following lines ("  - 2025-07-11"). `#` starts a comment.
+Bytes are UTF-8 (with or without BOM) or Big5, as a record file may be.
 """
 
 import json
 from datetime import date, datetime
 
+from rules_py._calendar import taiwan_time
 from rules_py._errors import InputError
 
-_PERIOD_KEYS = ("on_duty", "overtime", "official_leave", "business_trips")
-_KEYS = ("category", "office_hours", *_PERIOD_KEYS, "unpaid_leave", "days_off")
+# Periods that are working time at their start and end (在勤、輪值), and periods any overlap with which
+# disqualifies a course (加班、公假、公差: 附件2說明2 「上開時間內不得申請任何加班、公(差)假」).
+_ON_DUTY = "on_duty"
+_CLAIMED_KEYS = ("overtime", "official_leave", "business_trips")
+_KEYS = ("category", "office_hours", _ON_DUTY, *_CLAIMED_KEYS, "time_off", "unpaid_leave", "days_off", "district")
 _HOURS_SEPARATORS = "-~～–—"
+_DISTRICT_SUFFIX = "區"
 
 
 class Profile:
-    __slots__ = ("category", "office_hours", "working_periods", "unpaid_leave", "days_off")
+    __slots__ = ("category", "office_hours", "on_duty", "claimed", "time_off", "unpaid_leave", "days_off",
+                 "district", "assumed")
 
-    def __init__(self, category: str, office_hours: tuple, working_periods: tuple, unpaid_leave: tuple,
-                 days_off: frozenset):
+    def __init__(self, category, office_hours, on_duty, claimed, time_off, unpaid_leave, days_off, district,
+                 assumed):
         self.category = category
-        self.office_hours = office_hours        # ((start second of day, end second of day), ...)
-        self.working_periods = working_periods  # ((start, end, key), ...): on duty, overtime, 公假, 公差
-        self.unpaid_leave = unpaid_leave        # ((first date, last date), ...), inclusive
-        self.days_off = days_off                # extra non-working dates (frozenset)
+        self.office_hours = office_hours  # ((start second of day, end second of day), ...)
+        self.on_duty = on_duty            # ((start, end), ...) datetimes: 在勤、輪值
+        self.claimed = claimed            # ((start, end, key), ...): 加班 overtime, 公假 official_leave, 公差 business_trips
+        self.time_off = time_off          # ((start, end), ...): hour-level leave, off duty
+        self.unpaid_leave = unpaid_leave  # ((first date, last date), ...), inclusive
+        self.days_off = days_off          # extra non-working dates (frozenset)
+        self.district = district          # the district's name with 區, or None
+        self.assumed = assumed            # the keys taken from defaults: ("category", "office_hours", "district")
 
     def working_key(self) -> tuple:
         """What the working-time intervals depend on (for caching them)."""
-        return self.office_hours, tuple(p[:2] for p in self.working_periods), tuple(sorted(self.days_off))
+        return self.office_hours, self.on_duty, self.time_off, tuple(sorted(self.days_off)), self.district
+
+
+def read_profile(source) -> dict:
+    """The profile's text (YAML subset or JSON; bytes in UTF-8 or Big5) as a mapping, its values not yet checked."""
+    return _raw(source)
 
 
 def parse_profile(source, plan) -> Profile:
@@ -37,24 +53,42 @@ def parse_profile(source, plan) -> Profile:
     for key in raw:
         if key not in _KEYS:
             raise InputError(f"不認得的設定「{key}」（可用：{'、'.join(_KEYS)}）", f"profile.{key}")
+    assumed = tuple(key for key in ("category", "office_hours", "district") if raw.get(key) is None)
     category = raw.get("category")
     if category is None:
         category = "civil_servant"
     if not isinstance(category, str) or category.strip() not in plan.category_labels:
         labels = "、".join(f"{cid}（{name}）" for cid, name in plan.categories.items())
-        raise InputError(f"人員類別應為 {labels} 之一，實際為 {category!r}", "profile.category")
+        raise InputError(f"人員類別應為 {labels} 之一，實際為 {_shown(category)}", "profile.category")
     hours = raw.get("office_hours")
     office_hours = tuple(
         _hours(v, f"profile.office_hours[{i}]")
         for i, v in enumerate(_list(plan.default_office_hours if hours is None else hours, "profile.office_hours")))
-    periods = tuple(
-        (*_pair(v, f"profile.{key}[{i}]", _moment), key)
-        for key in _PERIOD_KEYS for i, v in enumerate(_list(raw.get(key), f"profile.{key}")))
+    on_duty = _periods(raw, _ON_DUTY)
+    claimed = tuple((a, b, key) for key in _CLAIMED_KEYS for a, b in _periods(raw, key))
     unpaid = tuple(_pair(v, f"profile.unpaid_leave[{i}]", _day, inclusive=True)
                    for i, v in enumerate(_list(raw.get("unpaid_leave"), "profile.unpaid_leave")))
     days_off = frozenset(_day(v, f"profile.days_off[{i}]")
                          for i, v in enumerate(_list(raw.get("days_off"), "profile.days_off")))
-    return Profile(plan.category_labels[category.strip()], office_hours, periods, unpaid, days_off)
+    return Profile(plan.category_labels[category.strip()], office_hours, on_duty, claimed, _periods(raw, "time_off"),
+                   unpaid, days_off, _district(raw.get("district"), plan), assumed)
+
+
+def _periods(raw: dict, key: str) -> tuple:
+    return tuple(_pair(v, f"profile.{key}[{i}]", _moment) for i, v in enumerate(_list(raw.get(key), f"profile.{key}")))
+
+
+def _district(value, plan) -> str | None:
+    """杉林 or 杉林區 -> 杉林區, one of the plan's districts."""
+    if value is None:
+        return None
+    name = value.strip() if isinstance(value, str) else None
+    if name and not name.endswith(_DISTRICT_SUFFIX):
+        name += _DISTRICT_SUFFIX
+    if name not in plan.districts:
+        known = "、".join(plan.districts) or "（此計畫沒有行政區資料）"
+        raise InputError(f"工作所在行政區應為下列之一：{known}；實際為 {_shown(value)}", "profile.district")
+    return name
 
 
 def _raw(source) -> dict:
@@ -63,10 +97,7 @@ def _raw(source) -> dict:
     if isinstance(source, dict):
         return source
     if isinstance(source, bytes):
-        try:
-            source = source.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InputError("個人設定檔不是 UTF-8 文字", "profile") from None
+        source = _decode(source)
     if not isinstance(source, str):
         raise InputError("個人設定應為 YAML 或 JSON 文字", "profile")
     text = source.lstrip("\ufeff").strip()
@@ -77,11 +108,29 @@ def _raw(source) -> dict:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(f"JSON 格式錯誤（第 {exc.lineno} 行第 {exc.colno} 字）", "profile") from None
+        except RecursionError:
+            raise InputError("JSON 的巢狀層次太深", "profile") from None
     else:
         data = _parse_yaml(text)
     if not isinstance(data, dict):
         raise InputError("個人設定應為「鍵: 值」的對照表", "profile")
     return data
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM) first, then Big5 (a file saved by Windows in Traditional Chinese)."""
+    for encoding in ("utf-8-sig", "big5"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    raise InputError("個人設定檔不是 UTF-8 或 Big5 文字", "profile")
+
+
+def _shown(value) -> str:
+    """A wrong value as a message quotes it: short, on one line."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def _list(value, where) -> list:
@@ -101,12 +150,13 @@ def _hours(value, where) -> tuple:
                 a, b = _clock(start), _clock(end)
                 if a is not None and b is not None and a < b:
                     return a, b
-    raise InputError(f"上班時段應寫成 \"08:00-12:00\"（開始早於結束），實際為 {value!r}", where)
+    raise InputError(f"上班時段應寫成 \"08:00-12:00\"（開始早於結束），實際為 {_shown(value)}", where)
 
 
 def _clock(text: str) -> int | None:
     hh, colon, mm = text.strip().partition(":")
-    if not colon or not (hh.isdigit() and mm.isdigit() and len(mm) == 2 and 1 <= len(hh) <= 2):
+    if not colon or not (hh.isascii() and mm.isascii() and hh.isdigit() and mm.isdigit()
+                         and len(mm) == 2 and 1 <= len(hh) <= 2):
         return None
     h, m = int(hh), int(mm)
     if h > 24 or m > 59 or (h == 24 and m):
@@ -119,19 +169,21 @@ def _pair(value, where, parse, inclusive=False) -> tuple:
         raise InputError("應為 [開始, 結束] 兩個值", where)
     start, end = parse(value[0], f"{where}[0]"), parse(value[1], f"{where}[1]")
     if end < start or (end == start and not inclusive):
-        raise InputError(f"結束 {value[1]} 應晚於開始 {value[0]}", where)
+        raise InputError(f"結束 {_shown(value[1])} 應晚於開始 {_shown(value[0])}", where)
     return start, end
 
 
 def _moment(value, where) -> datetime:
     if isinstance(value, datetime):
-        return value
+        return taiwan_time(value, where)
     if isinstance(value, str) and len(value.strip()) >= 16:
         try:
-            return datetime.fromisoformat(value.strip())
+            parsed = datetime.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise InputError(f"時間應寫成 \"YYYY-MM-DD HH:MM\"，實際為 {value!r}", where)
+        else:
+            return taiwan_time(parsed, where)
+    raise InputError(f"時間應寫成 \"YYYY-MM-DD HH:MM\"（臺灣時間，或帶時區如 +08:00、Z），實際為 {_shown(value)}", where)
 
 
 def _day(value, where) -> date:
@@ -142,7 +194,7 @@ def _day(value, where) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise InputError(f"日期應寫成 \"YYYY-MM-DD\"，實際為 {value!r}", where)
+    raise InputError(f"日期應寫成 \"YYYY-MM-DD\"，實際為 {_shown(value)}", where)
 
 
 # -- the YAML subset ---------------------------------------------------------------------------

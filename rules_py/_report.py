@@ -6,42 +6,56 @@ _COURSE = {"counted": "已完成", "missing": "無紀錄", "not_passed": "未通
            "before_period": "早於辦理期間"}
 
 
+_FLAG = {"expired": "（期限已過）", "expiring": "（期限將至）", None: ""}
+
+
 def report(result: dict, title: str | None = None) -> str:
     lines = [f"＝＝ {title} ＝＝"] if title else []
     plan, category = result["plan"], result["category"]
     lines += [
         f"計畫：{plan['title']}（截止日 {plan['deadline_roc']}）",
         f"人員類別：{category['name']}（{'適用' if category['covered'] else '不適用'}）",
+        f"上班時間：{'、'.join(result['office_hours']) or '無固定上班時間'}（辦公日曆的上班日）"
+        + (f"；工作所在行政區：{result['district']}" if result["district"] else ""),
         f"可補休時數：{_num(result['leave_hours'])} 小時"
         + (f"（含待認定者最多 {_num(result['leave_hours_with_review'])} 小時）"
            if result["leave_hours_with_review"] != result["leave_hours"] else ""),
         f"{result['reward']['name']}：{_STATUS[result['reward']['status']]}",
     ]
+    lines += _reasons([category["reason"]])  # once per report, not once per bundle
+    if result["assumed"]:
+        lines += ["", "【未填而採用的設定】"] + [f"  - {a['message']}" for a in result["assumed"]]
     for bundle in result["bundles"]:
         leave = bundle["leave"]
         done = f"已完成（{bundle['completed_on_roc']}）" if bundle["complete"] else "未完成"
         lines += ["", f"【{bundle['name']}】{_num(bundle['completed_hours'])}/{_num(bundle['required_hours'])} 小時，{done}"]
         verdict = f"  補休：{_STATUS[leave['status']]}"
         if leave["status"] != "ineligible":
-            verdict += f"，{_num(leave['hours'])} 小時，請於 {leave['expires_on_roc']} 前休畢"
+            verdict += f"，{_num(leave['hours'])} 小時，請於 {leave['expires_on_roc']}（含當日）前休畢{_FLAG[leave['expiry_flag']]}"
         lines.append(verdict)
-        lines += _reasons(leave["reasons"])
+        lines += _reasons(r for r in leave["reasons"] if not r["rule"].startswith("category."))
         if bundle["form"]:
             lines.append("  申請表：")
             lines += [f"    {r['no']}. {r['course']}（{_num(r['hours'])} 小時）{r['start_roc']} ～ {r['end_roc']}"
                       for r in bundle["form"]]
     lines += ["", f"【{result['reward']['name']}】{_STATUS[result['reward']['status']]}"]
-    lines += _reasons(result["reward"]["reasons"])
+    lines += _reasons(r for r in result["reward"]["reasons"] if not r["rule"].startswith("category."))
+    if result["next_steps"]:
+        lines += ["", "【申請補休】"] + _reasons(result["next_steps"])
     lines += ["", "【各課程】"]
     for c in result["courses"]:
         when = f"{c['start'].replace('T', ' ')} ～ {c['end'].replace('T', ' ')}" if c["start"] else ""
         lines.append(f"  {c['name']}：{_COURSE[c['status']]}，{_OFF_DUTY[c['off_duty']]} {when}".rstrip())
+    for row in result["unmatched_rows"]:
+        if row["suggestions"]:
+            lines.append(f"  （第 {row['line']} 列「{row['name']}」未計入；相近的課程："
+                         + "、".join(f"「{s['name']}」" for s in row["suggestions"]) + "）")
     if result["warnings"]:
         lines += ["", "【提醒】"] + [f"  - {w['message']}" for w in result["warnings"]]
     return "\n".join(lines) + "\n"
 
 
-def _reasons(reasons: list) -> list:
+def _reasons(reasons) -> list:
     return [f"  - [{r['clause']}] {r['message']}" for r in reasons]
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.browser import launch
-from pipeline.courses import load_courses, write_plans_json
+from pipeline.courses import refresh_rules_data
 from pipeline.serve import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -13,8 +13,8 @@ SITE = ROOT / "site"
 
 
 def pytest_sessionstart(session):
-    """rules_py/_data/plans.json is git-ignored: build it from courses/ once per session."""
-    write_plans_json(load_courses(ROOT / "courses"), ROOT / "rules_py" / "_data" / "plans.json")
+    """rules_py/_data/plans.json is git-ignored: the build's own step keeps it up to date (rewritten only on change)."""
+    refresh_rules_data()
 
 
 @pytest.fixture(scope="session")

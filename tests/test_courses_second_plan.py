@@ -1,14 +1,15 @@
 """A new year is a data change: a small synthetic plan for 115 (2026) is checked end-to-end, no code touched."""
 
 import shutil
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 import rules_py
 from pipeline.courses import load_courses
-from rules_py._rule_ids import RULE_IDS
+from rules_py import RULE_IDS
+from tests.support.plans import calendar_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,9 +32,11 @@ parameters:
   passed_status: {value: 已通過, clause: 陸、四}
   upload_success_status: {value: 成功, clause: 陸、五}
   leave_reason_text: {value: 利用公餘時間參與數位學習, clause: 附件2說明5}
+  leave_record_kind: {value: 公假補休, clause: 附件2說明5}
   default_office_hours: {value: ["09:00-12:00", "13:00-18:00"], clause: 附件2說明2}
   calendar: {office_calendar: ../calendars/demo-115.csv, clause: 附件2說明2}
 matching: {similarity_threshold: 0.9}
+reminders: {expiry_warning_days: 30, source: 示範設定}
 rules: {RULES}
 categories:
   - {id: civil_servant, name: 編制內公務人員}
@@ -56,17 +59,6 @@ bundles:
 """
 
 
-def _calendar_2026() -> str:
-    lines = ["西元日期,星期,是否放假,備註"]
-    day = date(2026, 1, 1)
-    while day.year == 2026:
-        off = day.weekday() >= 5 or day == date(2026, 2, 16)
-        note = "示範假日" if day == date(2026, 2, 16) else ""
-        lines.append(f"{day:%Y%m%d},{'一二三四五六日'[day.weekday()]},{2 if off else 0},{note}")
-        day += timedelta(days=1)
-    return "\r\n".join(lines) + "\r\n"
-
-
 @pytest.fixture
 def two_plans(tmp_path):
     courses = tmp_path / "courses"
@@ -74,7 +66,9 @@ def two_plans(tmp_path):
     (courses / "115").mkdir()
     rules = "{" + ", ".join(f"{r}: {'肆' if r.startswith('category') else '陸、四'}" for r in RULE_IDS) + "}"
     (courses / "115" / "plan.yaml").write_text(PLAN_115.replace("{RULES}", rules), encoding="utf-8")
-    (courses / "calendars" / "demo-115.csv").write_bytes(b"\xef\xbb\xbf" + _calendar_2026().encode("utf-8"))
+    clauses = (courses / "114" / "clauses.yaml").read_text(encoding="utf-8")  # the text this demo cites
+    (courses / "115" / "clauses.yaml").write_text(clauses.replace("plan: kaohsiung-114", "plan: demo-115"), encoding="utf-8")
+    (courses / "calendars" / "demo-115.csv").write_bytes(calendar_csv(2026, holiday=date(2026, 2, 16)))
     data = load_courses(courses)
     rules_py.use_plans(data)
     yield data
@@ -86,10 +80,10 @@ def _row(name, start, end, **extra):
 
 
 ROWS_115 = [
-    _row("甲一 數位治理", "2026-02-16 09:00:00", "2026-02-16 11:00:00", code="DEMO115001"),  # the demo holiday
-    _row("甲二資料開放", "2026-03-02 18:00:00", "2026-03-02 19:00:00"),                      # after 18:00 office end
-    _row("乙一 韌性城市", "2026-06-30 22:00:00", "2026-06-30 23:00:00"),
-    _row("乙二 淨零生活", "2026-04-04 10:00:00", "2026-04-04 11:00:00"),
+    _row("甲一 數位治理", "2026-02-16 09:00:00", "2026-02-16 11:00:00", code="DEMO115001", credit_hours=2),  # holiday
+    _row("甲二資料開放", "2026-03-02 18:00:00", "2026-03-02 19:00:00", credit_hours=1),  # after 18:00 office end
+    _row("乙一 韌性城市", "2026-06-30 22:00:00", "2026-06-30 23:00:00", credit_hours=1),
+    _row("乙二 淨零生活", "2026-04-04 10:00:00", "2026-04-04 11:00:00", credit_hours=1),
 ]
 
 
@@ -111,6 +105,7 @@ def test_second_plan_checked_by_its_own_numbers(two_plans):
     assert bundles["beta"]["leave"]["expires_on"] == "2027-06-30"
     assert result["leave_hours"] == 5                                      # min(cap 5, 3 × 2)
     assert [w["rule"] for w in result["warnings"]] == ["leave.cap"]
+    assert [s["rule"] for s in result["next_steps"]] == ["next.unit", "next.record"]
     assert result["reward"]["status"] == "eligible" and result["reward"]["name"] == "嘉獎2次"
     assert all(r["clause"] == "陸、四" and r["anchor"] == "clause-6-4"
                for r in bundles["alpha"]["leave"]["reasons"] if r["rule"] == "leave.eligible")

@@ -1,15 +1,17 @@
 """pipeline.courses: the real data loads, and each kind of fault in courses/ gets its zh-TW message."""
 
+import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from pipeline.courses import CoursesError, load_courses
+from pipeline.courses import CoursesError, load_calendar_sources, load_clauses, load_courses
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = "114/plan.yaml"
+EARLIER_CALENDARS = ROOT / "tests" / "fixtures" / "calendars"
 BIG5 = "calendars/dgpa-114-office-calendar-1141020-big5.csv"
 
 
@@ -48,6 +50,9 @@ def test_the_real_data_loads():
 
 
 def test_big5_and_utf8_bom_calendars_read_alike(courses):
+    for path in EARLIER_CALENDARS.glob("*.csv"):
+        shutil.copy(path, courses / "calendars")
+
     def with_calendar(name):
         edit_plan(courses, lambda d: d["parameters"]["calendar"].update(office_calendar=f"../calendars/{name}"))
         return load_courses(courses)["plans"]["kaohsiung-114"]["calendar"]["off_days"]
@@ -89,10 +94,10 @@ def _duplicate_code(data):
 
 
 PLAN_FAULTS = [
-    (_delete(["parameters", "deadline"]), "courses/114/plan.yaml: parameters.deadline：缺少此欄位"),
-    (_set(["parameters", "leave_hours_cap", "value"], "十二"), "courses/114/plan.yaml: parameters.leave_hours_cap.value：應為數字"),
+    (_delete(["parameters", "deadline"]), "courses/114/plan.yaml 第 12 行: parameters.deadline：缺少此欄位"),
+    (_set(["parameters", "leave_hours_cap", "value"], "十二"), "courses/114/plan.yaml 第 24 行: parameters.leave_hours_cap.value：應為數字"),
     (_set(["parameters", "leave_valid_years", "value"], 1.5), "parameters.leave_valid_years.value：應為整數"),
-    (_set(["bundles", 1, "courses", 3, "hours"], -1), "courses/114/plan.yaml: bundles[1].courses[3].hours：應為正數"),
+    (_set(["bundles", 1, "courses", 3, "hours"], -1), "courses/114/plan.yaml 第 166 行: bundles[1].courses[3].hours：應為正數"),
     (_set(["bundles", 0, "hours"], 11), "bundles[0].hours：課程時數合計 10 小時，與所列 11 小時不符"),
     (_duplicate_course, "bundles[2].courses[7]：課程名稱 雙軸轉型淨零港都 與 bundles[0].courses[0] 重複"),
     (_duplicate_code, "bundles[1].courses[0].code：課程代碼 PCENTER114100556 與 bundles[0].courses[0] 重複"),
@@ -122,21 +127,60 @@ def test_plan_fault(courses, change, message):
     assert message in str(caught.value)
 
 
+def edit_clauses(courses: Path, change) -> None:
+    file = courses / "114" / "clauses.yaml"
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    change(data)
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def test_clause_missing_from_clauses_yaml(courses):
-    ids = ["壹", "肆", "伍", "陸、一", "陸、二", "陸、三", "陸、五", "陸、六", "附件2說明2", "附件2說明5"]  # no 附件2說明3
-    (courses / "114" / "clauses.yaml").write_text(
-        yaml.safe_dump([{"id": i, "title": i, "text": "…"} for i in ids], allow_unicode=True), encoding="utf-8")
+    edit_clauses(courses, lambda d: d.update(clauses=[c for c in d["clauses"] if c["id"] != "附件2說明3"]))
     with pytest.raises(CoursesError) as caught:
         load_courses(courses)
-    assert "courses/114/plan.yaml: rules.offduty.review：條文代號 附件2說明3 不在 clauses.yaml 中" in str(caught.value)
+    assert "courses/114/plan.yaml 第 78 行: rules.offduty.review：條文代號 附件2說明3 不在 clauses.yaml 中" in str(caught.value)
 
 
 def test_clauses_yaml_gives_the_anchors(courses):
-    ids = ["肆", "伍", "陸、一", "陸、二", "陸、三", "陸、五", "陸、六", "附件2說明2", "附件2說明3", "附件2說明5"]
-    (courses / "114" / "clauses.yaml").write_text(
-        yaml.safe_dump([{"id": i, "anchor": f"a{n}", "title": i, "text": "…"} for n, i in enumerate(ids)],
-                       allow_unicode=True), encoding="utf-8")
-    assert load_courses(courses)["plans"]["kaohsiung-114"]["clauses"]["肆"] == "a0"
+    edit_clauses(courses, lambda d: d["clauses"][5].update(anchor="who-is-covered"))
+    assert load_courses(courses)["plans"]["kaohsiung-114"]["clauses"]["肆"] == "who-is-covered"
+    assert load_clauses(courses)["kaohsiung-114"]["clauses"][5]["anchor"] == "who-is-covered"
+
+
+CLAUSES_FAULTS = [
+    (_delete(["form", "signatures"]), "courses/114/clauses.yaml 第 4 行: form.signatures：缺少此欄位"),
+    (_set(["form", "time_units"], ["年", "月", "日"]), "第 15 行: form.time_units：應為 5 個單位"),
+    (_set(["clauses", 6, "anchor"], "clause-4"), "第 56 行: clauses[6].anchor：clause-4 與 clauses[5] 重複"),
+    (_set(["clauses", 2, "text"], None), "第 38 行: clauses[2].text：缺少此欄位"),
+    (_set(["clauses", 2, "title"], 3), "第 37 行: clauses[2].title：應為文字"),
+    (_set(["plan"], "kaohsiung-113"), "第 1 行: plan：應為此計畫的代號 kaohsiung-114，實際為 kaohsiung-113"),
+    (lambda d: d.pop("clauses"), "courses/114/clauses.yaml: clauses：缺少此欄位"),
+]
+
+
+@pytest.mark.parametrize("change,message", CLAUSES_FAULTS, ids=[m.split("：")[0].split(": ")[-1] for _, m in CLAUSES_FAULTS])
+def test_clauses_fault(courses, change, message):
+    edit_clauses(courses, change)
+    with pytest.raises(CoursesError) as caught:
+        load_courses(courses)
+    assert message in str(caught.value)
+
+
+def test_every_calendar_names_its_source():
+    """calendars/sources.yaml lists every CSV in the folder with its origin, date and sha256."""
+    calendars = ROOT / "courses" / "calendars"
+    sources = load_calendar_sources(ROOT / "courses")
+    assert sorted(sources) == sorted(p.name for p in calendars.glob("*.csv"))
+    for name, source in sources.items():
+        assert hashlib.sha256((calendars / name).read_bytes()).hexdigest() == source["sha256"], name
+        assert source["origin"] and source["url"].startswith("https://") and source["date"]
+
+
+def test_a_calendar_source_without_a_valid_sha256_is_named(courses):
+    file = courses / "calendars" / "sources.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("sha256: b4bd", "sha256: B4BD"), encoding="utf-8")
+    with pytest.raises(CoursesError, match=r"courses/calendars/sources.yaml 第 10 行: .*big5.csv.sha256：應為 64 個"):
+        load_calendar_sources(courses)
 
 
 CALENDAR_FAULTS = [
@@ -165,15 +209,22 @@ def test_calendar_in_no_known_encoding(courses):
         load_courses(courses)
 
 
+SOURCE = "source: {announcement: 停止上班公告, date: 2025-07-07}"
+
+
 @pytest.mark.parametrize("text,message", [
-    ("- {date: 2025-07-07, scope: city, cause: 颱風}\n", "courses/114/suspensions.yaml: [0].scope：應為 whole_city 或 districts"),
-    ("- {date: 2026-07-07, scope: whole_city, cause: 颱風}\n", "[0].date：2026-07-07 不在辦公日曆 2025-01-01～2025-12-31 內"),
-    ("- {date: 2025-07-11, scope: districts, cause: 豪雨}\n", "[0].districts：缺少此欄位"),
-    ("- {date: 2025-07-07, scope: whole_city}\n", "[0].cause：缺少此欄位"),
+    ("- {date: 2025-07-07, scope: city, cause: 颱風, SOURCE}\n", "courses/114/suspensions.yaml 第 1 行: [0].scope：應為 whole_city 或 districts"),
+    ("- {date: 2026-07-07, scope: whole_city, cause: 颱風, SOURCE}\n", "[0].date：2026-07-07 不在辦公日曆 2025-01-01～2025-12-31 內"),
+    ("- {date: 2025-07-11, scope: districts, cause: 豪雨, SOURCE}\n", "[0].districts：缺少此欄位"),
+    ("- {date: 2025-07-07, scope: whole_city, SOURCE}\n", "[0].cause：缺少此欄位"),
+    ("- {date: 2025-07-07, scope: whole_city, cause: 颱風}\n", "[0].source：缺少此欄位"),
+    ("- date: 2025-07-07\n  scope: whole_city\n  cause: 颱風\n  source: {date: 2025-07-07}\n",
+     "第 4 行: [0].source.announcement：缺少此欄位"),
+    ("- {date: 2025-07-06, scope: whole_city, cause: 颱風, SOURCE}\n", "[0].source.date：公告日期晚於停止上班日"),
     ("- {date: 2025-07-07\n", "suspensions.yaml: 第 2 行：YAML 語法錯誤"),
 ])
 def test_suspension_fault(courses, text, message):
-    (courses / "114" / "suspensions.yaml").write_text(text, encoding="utf-8")
+    (courses / "114" / "suspensions.yaml").write_text(text.replace("SOURCE", SOURCE), encoding="utf-8")
     with pytest.raises(CoursesError) as caught:
         load_courses(courses)
     assert message in str(caught.value)

@@ -10,7 +10,7 @@ import json
 
 import pytest
 import rules_py
-from rules_py._profile import _raw as profile_from_text
+from rules_py import read_profile as profile_from_text
 
 from tests.cases.load import load_cases
 from tests.cases.runner import _record, run_case

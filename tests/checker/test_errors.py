@@ -7,7 +7,7 @@ import time
 
 import pytest
 import rules_py
-from rules_py._record_decode import MAX_RECORD_BYTES
+from rules_py.record import MAX_RECORD_BYTES
 
 from tests.checker.flow import ROOT, RECORDS, errors, open_checker, paste, read_record, step, to_result, wait_settled
 

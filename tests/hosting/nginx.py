@@ -1,4 +1,4 @@
-"""Debian's nginx, run from a test: the README's own snippet, on a free loopback port, no daemon,
+"""Debian's nginx, run from a test: docs/hosting.md's own snippet, on a free loopback port, no daemon,
 with its pid, logs and temp files in a temporary folder."""
 
 import getpass
@@ -12,14 +12,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
-# Where the README's snippet expects the site; the test points it at the built site/ instead.
-README_SITE = "/var/www/elearn/"
+# Where the hosting guide's snippet expects the site; the test points it at the built site/ instead.
+GUIDE_SITE = "/var/www/elearn/"
+GUIDE = ROOT / "docs" / "hosting.md"
 
 
-def readme_snippet() -> str:
-    """The first ```nginx block of the README: what a maintainer copies is what the test runs."""
-    match = re.search(r"```nginx\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
-    assert match, "README.md 沒有 nginx 設定範例"
+def guide_snippet() -> str:
+    """The first ```nginx block of docs/hosting.md: what a maintainer copies is what the test runs."""
+    match = re.search(r"```nginx\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S)
+    assert match, "docs/hosting.md 沒有 nginx 設定範例"
     return match.group(1)
 
 
@@ -30,7 +31,7 @@ def _free_port() -> int:
 
 
 def _config(site_dir: Path, workdir: Path, port: int) -> str:
-    server = readme_snippet().replace(README_SITE, str(site_dir) + "/")
+    server = guide_snippet().replace(GUIDE_SITE, str(site_dir) + "/")
     temp = "\n".join(f"    {kind}_temp_path {workdir / kind};" for kind in
                      ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     # As root, nginx's workers would drop to "nobody", who can't read a checkout under a 0700 folder

@@ -12,6 +12,9 @@ def test_groups_keep_pyodide_out_of_the_pages(site_dir):
     assert {"./", "checker/", "privacy/", "404.html"} <= set(manifest["pages"])
     assert {"pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json"} <= set(manifest["runtime"])
     assert any(p.endswith(".whl") for p in manifest["runtime"])
+    # The wheels the page loads on demand are kept once used, not with the runtime.
+    assert {"pyodide/odfpy-1.4.1-cp313-none-any.whl", "pyodide/defusedxml-0.7.1-cp313-none-any.whl"} <= set(manifest["lazy"])
+    assert not [p for p in manifest["runtime"] if "odfpy" in p]
     assert not [p for p in manifest["pages"] if p.startswith("pyodide/") or p.endswith((".gz", ".map")) or p == "sw.js"]
 
 

@@ -1,4 +1,4 @@
-"""The built site on nginx, configured with the README's snippet, under /elearn/."""
+"""The built site on nginx, configured with docs/hosting.md's snippet, under /elearn/."""
 
 import gzip
 import urllib.request
@@ -74,7 +74,7 @@ def test_the_checker_works_and_every_worker_is_bound_by_the_policy(nginx, browse
         # The service worker verifies each file's SHA-256: gzip_static's twins arrive as the same bytes.
         page.wait_for_selector("html[data-offline='checker']", state="attached", timeout=READY_MS)
         assert [u for u in requests if not u.startswith((nginx.origin + "/", "blob:", "data:"))] == []
-        # With the README's header, Material's search worker (loaded from its own URL) is bound too.
+        # With the hosting guide's header, Material's search worker (loaded from its own URL) is bound too.
         [search] = [w for w in page.workers if "/workers/search" in w.url]
         with ForeignServer() as foreign:
             outcome = search.evaluate("(url) => fetch(url).then(() => 'reached', (e) => 'blocked: ' + e)",

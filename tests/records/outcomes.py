@@ -4,7 +4,7 @@ import json
 import os
 
 from rules_py import InputError
-from rules_py._record import parse_record
+from rules_py.record import parse_record
 
 
 def outcome(path: str) -> dict:

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from rules_py._record import parse_record
+from rules_py.record import parse_record
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 from tests.fixtures import make_records

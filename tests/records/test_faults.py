@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from rules_py import InputError
-from rules_py._record import MAX_RECORD_BYTES, parse_record
+from rules_py.record import MAX_RECORD_BYTES, parse_record
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "records"
 FAULTS = {k: v for k, v in json.loads((Path(__file__).parent / "faults.json").read_text("utf-8")).items()

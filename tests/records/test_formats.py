@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from rules_py._record import parse_record
+from rules_py.record import parse_record
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "records"
 from tests.fixtures import make_records  # the fixture generator: ROWS is what the page shows

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rules_py import InputError
-from rules_py._record import parse_record
-from rules_py._row import RecordRow
+from rules_py.record import parse_record
+from rules_py.record import RecordRow
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "records"
 # The real fixtures as text; each mutated input is then given as str or in one of the encodings staff meet.

@@ -3,7 +3,7 @@
 from datetime import datetime
 from pathlib import Path
 
-from rules_py._record import parse_record
+from rules_py.record import parse_record
 
 from tests.fixtures.make_records import HEADERS
 

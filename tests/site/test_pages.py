@@ -1,4 +1,4 @@
-"""write_pages() and the form template, without a browser: the pages come from data, and only from data."""
+"""site_pages() and the form template, without a browser: the pages come from data, and only from data."""
 
 import copy
 import datetime as dt
@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.pages import PagesError, plan_view, render_leave_form, write_pages
-from pipeline.pages_data import load_clauses
+from pipeline.courses import CoursesError, load_clauses, load_courses
+from pipeline.pages import PagesError, plan_view, render_leave_form, site_pages
 from tests.site.conftest import COURSES, ROOT, load_plans
+from tests.support.plans import copy_with_plan_115
 
 NUMERALS = "壹貳參肆伍陸柒捌"
 SUB_NUMERALS = "一二三四五六七八九"
@@ -58,50 +59,49 @@ def test_the_quoted_course_tables_match_the_catalogue(plan114, clauses114):
         assert [(r[1], int(r[2])) for r in rows] == [(c["name"], c["hours"]) for c in bundle["courses"]]
 
 
-def _generate(tmp_path, plans=None, courses=COURSES) -> Path:
-    out = tmp_path / "plans"
-    write_pages(plans or load_plans(), courses, out)
-    return out
+def _generate(plans=None, courses=COURSES) -> dict:
+    """The generated files, as MkDocs receives them: {path under site_src/: text}."""
+    return site_pages(plans or load_plans(), courses).files
 
 
-def test_write_pages_writes_every_page_and_the_nav(tmp_path):
-    out = _generate(tmp_path)
-    plan_dir = out / "kaohsiung-114"
+def test_site_pages_makes_every_page_and_the_nav():
+    pages = site_pages(load_plans(), COURSES)
+    base = "plans/kaohsiung-114/"
     for rel in ("plan.md", "courses.md", "manual.md", "faq.md", "forms/index.md",
                 "forms/policy.md", "forms/municipal.md", "forms/common.md", "forms/leave-forms.json"):
-        assert (plan_dir / rel).is_file(), rel
-    nav = json.loads((out / "_nav.json").read_text(encoding="utf-8"))
-    assert [next(iter(item)) for item in nav] == ["計畫原文", "課程一覽", "操作手冊", "補休申請表", "常見問題"]
-    assert "4 小時" in (out / "_home.md").read_text(encoding="utf-8")
+        assert base + rel in pages.files, rel
+    assert [next(iter(item)) for item in pages.nav] == ["計畫原文", "課程一覽", "操作手冊", "補休申請表", "常見問題"]
+    assert "4 小時" in pages.files["index.md"]
+    assert json.loads(pages.files["checker/plans.json"]) == json.loads(json.dumps(load_plans(), default=str))
 
 
-def test_numbers_on_the_pages_come_from_the_data(tmp_path):
+def test_numbers_on_the_pages_come_from_the_data():
     """Change the data and the pages change: hours, totals, cap, deadline and the reason text."""
     plans = copy.deepcopy(load_plans())
     plan = plans["plans"]["kaohsiung-114"]
     params = plan["parameters"]
     params["leave_hours_per_bundle"]["value"] = 5
     params["leave_hours_cap"]["value"] = 15
-    params["deadline"]["value"] = dt.date(2025, 9, 30)
+    params["deadline"]["value"] = "2025-09-30"
     params["leave_reason_text"]["value"] = "測試用的事由文字"
     plan["bundles"][0]["courses"][0]["hours"] = 3
     plan["bundles"][0]["hours"] = 12
-    out = _generate(tmp_path, plans)
-    home = (out / "_home.md").read_text(encoding="utf-8")
+    files = _generate(plans)
+    home = files["index.md"]
     assert "補休 5 小時" in home and "最多補休 15 小時" in home
     assert "114 年 9 月 30 日（星期二）" in home and "116 年 9 月 30 日" in home
     assert "共 32 小時" in home
-    courses = (out / "kaohsiung-114" / "courses.md").read_text(encoding="utf-8")
+    courses = files["plans/kaohsiung-114/courses.md"]
     assert "政策能力訓練（12 小時）" in courses and "32 小時" in courses
-    assert "測試用的事由文字" in (out / "kaohsiung-114" / "manual.md").read_text(encoding="utf-8")
+    assert "測試用的事由文字" in files["plans/kaohsiung-114/manual.md"]
 
 
-def test_a_plan_without_clauses_is_refused_by_name(tmp_path):
+def test_a_plan_without_clauses_is_refused_by_name():
     plans = copy.deepcopy(load_plans())
     plans["plans"]["kaohsiung-115"] = plans["plans"].pop("kaohsiung-114")
     plans["plans"]["kaohsiung-115"]["id"] = "kaohsiung-115"
     with pytest.raises(PagesError, match="kaohsiung-115 沒有條文檔"):
-        _generate(tmp_path, plans)
+        _generate(plans)
 
 
 def test_a_cited_clause_missing_from_clauses_yaml_is_named(tmp_path):
@@ -112,50 +112,22 @@ def test_a_cited_clause_missing_from_clauses_yaml_is_named(tmp_path):
     data["clauses"] = [c for c in data["clauses"] if c["id"] != "陸、六"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(PagesError, match="沒有條文 陸、六"):
-        _generate(tmp_path, courses=courses)
-
-
-def _second_plan(courses: Path) -> dict:
-    """A synthetic 115 plan: another year, one bundle fewer, different hours, only data."""
-    plans = load_plans()
-    plan = copy.deepcopy(plans["plans"]["kaohsiung-114"])
-    plan.update(id="kaohsiung-115", roc_year=115, short_title="測試計畫 115")
-    plan["parameters"]["period"].update(start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31))
-    plan["parameters"]["deadline"]["value"] = dt.date(2026, 8, 31)
-    plan["bundles"] = plan["bundles"][:2]
-    plan["bundles"][1]["courses"] = plan["bundles"][1]["courses"][:2]
-    plan["bundles"][1]["hours"] = 3
-    clauses = yaml.safe_load((COURSES / "114" / "clauses.yaml").read_text(encoding="utf-8"))
-    clauses["plan"] = "kaohsiung-115"
-    (courses / "115").mkdir(parents=True)
-    (courses / "115" / "clauses.yaml").write_text(yaml.safe_dump(clauses, allow_unicode=True), encoding="utf-8")
-    plans["plans"]["kaohsiung-115"] = plan
-    return plans
+        _generate(courses=courses)
 
 
 def test_another_year_adds_its_pages_through_data_alone(tmp_path):
-    courses = tmp_path / "courses"
-    shutil.copytree(COURSES / "114", courses / "114")
-    out = _generate(tmp_path, _second_plan(courses), courses)
+    courses = copy_with_plan_115(tmp_path / "courses")
+    pages = site_pages(load_courses(courses), courses)
     for plan_id in ("kaohsiung-114", "kaohsiung-115"):
-        assert (out / plan_id / "plan.md").is_file()
-    assert not (out / "kaohsiung-115" / "forms" / "common.md").exists()
-    home = (out / "_home.md").read_text(encoding="utf-8")
+        assert f"plans/{plan_id}/plan.md" in pages.files
+    assert "plans/kaohsiung-115/forms/common.md" not in pages.files
+    home = pages.files["index.md"]
     assert home.startswith("# 測試計畫 115") and "115 年 8 月 31 日" in home
-    courses_115 = (out / "kaohsiung-115" / "courses.md").read_text(encoding="utf-8")
+    courses_115 = pages.files["plans/kaohsiung-115/courses.md"]
     assert "共 **2 套組裝課程、11 門課、13 小時**" in courses_115
-    nav = json.loads((out / "_nav.json").read_text(encoding="utf-8"))
-    assert nav[0] == {"計畫原文": "plans/kaohsiung-115/plan.md"}
-    older = nav[-1]["歷年計畫"][0]
+    assert pages.nav[0] == {"計畫原文": "plans/kaohsiung-115/plan.md"}
+    older = pages.nav[-1]["歷年計畫"][0]
     assert next(iter(older)) == "知識啟航·e 展雄才（114 年度）"
-
-
-def test_a_removed_plan_leaves_no_pages_behind(tmp_path):
-    courses = tmp_path / "courses"
-    shutil.copytree(COURSES / "114", courses / "114")
-    _generate(tmp_path, _second_plan(courses), courses)
-    out = _generate(tmp_path)
-    assert sorted(p.name for p in out.iterdir()) == ["_home.md", "_nav.json", "kaohsiung-114"]
 
 
 def _form(**filled) -> str:
@@ -177,11 +149,11 @@ def test_the_blank_form_has_the_hooks_the_checker_fills():
         assert f">{label}：<" in html
 
 
-def test_the_blank_forms_are_published_for_the_checker(tmp_path):
-    out = _generate(tmp_path)
-    data = json.loads((out / "kaohsiung-114" / "forms" / "leave-forms.json").read_text(encoding="utf-8"))
+def test_the_blank_forms_are_published_for_the_checker():
+    files = _generate()
+    data = json.loads(files["plans/kaohsiung-114/forms/leave-forms.json"])
     assert data["plan"] == "kaohsiung-114" and list(data["forms"]) == ["policy", "municipal", "common"]
-    page = (out / "kaohsiung-114" / "forms" / "municipal.md").read_text(encoding="utf-8")
+    page = files["plans/kaohsiung-114/forms/municipal.md"]
     assert data["forms"]["municipal"] in page
 
 
@@ -202,12 +174,12 @@ def test_an_unknown_bundle_is_refused():
 
 
 def test_another_year_builds_into_the_site_and_its_nav(tmp_path):
-    """The whole MkDocs build (strict) with a second plan: its pages are built and the nav lists both years."""
-    courses = tmp_path / "courses"
-    shutil.copytree(COURSES / "114", courses / "114")
+    """The whole MkDocs build (strict) with a second plan in courses/ beside mkdocs.yml: its pages are built
+    in memory, the nav lists both years, and nothing is written into the docs folder."""
+    copy_with_plan_115(tmp_path / "courses")
     docs = tmp_path / "site_src"
-    shutil.copytree(ROOT / "site_src", docs, ignore=shutil.ignore_patterns("plans"))
-    write_pages(_second_plan(courses), courses, docs / "plans")
+    shutil.copytree(ROOT / "site_src", docs)
+    before = sorted(p.relative_to(docs) for p in docs.rglob("*"))
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir=str(docs), site_dir=str(tmp_path / "site"),
                   hooks=[str(ROOT / hook) for hook in config["hooks"]])
@@ -221,6 +193,8 @@ def test_another_year_builds_into_the_site_and_its_nav(tmp_path):
     assert "測試計畫 115" in home and "歷年計畫" in home
     assert 'href="plans/kaohsiung-114/plan/"' in home
     assert (tmp_path / "site" / "plans" / "kaohsiung-115" / "forms" / "municipal" / "index.html").is_file()
+    assert (tmp_path / "site" / "checker" / "plans.json").is_file()
+    assert sorted(p.relative_to(docs) for p in docs.rglob("*")) == before
 
 
 def test_clauses_without_the_form_wording_are_refused(tmp_path):
@@ -230,5 +204,14 @@ def test_clauses_without_the_form_wording_are_refused(tmp_path):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     del data["form"]["signatures"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(PagesError, match="form（附件2 申請表的固定文字）缺少：signatures"):
-        _generate(tmp_path, courses=courses)
+    with pytest.raises(CoursesError, match=r"courses/114/clauses.yaml 第 \d+ 行: form.signatures：缺少此欄位"):
+        _generate(courses=courses)
+
+
+def test_the_build_writes_nothing_into_the_source_folders(site_dir):
+    """site/ was built before the tests: the generated pages exist only in the build, not in site_src/."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    status = subprocess.run(["git", "status", "--porcelain", "--ignored", "site_src", "courses", "pipeline"],
+                            cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert [line for line in status.splitlines() if line.startswith(("??", "!!")) and "__pycache__" not in line] == []

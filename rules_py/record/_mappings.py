@@ -2,8 +2,9 @@
 
 from datetime import datetime
 
+from rules_py._calendar import taiwan_time
 from rules_py._errors import InputError
-from rules_py._row import RecordRow
+from rules_py.record._row import RecordRow
 
 _REQUIRED = ("name", "start", "end", "status", "upload_status")
 _TEXTS = ("course_type", "reading_time", "exam", "survey", "conditions", "upload_time")
@@ -13,6 +14,15 @@ def rows_from_mappings(items) -> list:
     if not isinstance(items, list):
         raise InputError("rows 應為清單", "rows")
     return [_row(item, i) for i, item in enumerate(items)]
+
+
+def chosen_courses(items) -> list:
+    """Each row's chosen_course (the catalogue course the person picked for it), or None; rows already read."""
+    chosen = [item.get("chosen_course") if isinstance(item, dict) else None for item in items]
+    for i, label in enumerate(chosen):
+        if label is not None and (not isinstance(label, str) or not label.strip()):
+            raise InputError("chosen_course 應為課程清單上的課程代碼或課程名稱", f"rows[{i}].chosen_course")
+    return [label.strip() if label else None for label in chosen]
 
 
 def _row(item, i: int) -> RecordRow:
@@ -41,7 +51,9 @@ def _row(item, i: int) -> RecordRow:
 
 
 def _moment(value, where) -> datetime:
+    """Taiwan time; a time with a UTC offset (2025-02-28T16:00:00Z) is converted to it, never read as local."""
     try:
-        return datetime.fromisoformat(str(value).strip())
+        moment = datetime.fromisoformat(str(value).strip())
     except ValueError:
-        raise InputError(f"時間應寫成 YYYY-MM-DD HH:MM:SS，實際為 {value!r}", where) from None
+        raise InputError(f"時間應寫成 YYYY-MM-DD HH:MM:SS，實際為 {str(value)[:40]!r}", where) from None
+    return taiwan_time(moment, where)

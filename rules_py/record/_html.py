@@ -8,7 +8,7 @@ comment left open runs to the end of the text as it does in a browser).
 import re
 from html import unescape
 
-from rules_py._record_fields import cell_lines
+from rules_py.record._fields import cell_lines
 
 _TOKEN = re.compile(
     r"""

@@ -18,12 +18,12 @@ the column and the value.
 from operator import itemgetter
 
 from rules_py._errors import InputError
-from rules_py._record_columns import COLUMNS, column_index, header_fields, platform_order
-from rules_py._record_decode import MAX_RECORD_BYTES, to_text
-from rules_py._record_fields import build_row, single_line
-from rules_py._record_html import has_table, html_tables
-from rules_py._record_text import csv_rows, find_header, has_row_start, quoted_cells, text_rows
-from rules_py._row import RecordRow
+from rules_py.record._columns import COLUMNS, column_index, header_fields, platform_order
+from rules_py.record._decode import MAX_RECORD_BYTES, to_text
+from rules_py.record._fields import build_row, single_line
+from rules_py.record._html import has_table, html_tables
+from rules_py.record._text import csv_rows, find_header, has_row_start, quoted_cells, text_rows
+from rules_py.record._row import RecordRow
 
 __all__ = ["MAX_RECORD_BYTES", "parse_record"]
 

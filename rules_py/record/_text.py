@@ -5,7 +5,7 @@ import io
 import re
 
 from rules_py._errors import InputError
-from rules_py._record_columns import header_fields
+from rules_py.record._columns import header_fields
 
 # A course row of the copied text begins with its No. and a tab: "3\t開放式\t…".
 _ROW_START = re.compile(r"[ \u3000]*([0-9]{1,6})\t")

@@ -5,8 +5,8 @@ import unicodedata
 from datetime import datetime
 
 from rules_py._errors import InputError
-from rules_py._record_columns import HEADER_OF
-from rules_py._row import RecordRow
+from rules_py.record._columns import HEADER_OF
+from rules_py.record._row import RecordRow
 
 # After NFKC, so full-width digits, ：, ／ and ～ are already ASCII. Years of three digits are ROC years.
 _DATETIME = r"(\d{3,4})[-/.](\d{1,2})[-/.](\d{1,2})\s*T?\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?"

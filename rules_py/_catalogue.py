@@ -1,0 +1,193 @@
+"""The catalogue of rules: every rule id, what it says (zh-TW), its sentence, and the clause it rests on.
+
+Rule ids are fixed here; each plan maps them to its own clauses (plan.yaml `rules:`), so a clause label and
+its page anchor come from the plan's data. reason() builds the {rule, clause, anchor, message, course?}
+object that every verdict and warning carries.
+"""
+
+from datetime import date, datetime
+
+from rules_py._calendar import roc_day, roc_time
+
+# rule id -> (summary: what the rule says, in plain zh-TW; sentence: the message a result carries).
+# Dates and times in sentences are 民國 with the ISO date in parentheses (see show()).
+_RULES = {
+    "category.covered": (
+        "人員類別屬於本計畫的適用對象。",
+        "您的人員類別為「{category}」，屬於本計畫適用對象（{covered}）。"),
+    "category.not_covered": (
+        "人員類別不在本計畫的適用對象內，不能申請補休，也不適用嘉獎。",
+        "您的人員類別為「{category}」，不在本計畫適用對象內（適用對象：{covered}），不能申請補休，也不適用嘉獎。"),
+    "course.counted": (
+        "課程已通過，且在辦理期間內、截止日（含當日）前完成，計入組裝課程。",
+        "「{course}」於 {end}完成並已通過，在截止日 {deadline}（含當日）之前。"),
+    "course.missing": (
+        "學習紀錄中沒有這門課程，組裝課程未完成。",
+        "學習紀錄中沒有「{course}」的紀錄。"),
+    "course.not_passed": (
+        "課程有紀錄但尚未通過，不計入。",
+        "「{course}」的紀錄（第 {line} 列，{end}結束）通過狀態為「{status}」，尚未通過。"),
+    "course.after_deadline": (
+        "課程在截止日之後才完成，不計入。",
+        "「{course}」於 {end}才完成，晚於截止日 {deadline}（含當日），不予計入。"),
+    "course.before_period": (
+        "課程在計畫辦理期間開始前就開始上課，不計入。",
+        "「{course}」於 {start}開始上課，早於計畫辦理期間的開始日 {period_start}，不予計入。"),
+    "bundle.complete": (
+        "組裝課程的每門課程都已在截止日（含當日）前完成。",
+        "「{bundle}」的 {count} 門課程（共 {hours} 小時）都在 {deadline}（含當日）前完成，最後一門於 {completed_on}完成。"),
+    "bundle.incomplete": (
+        "組裝課程還有課程沒有在截止日（含當日）前完成，不能申請補休。",
+        "「{bundle}」還有 {missing} 門課程沒有在 {deadline}（含當日）前完成。"),
+    "offduty.yes": (
+        "上課期間沒有任何時刻是上班、在勤或輪值時間，也沒有加班、公假或公差，屬公餘時間。",
+        "「{course}」的上課期間 {span}沒有任何時刻是上班或在勤時間，也沒有加班、公假或公差，屬公餘時間。{facts}"),
+    "offduty.no": (
+        "上課的開始或結束時間落在上班或在勤時間內，不是公餘時間，不能申請補休。",
+        "「{course}」的{which}時間 {time}落在{kind}時間（{work}）內，不是公餘時間。{facts}"),
+    "offduty.review": (
+        "上課起迄都在公餘時間，但其間含有上班或在勤時間（例如跨越上班日的長時間上課），由人事單位認定。",
+        "「{course}」的開始 {start}與結束 {end}都在公餘時間，但其間含有{kind}時間（{work}），請由人事單位認定。{facts}"),
+    "offduty.overtime_leave": (
+        "上課期間與加班、公假或公差重疊：公餘時間內不得申請任何加班、公（差）假，不能申請補休。",
+        "「{course}」的上課期間 {span}與{kind}（{other}）重疊；公餘時間內不得申請任何加班、公（差）假，不是公餘時間。"),
+    "offduty.retake": (
+        "課程先在非公餘時間通過，之後又在公餘時間再次通過，由人事單位認定。",
+        "「{course}」第 {first_line} 列於 {first_end}通過，{first_why}；第 {line} 列於 {end}再次通過，上課起迄都在公餘時間。"
+        "請由人事單位認定；補休期限以第 {line} 列的完成日 {completed_on}起算。"),
+    "offduty.unpaid_leave": (
+        "上課期間碰到留職停薪期間，沒有利用公餘時間的事實，不能補休（仍可計入嘉獎）。",
+        "「{course}」的上課期間 {span}碰到留職停薪期間（{leave_start}～{leave_end}），"
+        "沒有利用公餘時間的事實，不能補休（仍可計入嘉獎）。"),
+    "calendar.day": (
+        "辦公日曆上的上班日（含補行上班日）與放假日。",
+        "{day}依辦公日曆是{kind}（{note}）。"),
+    "calendar.suspension": (
+        "全市停止上班的日子不是上班時間。",
+        "{day}全市停止上班（{cause}），當日不是上班時間。"),
+    "calendar.district_suspension": (
+        "只有部分行政區停止上班的日子，只對在這些區上班的人不是上班時間（個人設定的 district）。",
+        "{day}{districts}停止上班（{cause}）；{how}"),
+    "leave.eligible": (
+        "組裝課程已完成，且每門課程的上課起迄都在公餘時間，可申請補休。",
+        "「{bundle}」已完成，且每門課程的上課起迄都在公餘時間，可申請補休 {hours} 小時。"),
+    "leave.expiry": (
+        "補休須自課程完成次日起，在計畫所定的年限內休畢（期間依民法第121條計算）。",
+        "補休須自課程完成次日 {next_day}起 {years} 年內休畢（依民法第121條計算）：請於 {expires_roc}（含當日）前休畢"
+        "（{expires_iso}）。"),
+    "leave.expired": (
+        "補休的期限已過。",
+        "「{bundle}」的補休期限 {expires_roc}（{expires_iso}）已過，今天是 {today}。"),
+    "leave.expiring": (
+        "補休的期限將至。",
+        "「{bundle}」的補休期限只剩 {days} 天（含今天）：請於 {expires_roc}（含當日）前休畢（{expires_iso}）。"),
+    "leave.cap": (
+        "各套組裝課程的補休合計有上限。",
+        "各套可補休時數合計 {total} 小時，超過上限 {cap} 小時，以 {cap} 小時計。"),
+    "next.unit": (
+        "每次申請補休以小時計。",
+        "每次申請補休以小時計（{unit} 小時為單位）。"),
+    "next.record": (
+        "人事單位登載補休時數為「公假補休」，事由註明「利用公餘時間參與數位學習」。",
+        "請人事單位將補休時數登載為「{kind}」，事由註明「{reason}」。"),
+    "reward.complete": (
+        "每套組裝課程都在截止日（含當日）前完成，服務機關得核予獎勵。",
+        "{bundles}都已在 {deadline}（含當日）前完成，服務機關得核予{reward}。"),
+    "reward.incomplete": (
+        "尚有組裝課程沒有在截止日（含當日）前完成，不符嘉獎的條件。",
+        "尚有組裝課程沒有在 {deadline}（含當日）前完成（{bundles}），不符{reward}的條件。"),
+    "reward.upload_pending": (
+        "嘉獎依終身學習入口網的學習時數核予；時數尚未上傳成功時，由人事單位認定。",
+        "「{course}」的終身學習時數上傳狀態為「{status}」，不是「{success}」；"
+        "{reward}依終身學習入口網的學習時數核予，請確認上傳後由人事單位認定。"),
+    "reward.credit_hours": (
+        "嘉獎依「同仁學習狀況明細」的學習時數核予；紀錄的認證時數空白或少於課程時數時，由人事單位認定。",
+        "「{course}」計入的紀錄（第 {line} 列）認證時數為 {credit}，少於課程時數 {hours} 小時；"
+        "{reward}依「同仁學習狀況明細」的學習時數核予，請由人事單位認定。"),
+    "match.chosen": (
+        "紀錄的課程名稱與課程清單不同，由本人指定為清單上的課程，請人事單位確認。",
+        "第 {line} 列「{row_name}」由您指定為課程「{course}」，請人事單位確認是同一門課程。"),
+    "match.conflict": (
+        "紀錄的課程代碼與課程名稱分屬兩門課程：以代碼計，由人事單位認定。",
+        "第 {line} 列的課程代碼 {code} 是「{course}」的代碼，名稱卻是「{row_name}」（課程清單上的「{other}」）："
+        "以代碼計為「{course}」，請由人事單位認定。"),
+    "match.similar": (
+        "紀錄的課程名稱只是與課程清單的名稱相近：不是同一門課程，不計入；本人可為該列指定課程。",
+        "第 {line} 列「{row_name}」不是課程清單上的名稱，沒有計入；與「{course}」相近（相似度 {ratio}）。"
+        "若確為同一門課程，請在紀錄表為這一列選擇該課程。"),
+    "match.unmatched": (
+        "紀錄的課程不是本計畫組裝課程清單裡的課程，不列入計算。",
+        "第 {line} 列「{row_name}」不是本計畫的課程，沒有列入計算。"),
+}
+
+RULE_IDS = tuple(_RULES)
+
+# Rules that rest on a fact the plan does not state: the plan attribute holding where it comes from.
+_SOURCES = {"offduty.yes": "office_hours_source", "offduty.no": "office_hours_source",
+            "offduty.review": "office_hours_source", "calendar.day": "calendar_source",
+            "calendar.suspension": "calendar_source", "calendar.district_suspension": "calendar_source",
+            "leave.expiring": "reminders_source"}
+
+
+def rules_catalogue(plan) -> dict:
+    """{rule id: {clause, anchor, summary, message, source}} for one plan (a Plan object)."""
+    return {rule: {"clause": plan.rule_clauses[rule], "anchor": plan.anchors[plan.rule_clauses[rule]],
+                   "summary": summary, "message": message, "source": _source(plan, rule)}
+            for rule, (summary, message) in _RULES.items()}
+
+
+def _source(plan, rule: str):
+    return getattr(plan, _SOURCES[rule]) if rule in _SOURCES else None
+
+
+def show(value) -> str:
+    """Dates and times in messages: 114 年 3 月 1 日（2025-03-01）, 114 年 3 月 1 日（2025-03-01）09:00."""
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is datetime:
+        return roc_time(value)
+    if kind is date:
+        return roc_day(value)
+    if kind is float:
+        return f"{value:g}"
+    return str(value)
+
+
+def reason(plan, rule: str, course=None, clause=None, **facts) -> dict:
+    """{rule, clause, anchor, message, course?, source?}. clause: instead of the plan's clause for the rule
+    (a match reason cites its course's bundle)."""
+    clause = clause or plan.rule_clauses[rule]
+    for key, value in facts.items():
+        if value.__class__ is not str:
+            facts[key] = show(value)
+    out = {"rule": rule, "clause": clause, "anchor": plan.anchors[clause],
+           "message": _RULES[rule][1].format(course=course, **facts)}
+    if course is not None:
+        out["course"] = course
+    if rule in _SOURCES:
+        out["source"] = getattr(plan, _SOURCES[rule])
+    return out
+
+
+# -- clause ids as the plan writes them (壹, 陸、五, 附件2說明2) and their page anchors (clause-6-5, form-note-2)
+
+_NUMERALS = "一二三四五六七八九十"
+_SECTIONS = "壹貳參肆伍陸柒捌玖拾"
+_FORM_NOTE = "附件2說明"
+
+
+def anchor_for(clause: str) -> str | None:
+    """The plan page's anchor for a clause id, or None when the id is not of a known shape."""
+    if clause.startswith(_FORM_NOTE):
+        rest = clause[len(_FORM_NOTE):]
+        return f"form-note-{rest}" if rest.isdigit() and rest[0] != "0" else None
+    section, _, item = clause.partition("、")
+    if len(section) != 1 or section not in _SECTIONS:
+        return None
+    anchor = f"clause-{_SECTIONS.index(section) + 1}"
+    if not item:
+        return anchor
+    if len(item) != 1 or item not in _NUMERALS:
+        return None
+    return f"{anchor}-{_NUMERALS.index(item) + 1}"
