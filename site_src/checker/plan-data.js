@@ -20,8 +20,8 @@ function view(plan, limits) {
     defaultOfficeHours: value("default_office_hours"),
     passedStatus: value("passed_status"),
     uploadSuccess: value("upload_success_status"),
-    leaveReason: value("leave_reason_text"),
     maxRecordBytes: limits.max_record_bytes,
+    districts: plan.calendar.districts,
     suspensions: {
       applied: suspensions.filter((s) => s.scope === "whole_city"),
       districts: suspensions.filter((s) => s.scope !== "whole_city"),

@@ -91,39 +91,47 @@ async function readFile() {
 }
 
 // -- the rows ---------------------------------------------------------------------------------
+// course: the catalogue course the rules matched the row to ("" for none); matched keeps it, so that a
+// different course picked later is sent as the person's choice (chosen_course).
 function rowFromRecord(row, course, how, note) {
   return {
     id: nextRowId++, origin: "record", line: row.line, no: row.no, recordName: row.name, code: row.code,
-    course, how, note, start: row.start, end: row.end, status: row.status, creditHours: row.credit_hours,
+    course, matched: course, how, note, start: row.start, end: row.end, status: row.status, creditHours: row.credit_hours,
     uploadStatus: row.upload_status, uploadTime: row.upload_time, edited: false,
   };
 }
 
-function noteFor(how, warning) {
-  if (how === "code") return "依課程代碼對應";
-  if (how === "name") return "依課程名稱對應";
-  return warning ? warning.message : "";
-}
+const HOW = { code: "依課程代碼對應", name: "依課程名稱對應", alias: "依課程別名對應", chosen: "您選擇的課程" };
 
-// The rows the rules found: each course's row, and every row that matched nothing.
+// The rows the rules found: each course's row, and every row that matched nothing (a near match only
+// suggests a course: the person may pick it). A row's warning (a near match, a code and name that
+// disagree) is its note.
 function rowsFromAnswer(answer) {
-  const warningAt = (line) => answer.warnings.find((w) => w.message.includes(`第 ${line} 列`));
-  const rows = answer.courses.filter((c) => c.row).map((c) => rowFromRecord(c.row, c.name, c.match, noteFor(c.match, c.match === "similar" && warningAt(c.row.line))));
+  const warningAt = (line) => answer.warnings.find((w) => w.rule.startsWith("match.") && w.message.includes(`第 ${line} 列`));
+  const rows = answer.courses.filter((c) => c.row).map((c) => {
+    const warning = warningAt(c.row.line);
+    return rowFromRecord(c.row, c.name, c.match, warning ? warning.message : HOW[c.match] || "");
+  });
   answer.unmatched_rows.forEach((row) => {
     const warning = warningAt(row.line);
-    rows.push(rowFromRecord(row, "", "unmatched", warning ? warning.message : "不是本計畫的課程，沒有列入計算。"));
+    const how = (row.suggestions || []).length ? "similar" : "unmatched";
+    rows.push(rowFromRecord(row, "", how, warning ? warning.message : "不是本計畫的課程，沒有列入計算。"));
   });
   return rows.sort((a, b) => a.line - b.line);
 }
 
-// A confirmed row as rules_py takes it: a row given a catalogue course carries that course's name and
-// code, so that it matches exactly; a row left unmatched keeps its own and stays unmatched.
+// A confirmed row as rules_py takes it: a record row keeps its own name and code, and a catalogue course
+// picked for it other than the one the rules matched goes as chosen_course (the result then says the person
+// chose it); a row added by hand is the catalogue course itself.
 function rowForRules(row, i) {
   const course = row.course ? plan.course(row.course) : null;
+  const hand = row.origin === "hand";
+  const chosen = course && !hand && row.course !== row.matched;
   return {
-    line: i + 1, no: row.no || String(i + 1), name: course ? course.name : row.recordName,
-    code: course ? course.code : row.code, start: row.start, end: row.end, status: row.status,
+    line: i + 1, no: row.no || String(i + 1), name: hand ? course.name : row.recordName,
+    code: hand ? course.code : row.code, start: row.start, end: row.end, status: row.status,
     upload_status: row.uploadStatus || "", upload_time: row.uploadTime || "", credit_hours: row.creditHours,
+    ...(chosen ? { chosen_course: course.code || course.name } : {}),
   };
 }
 
@@ -194,11 +202,11 @@ function renderRows() {
     ]));
   });
   const counts = { matched: state.rows.filter((r) => r.course).length, unmatched: state.rows.filter((r) => !r.course).length,
-    similar: state.rows.filter((r) => r.how === "similar").length };
+    similar: state.rows.filter((r) => r.how === "similar" && !r.course).length };
   const others = state.otherLines || [];
   $("record-rows-summary").textContent = `共 ${state.rows.length} 列：${counts.matched} 列對應到計畫課程` +
-    (counts.similar ? `（其中 ${counts.similar} 列只是名稱相近，請確認）` : "") +
     (counts.unmatched ? `，${counts.unmatched} 列不是計畫課程，不列入計算` : "") +
+    (counts.similar ? `（其中 ${counts.similar} 列與計畫課程名稱相近：如確為同一門，請在「對應的計畫課程」選擇該課程）` : "") +
     "。" + (others.length ? `第 ${others.join("、")} 列是同一門課程的其他紀錄（例如重修或未通過），沒有列出：每門課程採用對您最有利的一列。` : "") +
     "如有錯誤，請直接在表格中修改。";
   $("record-rows").hidden = state.rows.length === 0;
@@ -274,7 +282,8 @@ export async function recordReady() {
 }
 
 export function setRows(rows) {
-  state.rows = rows.map((row) => ({ ...row, id: nextRowId++ }));
+  // An import from before `matched` was kept: the course it shows is the one the rules matched.
+  state.rows = rows.map((row) => ({ matched: row.course, ...row, id: nextRowId++ }));
   renderRows();
 }
 
