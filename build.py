@@ -1,4 +1,4 @@
-"""The one pipeline: courses/ data -> rules data -> pages -> wheel -> site/ -> Pyodide runtime
+"""The one pipeline: courses/ data -> rules data -> pages -> wheel -> site/ -> app manifest -> Pyodide runtime
 -> CSP in every page -> service worker -> precompressed .gz twins.
 
     python build.py [--out site]
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from pipeline import BuildError
+from pipeline.app_manifest import write_app_manifest
 from pipeline.compress import compress_site
 from pipeline.courses import refresh_rules_data
 from pipeline.csp import apply_csp
@@ -26,6 +27,7 @@ def build(out: Path) -> None:
     refresh_rules_data()  # the pages are made inside mkdocs build (pipeline/pages_hooks.py), in memory
     wheel = build_wheel(WORK)
     build_site(out)
+    write_app_manifest(out)
     install_runtime(wheel, out, page_wheels=tuple(fetch_page_wheels(WORK)))
     apply_csp(out)
     write_service_worker(out)

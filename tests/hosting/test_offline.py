@@ -106,3 +106,35 @@ def test_a_new_build_replaces_the_old_cache(browser, site_dir, tmp_path):
         assert page.locator("#build-2").inner_text() == "第二版"
     finally:
         context.close()
+
+
+def test_a_new_build_offers_to_reload_now(browser, site_dir, tmp_path):
+    """「網站已更新」: the reader need not close every tab; 立即重新載入 switches to the new build at once."""
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    context = browser.new_context(locale="zh-TW")
+    try:
+        with StaticServer(copy) as server:
+            page = context.new_page()
+            page.goto(server.url)
+            _offline_copy(page, "pages")
+            assert page.locator("#site-update").count() == 0  # a first visit stores the site: nothing to offer
+
+            home = copy / "index.html"
+            home.write_text(home.read_text(encoding="utf-8").replace("</article>", "<p id=build-2>第二版</p></article>"),
+                            encoding="utf-8")
+            write_service_worker(copy)
+            other = context.new_page()  # a second tab of the old build: it is offered the update, not reloaded
+            other.goto(server.url + "privacy/")
+            page.reload()
+            page.wait_for_selector("#site-update", timeout=READY_MS)
+            assert "網站已更新" in page.locator("#site-update [role=status]").inner_text()
+            assert page.locator("#build-2").count() == 0
+            with page.expect_event("load", timeout=READY_MS):
+                page.click("#site-update-reload")
+            assert page.locator("#build-2").inner_text() == "第二版"
+            assert page.locator("#site-update").count() == 0
+            other.wait_for_selector("#site-update", timeout=READY_MS)
+            assert other.locator("h1").inner_text() == "隱私與安全"  # not reloaded under the reader
+    finally:
+        context.close()
