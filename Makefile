@@ -12,7 +12,7 @@ PY := $(VENV)/bin/python
 # pdftotext for the print tests, nginx for the hosting test.
 TEST_DEBS := chromium fonts-noto-cjk poppler-utils nginx
 
-.PHONY: setup site serve test test-browser bench clean
+.PHONY: setup site serve test test-fast test-browser bench clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -51,15 +51,15 @@ test: setup test-browser site
 	@$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "錯誤：pytest 沒有收集到任何測試。"; exit 1; fi; exit $$status
 
+# Daily work: every test that needs no browser, no nginx, no Pyodide and no build (under 30 s), with a smaller
+# fuzzing sample. `make test` runs these too.
+test-fast: setup
+	@HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -m "not browser"
+
 # The performance benchmark (issue 7; not part of `make test`): the floor, the checker, the levers'
 # variants side by side, bytes, CLI, build times -> bench/results/latest.json, bench/LATEST.md.
-# The newest Pyodide is installed beside the pinned one (never replacing it) for the comparison.
-PYODIDE_LATEST ?= 314.0.7
-BENCH_PYODIDE := bench/results/pyodide-$(PYODIDE_LATEST)
 bench: site test-browser
-	@test -f $(BENCH_PYODIDE)/node_modules/pyodide/pyodide.asm.wasm || \
-	  npm install --prefix $(BENCH_PYODIDE) --no-audit --no-fund --no-save pyodide@$(PYODIDE_LATEST)
-	BENCH_PYODIDE_PREFIX=$(BENCH_PYODIDE) $(PY) -m bench --levers $(BENCH_ARGS)
+	$(PY) -m bench --levers $(BENCH_ARGS)
 
 clean:
 	rm -rf site .build rules_py/_data/plans.json

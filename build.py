@@ -1,4 +1,5 @@
 """The one pipeline: courses/ data -> rules data -> pages -> wheel -> site/ -> app manifest -> Pyodide runtime
+-> the rules' memory snapshot
 -> CSP in every page -> service worker -> precompressed .gz twins.
 
     python build.py [--out site]
@@ -17,6 +18,7 @@ from pipeline.offline import write_service_worker
 from pipeline.page_wheels import fetch_page_wheels
 from pipeline.runtime import install_runtime
 from pipeline.site import build_site
+from pipeline.snapshot import write_snapshot
 from pipeline.wheel import build_wheel
 
 ROOT = Path(__file__).resolve().parent
@@ -29,6 +31,7 @@ def build(out: Path) -> None:
     build_site(out)
     write_app_manifest(out)
     install_runtime(wheel, out, page_wheels=tuple(fetch_page_wheels(WORK)))
+    write_snapshot(out, WORK)
     apply_csp(out)
     write_service_worker(out)
     compress_site(out)

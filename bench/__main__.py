@@ -24,7 +24,7 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from tests.support.browser import launch
+    from pipeline.chromium import launch
 
     result = {"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "runs": args.runs,
               "load_average": [round(os.getloadavg()[0], 2)]}

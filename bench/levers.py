@@ -1,13 +1,12 @@
 """The levers' variant builds of the checker, loaded in the same rounds as the site itself:
 
-- `source-wheel`: the site with the pure rules_py wheel (.py) in place of the precompiled one (.pyc);
-- `no-warm-up`: the worker without its warm-up checks before "ready";
-- `wheel-after-runtime`: the wheel loaded after loadPyodide() instead of with its `packages` option;
-- `client-in-head`: rules-client.js (which starts the worker) moved before the page's stylesheets;
-- `no-service-worker`: the checker page without the offline copy's registration (issue 6);
-- `service-worker-after-ready`: that registration waits for the rules to be ready;
-- `pyodide-<version>`: the site on another Pyodide release, installed with
-  `npm install --prefix <dir> pyodide@<version>` (BENCH_PYODIDE_PREFIX), pure wheel (its Python differs).
+- `no-snapshot`: the worker boots Python and imports rules_py itself (startRules({snapshot: false}));
+- `worker-compiles`: the page does not compile Pyodide's WebAssembly for the worker (issue 13: a worker
+  gets no compiled-code cache, so a repeat visit compiles it all again);
+- `no-service-worker`: the checker page without the offline copy's registration (issue 6): repeat visits
+  from the browser's HTTP cache alone.
+(The earlier levers — warm-up, wheel after the runtime, client in <head>, source wheel, Pyodide 314 —
+measured the ordinary start, which the snapshot replaced; their findings are in README's 效能 section.)
 """
 
 import atexit
@@ -16,84 +15,50 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from bench.machine import pyodide_version
-from pipeline.runtime import install_runtime
-
-ROOT = Path(__file__).resolve().parent.parent
+from pipeline.offline import write_service_worker
 
 
-def _pure_wheel() -> Path:
-    """The wheel build.py made last (before the runtime step precompiled the site's copy)."""
-    return max((ROOT / ".build" / "wheel").glob("*/rules_py-*-py3-none-any.whl"), key=lambda p: p.stat().st_mtime)
-
-
-def _copy_site(site: Path) -> Path:
-    root = Path(tempfile.mkdtemp(prefix="bench-variant-"))
-    atexit.register(shutil.rmtree, root, ignore_errors=True)
-    shutil.copytree(site, root / "site", ignore=shutil.ignore_patterns("pyodide"))
-    return root / "site"
+def _link_or_copy(source, target):
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _edit(site: Path, relative: str, edit) -> Path:
-    """A copy of the site with one file of the checker edited (its .gz twin dropped)."""
-    variant = _copy_site(site)
-    shutil.copytree(site / "pyodide", variant / "pyodide")
+    """A copy of the site (hard links where possible) with one file of the checker edited (its .gz twin
+    dropped) and its own service worker (whose manifest names the edited file's hash)."""
+    root = Path(tempfile.mkdtemp(prefix="bench-variant-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    variant = root / "site"
+    shutil.copytree(site, variant, copy_function=_link_or_copy)
     path = variant / relative
     before = path.read_text(encoding="utf-8")
     after = edit(before)
     if after == before:
         raise RuntimeError(f"{relative} no longer has what this variant edits")
+    path.unlink()  # a new file, never written through a hard link into the site
     path.write_text(after, encoding="utf-8")
     path.with_name(path.name + ".gz").unlink(missing_ok=True)
+    (variant / "sw.js").unlink()
+    (variant / "sw.js.gz").unlink(missing_ok=True)
+    write_service_worker(variant)
     return variant
 
 
-def _without_warm_up(js: str) -> str:
-    return "\n".join(line for line in js.splitlines() if "rules.check_json('{" not in line)
+def _without_snapshot(js: str) -> str:
+    return js.replace("startRules()", "startRules({ snapshot: false })")
 
 
-def _wheel_after_runtime(js: str) -> str:
-    return js.replace('packages: ["rules-py"] });', '});\n  await pyodide.loadPackage("rules-py");')
-
-
-_CLIENT = '<script src="rules-client.js"></script>'
-
-
-def _client_in_head(html: str) -> str:
-    """rules-client.js before the stylesheets (after the CSP meta, which must cover its worker):
-    a script after them waits for them to load."""
-    first_css = html.index('<link rel="stylesheet"')
-    return html[:first_css] + _CLIENT + html[first_css:].replace(_CLIENT, "", 1)
+def _worker_compiles(js: str) -> str:
+    return js.replace("compiledRuntime(indexURL).then(", "Promise.resolve(null).then(")
 
 
 def _without_service_worker(html: str) -> str:
     return html.replace('<script src="../assets/sw-register.js"></script>', "")
 
 
-_REGISTER = "navigator.serviceWorker.register(script)"
-
-
-def _service_worker_after_ready(js: str) -> str:
-    """The offline copy registered once the rules are ready (on the checker page; at once elsewhere)."""
-    return js.replace(_REGISTER, "(window.RulesClient ? window.RulesClient.ready.catch(() => {}) : Promise.resolve())"
-                                 f"\n      .then(() => {_REGISTER})", 1)
-
-
 def build_variants(site: Path) -> dict[str, Path]:
-    pure = _pure_wheel()
-    variants = {"no-warm-up": _edit(site, "checker/worker.js", _without_warm_up),
-                "wheel-after-runtime": _edit(site, "checker/worker.js", _wheel_after_runtime),
-                "client-in-head": _edit(site, "checker/index.html", _client_in_head),
-                "no-service-worker": _edit(site, "checker/index.html", _without_service_worker),
-                "service-worker-after-ready": _edit(site, "assets/sw-register.js", _service_worker_after_ready)}
-    if next((site / "pyodide").glob("rules_py-*-cp3*-none-any.whl"), None):
-        variant = _copy_site(site)
-        install_runtime(pure, variant, precompile=False)
-        variants["source-wheel"] = variant
-    prefix = os.environ.get("BENCH_PYODIDE_PREFIX")
-    if prefix:
-        other = Path(prefix) / "node_modules" / "pyodide"
-        variant = _copy_site(site)
-        install_runtime(pure, variant, node_pyodide=other, precompile=False)
-        variants[f"pyodide-{pyodide_version(other)}"] = variant
-    return variants
+    return {"no-snapshot": _edit(site, "checker/rules.js", _without_snapshot),
+            "worker-compiles": _edit(site, "checker/rules-client.js", _worker_compiles),
+            "no-service-worker": _edit(site, "checker/index.html", _without_service_worker)}

@@ -12,9 +12,10 @@ READY_TIMEOUT_MS = 180_000
 RECORD_INPUTS = ("#record-paste", "textarea", "input[type=file]", "[contenteditable=true]")
 SPINE_STATUS = "#checker-status"
 
-# Installed before any page script runs. `ready`: when the page's RulesClient.ready resolves (hooked at
-# its assignment, so no change to rules-client.js is needed). `usable`: the first animation frame in
-# which the input exists, is enabled and is rendered, i.e. the page's thread is free to take input.
+# Installed before any page script runs (on every navigation of the context). `ready`: when the page's
+# RulesClient.ready resolves (hooked at its assignment); `start`: "snapshot" or "fresh", how the worker
+# started; `stage_compiled`: when the page had Pyodide's WebAssembly compiled. `usable`: the first
+# animation frame in which the input exists, is enabled and is rendered (the page's thread is free).
 _MARKS = """
 (() => {
   const marks = window.__bench = {};
@@ -26,7 +27,7 @@ _MARKS = """
       client = value;
       // The worker's stages ("runtime": pyodide.js loaded; "rules": loadPyodide() done, wheel installed).
       if (value.onProgress) value.onProgress((event) => { marks["stage_" + event.stage] = performance.now(); });
-      value.ready.then(() => { marks.ready = performance.now(); },
+      value.ready.then((info) => { marks.ready = performance.now(); marks.start = info && info.start; },
                        (error) => { marks.error = String(error && error.message || error); });
     },
   });
@@ -41,18 +42,33 @@ _MARKS = """
 """
 
 
-class Load:
-    """One cold load: its marks and every request it made (the workers' included)."""
+# Chromium's network emulation over CDP (it covers the page's workers too): a good office or home line.
+THROTTLED = {"offline": False, "latency": 40, "downloadThroughput": 30_000_000 / 8, "uploadThroughput": 30_000_000 / 8}
 
-    def __init__(self, browser, usable_selector: str | None = None):
+
+class Load:
+    """Visits in one browser context (the first with an empty cache): marks and every request made
+    (the workers' included). throttled: the whole context on THROTTLED's network."""
+
+    def __init__(self, browser, usable_selector: str | None = None, throttled: bool = False):
         self.context = browser.new_context(locale="zh-TW")
         self.context.add_init_script(_MARKS % json.dumps(usable_selector))
         self._finished = []
         self.context.on("requestfinished", lambda request: self._finished.append(request))
         self.page = self.context.new_page()
+        if throttled:
+            cdp = self.context.new_cdp_session(self.page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", THROTTLED)
 
     def goto(self, url: str) -> None:
         self.page.goto(url, wait_until="commit")
+
+    def wait_offline_copy(self) -> None:
+        """Until the service worker holds the checker's runtime (sw-register.js says so on <html>), so that
+        the next visit is a repeat visit from that cache; a page without the offline copy goes on at once."""
+        if self.page.locator("script[src$='sw-register.js']").count():
+            self.wait("document.documentElement.dataset.offline === 'checker'")
 
     def wait(self, expression: str) -> None:
         """Polls from here: wait_for_function evaluates a string, which the pages' CSP forbids."""

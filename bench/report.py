@@ -15,22 +15,39 @@ def _mark(ok) -> str:
     return "—" if ok is None else ("PASS" if ok else "MISS")
 
 
+# Rules ready, as a share of the bare floor's time for the same kind of visit (issue 13).
+VISITS = (("first", "第一次造訪（空快取），本機", 0.6), ("repeat", "再次造訪（service worker 快取），本機", 0.4),
+          ("throttled_first", "第一次造訪，限速網路（30 Mbit/s、RTT 40 ms）", 1.0),
+          ("throttled_repeat", "再次造訪，限速網路", 0.4))
+
+
+def _paired(checker: dict, floor: dict, key: str) -> float:
+    """Floor and checker load in turn: each round's ratio cancels the machine's drift between rounds."""
+    return statistics.median(c / f for c, f in zip(checker[key + "_all"], floor[key + "_all"]) if c and f)
+
+
 def budgets(result: dict) -> list[dict]:
     pages, cli, build = result["pages"], result["cli"], result["build"]
     floor, checker = pages["floor"], pages["checker"]
-    ratio = checker["ready_ms"] / floor["ready_ms"]
-    # Floor and checker load in turn: each round's ratio cancels the machine's drift between rounds.
-    paired = statistics.median(c / f for c, f in zip(checker["ready_ms_all"], floor["ready_ms_all"]))
-    result["ready_ratio"] = round(ratio, 3)
-    result["ready_ratio_paired_median"] = round(paired, 3)
     rows = [
-        ("輸入可用（導覽開始 → 紀錄輸入框可操作）", _ms(checker.get("usable_ms")), "≤ 1,000 ms",
-         None if checker.get("usable_ms") is None else checker["usable_ms"] <= 1000),
-        ("Pyodide 底線（只呼叫 loadPyodide）", _ms(floor["ready_ms"]), "", None),
-        ("規則就緒（中位數之比；括號內為逐輪比值的中位數，以它判定）",
-         f"{_ms(checker['ready_ms'])}（底線的 {ratio:.2f} 倍；逐輪 {paired:.2f} 倍）", "≤ 1.10 × 底線",
-         max(ratio, paired) <= 1.10),
+        ("輸入可用（導覽開始 → 紀錄輸入框可操作）", _ms(checker.get("first_usable_ms")), "≤ 1,000 ms",
+         None if checker.get("first_usable_ms") is None else checker["first_usable_ms"] <= 1000),
     ]
+    result["ready_ratios"] = {}
+    for visit, label, limit in VISITS:
+        key = f"{visit}_ready_ms"
+        ratio, paired = checker[key] / floor[key], _paired(checker, floor, key)
+        result["ready_ratios"][visit] = {"of_medians": round(ratio, 3), "paired_median": round(paired, 3)}
+        rows.append((f"Pyodide 底線：{label}", _ms(floor[key]), "", None))
+        rows.append((f"規則就緒：{label}（中位數之比；括號內為逐輪比值的中位數，判定取兩者較大者）",
+                     f"{_ms(checker[key])}（底線的 {ratio:.2f} 倍；逐輪 {paired:.2f} 倍；起始：{'、'.join(checker.get(visit + '_start', []))}）",
+                     f"≤ {limit:.1f} × 底線", max(ratio, paired) <= limit))
+    # Issue 13's finding: a worker's WebAssembly got no compiled-code cache on a repeat visit. The page now
+    # compiles it; if the cache stops working, the repeat visit's compile takes as long as the first's.
+    first, repeat = checker.get("first_compiled_ms"), checker.get("repeat_compiled_ms")
+    rows.append(("再次造訪時 Pyodide WebAssembly 編譯完成（導覽開始起；括號內為第一次造訪）",
+                 f"{_ms(repeat)}（{_ms(first)}）", "≤ 0.5 × 第一次造訪",
+                 None if not (first and repeat) else repeat <= 0.5 * first))
     via = "按下「送出檢核」→ 結果顯示" if checker.get("verdict_via") == "ui" else "RulesClient.check → 回覆"
     for n, limit in ((23, 50), (500, 500)):
         value = checker.get(f"verdict_{n}_ms")
@@ -64,7 +81,8 @@ def markdown(result: dict) -> str:
     lines = [
         f"測量時間 {result['when']}；機器：{m['cpu']}，{m['cores']} 核，{m['memory_gib']} GiB 記憶體，"
         f"{m['os']}；Chromium {m['chromium']}；Pyodide {m['pyodide']}；Python {m['python']}。",
-        f"每項為 {result['runs']} 次冷載入的中位數（每次一個新的瀏覽器 context），底線與檢核頁輪流載入；"
+        f"每項為 {result['runs']} 輪的中位數；每輪每頁兩個新的瀏覽器 context（本機、限速網路），各先造訪一次（空快取）"
+        f"再造訪一次（檢核頁等 service worker 存好執行環境後）；底線與檢核頁輪流載入；"
         f"負載平均（開始／結束）：{result['load_average'][0]} / {result['load_average'][1]}。",
         _pyc_line(result.get("pyc") or {}),
         "",
@@ -80,13 +98,16 @@ def markdown(result: dict) -> str:
                      f"{b['service_worker_requests']}／{_kib(b['service_worker_raw'])}／{_kib(b['service_worker_transferred'])} |")
     variants = [k for k in result["pages"] if k not in ("floor", "checker", "docs")]
     if variants:
-        lines += ["", "| 變體（槓桿） | 規則就緒 | 相對底線 | 就緒後第一次檢核 23 列 | 接著 500 列 | 答案與 checker 相同 |",
-                  "| --- | --- | --- | --- | --- | --- |"]
-        floor = result["pages"]["floor"]["ready_ms"]
+        lines += ["", "| 變體（槓桿） | 規則就緒：第一次／再次（本機） | 限速：第一次／再次 | 相對底線（本機第一次／再次；限速第一次） "
+                  "| 再次造訪的 wasm 編譯完成 | 就緒後檢核 23 列 | 500 列 | 答案與 checker 相同 |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+        floor = result["pages"]["floor"]
         base = result["pages"]["checker"].get("answers")
         for name in ["checker", *variants]:
             p = result["pages"][name]
             same = "—" if name == "checker" else ("是" if p.get("answers") == base else "否")
-            lines.append(f"| {name} | {_ms(p['ready_ms'])} | {p['ready_ms'] / floor:.2f} × | "
-                         f"{_ms(p.get('raw_check_23_ms'))} | {_ms(p.get('raw_check_500_ms'))} | {same} |")
+            ratios = "／".join(f"{p[k] / floor[k]:.2f}" for k in ("first_ready_ms", "repeat_ready_ms", "throttled_first_ready_ms"))
+            lines.append(f"| {name} | {_ms(p['first_ready_ms'])}／{_ms(p['repeat_ready_ms'])} | "
+                         f"{_ms(p['throttled_first_ready_ms'])}／{_ms(p['throttled_repeat_ready_ms'])} | {ratios} | "
+                         f"{_ms(p.get('repeat_compiled_ms'))} | {_ms(p.get('raw_check_23_ms'))} | {_ms(p.get('raw_check_500_ms'))} | {same} |")
     return "\n".join(lines) + "\n"

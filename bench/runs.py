@@ -28,28 +28,41 @@ class Target:
         self.selector = None
 
     def load(self, browser) -> None:
-        load = Load(browser, None if self.is_floor else self.selector)
-        try:
-            load.goto(self.base + self.path)
-            if self.is_floor:
-                load.wait("window.__floorReady")
-                self.loads.append({"ready_ms": load.page.evaluate("window.__floorReady")})
-            else:
-                load.wait("window.__bench.ready || window.__bench.error")
-                marks = load.marks()
-                if "error" in marks:
-                    raise RuntimeError(f"{self.name}: rules failed to load: {marks['error']}")
-                if self.selector is not None:
-                    load.wait("window.__bench.usable")
-                    marks = load.marks()
-                self.loads.append({"usable_ms": marks.get("usable"), "ready_ms": marks["ready"],
-                                   "pyodide_loaded_ms": marks.get("stage_rules"),
-                                   **_verdicts(load.page, self.ui)})
-            if not self.requests:
-                load.page.wait_for_load_state("networkidle")
-                self.requests = load.requests()
-        finally:
-            load.close()
+        """One round: a first visit (empty cache) and a repeat visit in the same context, on localhost and
+        then on the throttled network; the local first visit also times the verdicts."""
+        row = {}
+        for throttled in (False, True):
+            prefix = "throttled_" if throttled else ""
+            load = Load(browser, None if self.is_floor else self.selector, throttled=throttled)
+            try:
+                for visit in ("first", "repeat"):
+                    load.goto(self.base + self.path)
+                    row.update({f"{prefix}{visit}_{k}": v for k, v in self._visit(load).items()})
+                    if visit == "first" and not throttled:
+                        if not self.is_floor:
+                            row.update(_verdicts(load.page, self.ui))
+                        if not self.requests:
+                            load.page.wait_for_load_state("networkidle")
+                            self.requests = load.requests()
+                    if visit == "first" and not self.is_floor:
+                        load.wait_offline_copy()
+            finally:
+                load.close()
+        self.loads.append(row)
+
+    def _visit(self, load) -> dict:
+        if self.is_floor:
+            load.wait("window.__floorReady")
+            return {"ready_ms": load.page.evaluate("window.__floorReady")}
+        load.wait("window.__bench.ready || window.__bench.error")
+        marks = load.marks()
+        if "error" in marks:
+            raise RuntimeError(f"{self.name}: rules failed to load: {marks['error']}")
+        if self.selector is not None:
+            load.wait("window.__bench.usable")
+            marks = load.marks()
+        return {"ready_ms": marks["ready"], "usable_ms": marks.get("usable"), "compiled_ms": marks.get("stage_compiled"),
+                "start": marks.get("start")}
 
     def summary(self) -> dict:
         out = {"runs": len(self.loads)}
@@ -57,6 +70,8 @@ class Target:
             if key.endswith("_ms"):
                 out[key] = median(load[key] for load in self.loads)
                 out[key + "_all"] = [None if load[key] is None else round(load[key]) for load in self.loads]
+        for key in [k for k in self.loads[0] if k.endswith("start")]:
+            out[key] = sorted({load[key] for load in self.loads if load[key]})
         answers = {json.dumps(load.get("answers"), sort_keys=True) for load in self.loads}
         out["answers_identical_across_loads"] = len(answers) == 1
         out["answers"] = self.loads[0].get("answers")
@@ -170,7 +185,8 @@ def measure(browser, site: Path, runs: int, variants: dict[str, Path]) -> dict:
             for run in range(runs):
                 for target in targets:
                     target.load(browser)
-                    shown = {k: round(v) for k, v in target.loads[-1].items() if k.endswith("_ms") and v is not None}
+                    shown = {k: round(v) for k, v in target.loads[-1].items()
+                             if k.endswith("ready_ms") and v is not None}
                     print(f"  {run + 1}/{runs} {target.name}: {shown}", flush=True)
             out = {target.name: target.summary() for target in targets}
             out["docs"] = {"bytes": docs_bytes(browser, site_base, site)}

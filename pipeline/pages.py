@@ -1,11 +1,11 @@
 """The reading pages (home, plan, courses, manual, forms, FAQ) generated from courses/ for MkDocs.
 
 Public API: site_pages() for the MkDocs hook (pipeline/pages_hooks.py), which hands them to MkDocs as
-in-memory files; plan_view() and render_leave_form() for anything that needs a form, blank or filled.
+in-memory files; plan_view(), leave_form_sheet() and render_leave_form() for anything that needs a form,
+blank or filled (leave_form_sheet: as data, from which the printed page and the ODT file are both made).
 Every plan gets plans/<plan_id>/...; the newest plan also gives the home page (index.md) and leads the nav.
 """
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,10 +14,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from pipeline.courses import load_clauses, plans_json_text
+from pipeline.pages_data import PagesError, view
+from rules_py.form_sheet import fill_sheet, time_parts
+from rules_py.forms_odt import leave_forms_odt
 from rules_py.record import MAX_RECORD_BYTES
-from pipeline.pages_data import PagesError, roc_year, view
 
-__all__ = ["site_pages", "SitePages", "plan_view", "render_leave_form", "PagesError"]
+__all__ = ["site_pages", "SitePages", "plan_view", "leave_form_sheet", "render_leave_form", "PagesError"]
 
 _TEMPLATES = Path(__file__).with_name("pages_templates")
 _ENV = jinja2.Environment(
@@ -30,7 +32,6 @@ _ENV = jinja2.Environment(
     comment_end_string="##}",
 )
 _TIME_PARTS = ("year", "month", "day", "hour", "minute")
-_BLANK = "\u3000"  # the paper form leaves a full-width space to write in
 
 # page template -> path under plans/<plan_id>/, and its nav title
 _PAGES = (
@@ -54,29 +55,39 @@ def plan_view(plan: dict, courses_dir: Path) -> dict:
     return view(plan, clauses[plan["id"]])
 
 
-def render_leave_form(p: dict, bundle_id: str, filled: dict | None = None) -> Markup:
-    """The HTML of one application form. `p` is a plan_view(); `filled` may give
-    {"unit": str, "name": str, "rows": {course name: {"start": datetime, "end": datetime}}}."""
+def leave_form_sheet(p: dict, bundle_id: str) -> dict:
+    """One bundle's blank application form as data (rules_py.form_sheet): the printed page and the ODT
+    file are both made from it. `p` is a plan_view()."""
     bundle = next((b for b in p["bundles"] if b["id"] == bundle_id), None)
     if bundle is None:
         raise PagesError(f"計畫 {p['id']} 沒有組裝課程 {bundle_id}。")
+    f = p["form"]
+    blank = time_parts(None, p["roc_year"])
+    return {
+        **{key: f[key] for key in ("title", "unit_label", "name_label", "bundle_label", "notes_heading")},
+        "unit": "", "name": "", "bundle": bundle["platform_title"],
+        "columns": list(f["columns"]), "time_units": list(f["time_units"]), "plan_year": p["roc_year"],
+        "rows": [{"no": i, "course": c["name"], "hours": c["hours"], "start": blank, "end": blank}
+                 for i, c in enumerate(bundle["courses"], 1)],
+        "notes": [note["text"].replace("{bundle}", bundle["name"]) for note in _form_notes(p)],
+        "signatures": list(f["signatures"]),
+    }
+
+
+def render_leave_form(p: dict, bundle_id: str, filled: dict | None = None) -> Markup:
+    """The HTML of one application form. `p` is a plan_view(); `filled` may give
+    {"unit": str, "name": str, "rows": {course name: {"start": datetime, "end": datetime}}}."""
     filled = {"unit": "", "name": "", "rows": {}, **(filled or {})}
-    units = p["form"]["time_units"]
+    rows = [{"course": course, **times} for course, times in filled["rows"].items()]
+    sheet = fill_sheet(leave_form_sheet(p, bundle_id), filled["unit"], filled["name"], rows)
     template = _ENV.get_template("leave_form.html.j2")
-    return Markup(template.render(
-        p=p, b=bundle, filled=filled, form_notes=_form_notes(p),
-        time_parts=lambda when: _time_parts_for(p["roc_year"], when, units),
-    ))
+    return Markup(template.render(s=sheet, bundle_id=bundle_id, plan_id=p["id"], time_parts=_time_spans))
 
 
-def _time_parts_for(plan_year: int, when: dt.datetime | None, units) -> Markup:
-    """114 年 　月 　日 　時 　分 with each number in a span[data-part]; a blank form keeps only the year."""
-    if when is None:
-        values = [plan_year, _BLANK, _BLANK, _BLANK, _BLANK]
-    else:
-        values = [roc_year(when), when.month, when.day, when.hour, when.minute]  # as rules_py's roc_moment
-    spans = [f'<span data-part="{part}">{escape(value)}</span> {escape(unit)}'
-             for part, value, unit in zip(_TIME_PARTS, values, units)]
+def _time_spans(parts: list[str], units: list[str]) -> Markup:
+    """114 年 　月 　日 　時 　分 with each number in a span[data-part], the hooks the checker fills."""
+    spans = [f'<span data-part="{name}">{escape(value)}</span> {escape(unit)}'
+             for name, value, unit in zip(_TIME_PARTS, parts, units)]
     return Markup(" ".join(spans))
 
 
@@ -90,9 +101,10 @@ def _newest(views: list) -> dict:
 
 @dataclass
 class SitePages:
-    """What the build adds to site_src/ in memory: {path under the docs dir: text}, and the nav of those pages."""
+    """What the build adds to site_src/ in memory: {path under the docs dir: text (bytes for an .odt)}, and
+    the nav of those pages."""
 
-    files: dict[str, str]
+    files: dict[str, str | bytes]
     nav: list
 
 
@@ -112,15 +124,20 @@ def site_pages(plans: dict, courses_dir: Path) -> SitePages:
     return SitePages(files=files, nav=_nav(current, views))
 
 
-def _plan_files(p: dict) -> dict[str, str]:
+def _plan_files(p: dict) -> dict[str, str | bytes]:
     base = f"plans/{p['id']}/"
     forms = {b["id"]: render_leave_form(p, b["id"]) for b in p["bundles"]}
+    sheets = {b["id"]: leave_form_sheet(p, b["id"]) for b in p["bundles"]}
     files = {base + rel: _render(template, p=p, forms=forms, to_root=_to_root(rel)) for template, rel, _ in _PAGES}
     for b in p["bundles"]:
         rel = f"forms/{b['id']}.md"
         files[base + rel] = _render("form_page.md.j2", p=p, b=b, form=forms[b["id"]], to_root=_to_root(rel))
-    # The blank forms for the checker to clone in the browser (same origin, fetched as data).
-    files[base + "forms/leave-forms.json"] = json.dumps({"plan": p["id"], "forms": forms}, ensure_ascii=False, indent=1)
+        # The blank form as an editable ODF file, beside its page.
+        files[base + f"forms/{b['id']}.odt"] = leave_forms_odt([sheets[b["id"]]])
+    # The blank forms for the checker to clone in the browser (same origin, fetched as data), and their
+    # sheets, which the checker fills to make the ODT file.
+    files[base + "forms/leave-forms.json"] = json.dumps({"plan": p["id"], "forms": forms, "sheets": sheets},
+                                                        ensure_ascii=False, indent=1)
     return files
 
 

@@ -13,11 +13,6 @@ class PagesError(BuildError):
     """A zh-TW message naming the file and the key that is wrong."""
 
 
-def roc_year(day: dt.date) -> int:
-    """The 民國 year, as rules_py writes dates (one definition for the rules and the pages)."""
-    return int(roc_date(day).split(" ", 1)[0])
-
-
 def weekday(day: dt.date) -> str:
     return "星期" + _WEEKDAYS[day.weekday()]
 

@@ -20,6 +20,9 @@ The public API (everything else is private and may change):
     InputError                      bad input: .message (zh-TW) and .where (request, record, profile.KEY[i], …)
     RuleGapError                    a case no rule decides: a fault of the rules, to report (CLI exit 1)
     rules_py.record                 the record parser: parse_record, RecordRow, rows_from_mappings
+    rules_py.form_sheet             the application form as data (blank from the build, fill_sheet with a
+                                    result's bundle form rows): the printed page and the ODT are made from it
+    rules_py.forms_odt              leave_forms_odt(sheets) -> .odt bytes (imports odfpy, the `page` extra)
 
 The catalogue of rules (for pages that cite rules, and for listing under each clause the rules on it):
 

@@ -34,6 +34,7 @@ class Matcher:
                 self._by_name.setdefault(normalise_name(label), (course, "alias"))
         self._threshold = threshold
         self._by_row_name: dict[str, tuple] = {}  # a batch of records repeats the same names
+        self._suggested: dict[str, list] = {}
 
     def match(self, code: str | None, name: str) -> tuple:
         """(course, how, other): how in code | name | alias, or (None, None, None). other: the course the
@@ -62,13 +63,18 @@ class Matcher:
     def suggestions(self, name: str) -> list:
         """[(course, similarity)] of the catalogue names closest to a row's name, best first: only ever a
         suggestion, never a match."""
-        key = normalise_name(name)
-        best: dict = {}
-        for label, (course, _) in self._by_name.items():
-            ratio = similarity(key, label)
-            if ratio >= self._threshold and ratio > best.get(course, 0.0):
-                best[course] = ratio
-        return sorted(best.items(), key=lambda item: -item[1])[:_MAX_SUGGESTIONS]
+        found = self._suggested.get(name)
+        if found is None:
+            if len(self._suggested) > 10000:
+                self._suggested.clear()
+            key = normalise_name(name)
+            best: dict = {}
+            for label, (course, _) in self._by_name.items():
+                ratio = similarity(key, label)
+                if ratio >= self._threshold and ratio > best.get(course, 0.0):
+                    best[course] = ratio
+            found = self._suggested[name] = sorted(best.items(), key=lambda item: -item[1])[:_MAX_SUGGESTIONS]
+        return found
 
 
 def similarity(a: str, b: str) -> float:

@@ -1,5 +1,9 @@
 """The readable zh-TW report of one result, and the summary of several (for personnel offices)."""
 
+from datetime import date, datetime
+
+from rules_py._calendar import roc_day, roc_span
+
 _STATUS = {"eligible": "符合", "review": "待人事單位認定", "ineligible": "不符合"}
 _OFF_DUTY = {"yes": "公餘時間", "no": "非公餘時間", "review": "待認定", None: "－"}
 _COURSE = {"counted": "已完成", "missing": "無紀錄", "not_passed": "未通過", "after_deadline": "逾期完成",
@@ -13,7 +17,8 @@ def report(result: dict, title: str | None = None) -> str:
     lines = [f"＝＝ {title} ＝＝"] if title else []
     plan, category = result["plan"], result["category"]
     lines += [
-        f"計畫：{plan['title']}（截止日 {plan['deadline_roc']}）",
+        f"計畫：{plan['title']}",
+        f"截止日：{roc_day(date.fromisoformat(plan['deadline']))}（含當日）",
         f"人員類別：{category['name']}（{'適用' if category['covered'] else '不適用'}）",
         f"上班時間：{'、'.join(result['office_hours']) or '無固定上班時間'}（辦公日曆的上班日）"
         + (f"；工作所在行政區：{result['district']}" if result["district"] else ""),
@@ -27,7 +32,7 @@ def report(result: dict, title: str | None = None) -> str:
         lines += ["", "【未填而採用的設定】"] + [f"  - {a['message']}" for a in result["assumed"]]
     for bundle in result["bundles"]:
         leave = bundle["leave"]
-        done = f"已完成（{bundle['completed_on_roc']}）" if bundle["complete"] else "未完成"
+        done = f"{roc_day(date.fromisoformat(bundle['completed_on']))}完成" if bundle["complete"] else "未完成"
         lines += ["", f"【{bundle['name']}】{_num(bundle['completed_hours'])}/{_num(bundle['required_hours'])} 小時，{done}"]
         verdict = f"  補休：{_STATUS[leave['status']]}"
         if leave["status"] != "ineligible":
@@ -44,7 +49,7 @@ def report(result: dict, title: str | None = None) -> str:
         lines += ["", "【申請補休】"] + _reasons(result["next_steps"])
     lines += ["", "【各課程】"]
     for c in result["courses"]:
-        when = f"{c['start'].replace('T', ' ')} ～ {c['end'].replace('T', ' ')}" if c["start"] else ""
+        when = roc_span(datetime.fromisoformat(c["start"]), datetime.fromisoformat(c["end"])) if c["start"] else ""
         lines.append(f"  {c['name']}：{_COURSE[c['status']]}，{_OFF_DUTY[c['off_duty']]} {when}".rstrip())
     for row in result["unmatched_rows"]:
         if row["suggestions"]:

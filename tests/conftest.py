@@ -1,15 +1,37 @@
-"""Fixtures shared by every test: the built site, served under a sub-path, and a real Chromium."""
+"""Fixtures shared by every test: the built site, served under a sub-path, and a real Chromium; the test tiers."""
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-from tests.support.browser import launch
+from pipeline.chromium import launch
 from pipeline.courses import refresh_rules_data
 from pipeline.serve import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
+TESTS = ROOT / "tests"
+
+# The slow tier, marked `browser`: tests that need the built site/ in a real Chromium, nginx, Pyodide on Node,
+# or a whole MkDocs build.
+# `make test-fast` runs everything else (pytest -m "not browser"); `make test` runs both.
+BROWSER_TIER = ("browser", "checker", "hosting", "performance", "privacy", "pyodide",
+                "records/test_clipboard.py", "records/test_pyodide.py", "site/test_browser.py", "site/test_build.py", "site/test_print.py")
+
+# Hypothesis: the full fuzzing in `make test`, a smaller sample in the fast tier (HYPOTHESIS_PROFILE=fast).
+_FUZZ = dict(deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
+settings.register_profile("full", max_examples=10_000, **_FUZZ)
+settings.register_profile("fast", max_examples=500, **_FUZZ)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        rel = item.path.relative_to(TESTS).as_posix()
+        if any(rel == entry or rel.startswith(entry + "/") for entry in BROWSER_TIER):
+            item.add_marker(pytest.mark.browser)
 
 
 def pytest_sessionstart(session):

@@ -10,10 +10,10 @@ import { initRecordStep, recordReady, inputForRules } from "./record-step.js";
 import { initProfileStep, readProfile, fieldForWhere } from "./profile-step.js";
 import { renderAnswers } from "./answers-step.js";
 import { renderResult } from "./result-view.js";
-import { initForms, loadForms, renderForms, signatureLabels } from "./forms-fill.js";
+import { initForms, loadForms, renderForms, signatureLabels, odtRequest } from "./forms-fill.js";
 import { makeIcs, download } from "./ics.js";
 import { initStorage } from "./storage.js";
-import { check, rulesSupported } from "./rules.js";
+import { check, formsOdt, rulesSupported } from "./rules.js";
 
 let plan = null;
 
@@ -70,6 +70,18 @@ async function runCheck() {
   goTo("result");
 }
 
+// The filled forms as an editable ODT file (the government's standard format), made by the rules' worker.
+async function saveOdt() {
+  $("forms-error").hidden = true;
+  const bytes = await formsOdt(odtRequest(state.result));
+  if (bytes) {
+    download("補休申請表.odt", bytes, "application/vnd.oasis.opendocument.text");
+  } else {
+    $("forms-error").hidden = false;
+    $("forms-error").textContent = "無法產生 ODT 檔（若您目前離線，請連上網路後再試一次）；仍可用「列印申請表」。";
+  }
+}
+
 function wire() {
   // 繼續 under everything, and 紀錄正確，繼續 above the table (so the keyboard need not cross every row).
   ["record-continue", "record-confirm"].forEach((id) => action(id, async () => {
@@ -87,6 +99,7 @@ function wire() {
   action("check", runCheck);
   $("result-restart").addEventListener("click", () => goTo("answers"));
   $("ics-download").addEventListener("click", () => download("補休期限.ics", makeIcs(state.result), "text/calendar"));
+  action("forms-odt", saveOdt);
   onStep((step) => {
     if (step === "answers") renderAnswers();
   });

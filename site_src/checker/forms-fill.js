@@ -3,6 +3,7 @@
 import { $, el } from "./dom.js";
 
 let templates = null; // {bundle id: <section class="leave-form">}
+let sheets = null; // {bundle id: the blank form as data (rules_py.form_sheet), for the ODT file}
 
 const templateUrl = (planId) => `../plans/${planId}/forms/leave-forms.json`;
 
@@ -11,6 +12,7 @@ export async function loadForms(planId) {
   if (!response.ok) throw new Error(`leave-forms.json ${response.status}`);
   const data = await response.json();
   templates = {};
+  sheets = data.sheets;
   for (const [bundle, html] of Object.entries(data.forms)) {
     // The template is our own site's HTML (not the person's data); it is parsed once and cloned per use.
     templates[bundle] = new DOMParser().parseFromString(html, "text/html").querySelector("section.leave-form");
@@ -58,7 +60,18 @@ export function renderForms(answer) {
   fillWho();
   $("forms").hidden = bundles.length === 0;
   $("forms-print").hidden = !templates;
+  $("forms-odt").hidden = !templates;
   return bundles.length;
+}
+
+// What the rules' worker needs to make the same forms as an ODT file (rules_py.forms_odt).
+export function odtRequest(answer) {
+  const bundles = answer.bundles.filter((b) => b.leave.status !== "ineligible");
+  return {
+    unit: $("who-unit").value,
+    name: $("who-name").value,
+    forms: bundles.map((bundle) => ({ sheet: sheets[bundle.id], rows: bundle.form })),
+  };
 }
 
 // Printing only the forms: a body class that the print CSS reads, removed once printing is over.

@@ -1,9 +1,14 @@
 import { todayIso } from "./dates.js";
+import { startRules } from "./rules-client.js";
 
-// Talks to the rules (rules-client.js's worker): one request in, the parsed answer out.
+// The checker's rules: started once, as the page opens (index.md loads this module before checker.js),
+// and told one request in, the parsed answer out. window.RulesClient is the same client, for the
+// scripts outside this module graph (sw-register.js keeps Pyodide offline once it is ready).
+export const rulesClient = startRules();
+window.RulesClient = rulesClient;
 
 export function rulesSupported() {
-  return Boolean(window.RulesClient && window.RulesClient.supported);
+  return rulesClient.supported;
 }
 
 // Resolves with check_json's answer: the result object, or {error: {message, where}} (also when the
@@ -12,8 +17,18 @@ export function rulesSupported() {
 export async function check(input, profile, planId) {
   const request = { ...input, profile, plan: planId, today: todayIso() };
   try {
-    return JSON.parse(await window.RulesClient.check(JSON.stringify(request)));
+    return JSON.parse(await rulesClient.check(JSON.stringify(request)));
   } catch (error) {
     return { error: { message: "檢核規則無法載入，請重新整理頁面再試一次。", where: null } };
+  }
+}
+
+// The filled forms as an .odt file's bytes (Uint8Array); null if the file could not be made.
+// request: {unit, name, forms: [{sheet, rows}]}, as rules_py.forms_odt.leave_forms_odt_json takes it.
+export async function formsOdt(request) {
+  try {
+    return await rulesClient.call("rules_py.forms_odt", "leave_forms_odt_in_pyodide", [JSON.stringify(request)]);
+  } catch (error) {
+    return null;
   }
 }

@@ -1,37 +1,117 @@
-// Runs rules_py in Pyodide, off the page's thread. Every file comes from this site.
-// Loaded by rules-client.js, which sets self.RUNTIME_BASE.
-"use strict";
-importScripts(self.RUNTIME_BASE + "pyodide.js");
-self.postMessage({ type: "progress", stage: "runtime" });
+// The rules worker: runs rules_py (and any extra wheels) in Pyodide, off the page's thread. A module
+// worker, started by rules-client.js from a blob: bootstrap (so the page's CSP binds it), which calls
+// start(options); every file comes from this site. Messages in: {type: "call", id, module, name, args};
+// out: {type: "progress", stage}, {type: "ready", version, plans, start}, {type: "error", message},
+// {type: "result", id, value} or {type: "result", id, error}.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { warmUp } from "./rules-warm.js";
 
-const rulesReady = (async () => {
-  // `packages` lets Pyodide fetch our wheel in parallel with the runtime.
-  const pyodide = await loadPyodide({ indexURL: self.RUNTIME_BASE, packages: ["rules-py"] });
-  self.postMessage({ type: "progress", stage: "rules" });
-  const rules = pyodide.pyimport("rules_py");
-  // A person's first check would otherwise pay for importing the record parsers and preparing the
-  // plan (~4x a warm check): two tiny requests (an empty record, no rows) pay it now, before "ready".
-  try {
-    rules.check_json('{"record": ""}');
-    rules.check_json('{"rows": []}');
-  } catch (error) {
-    // Only a speed-up: the rules still load, and a real fault shows on the person's own check.
+const post = (message, transfer = []) => self.postMessage(message, transfer);
+
+// The build's memory snapshot (pipeline/snapshot.py): Python already booted, rules_py imported and
+// warmed. Stored gzip-compressed and inflated here, so any server can send it as it is; a server that
+// decoded it already (Content-Encoding) hands over the raw bytes, which are used as they come.
+async function snapshotBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  const body = new ReadableStream({
+    start(controller) {
+      if (!first.done) controller.enqueue(first.value);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+  });
+  const gzipped = !first.done && first.value[0] === 0x1f && first.value[1] === 0x8b;
+  return new Uint8Array(await new Response(gzipped ? body.pipeThrough(new DecompressionStream("gzip")) : body)
+    .arrayBuffer());
+}
+
+// Pyodide fetches and compiles pyodide.asm.wasm itself, and Chromium keeps no compiled-code cache for a
+// worker's WebAssembly (issue 13: a repeat visit compiled it all again). The page compiles it instead
+// (cached from the second visit) and posts the WebAssembly.Module: Pyodide 0.29 has no option to take
+// one, so in this worker its fetch of that file and its instantiateStreaming are answered with it.
+function useCompiled(module, wasmURL) {
+  const fetchFile = self.fetch;
+  self.fetch = (url, ...rest) => (String(url) === wasmURL ? Promise.resolve(new Response()) : fetchFile(url, ...rest));
+  WebAssembly.instantiateStreaming = async (_response, imports) =>
+    ({ module, instance: await WebAssembly.instantiate(module, imports) });
+}
+
+async function fromSnapshot(options, snapshot) {
+  const pyodide = await loadPyodide({
+    indexURL: options.indexURL,
+    packages: options.packages,  // the wheels' files (rules_py's data, extra packages) as on a fresh start
+    _loadSnapshot: snapshot,
+  });
+  // The snapshot froze `random`'s state at build time: a fresh seed if anything imported it.
+  pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
+  return pyodide;
+}
+
+async function fresh(options) {
+  const pyodide = await loadPyodide({ indexURL: options.indexURL, packages: options.packages });
+  post({ type: "progress", stage: "rules" });
+  warmUp(pyodide.pyimport("rules_py"));
+  return pyodide;
+}
+
+async function boot(options, compiled) {
+  // The snapshot downloads while the page compiles the runtime.
+  const snapshot = options.snapshotURL ? snapshotBytes(options.snapshotURL) : null;
+  snapshot?.catch(() => {});  // its failure is met below
+  const module = await compiled;
+  if (module) useCompiled(module, options.indexURL + "pyodide.asm.wasm");
+  if (snapshot) {
+    try {
+      return { pyodide: await fromSnapshot(options, snapshot), start: "snapshot" };
+    } catch (error) {
+      // A snapshot that is missing, damaged or from another build: the ordinary start still works.
+      console.warn("rules snapshot not used:", error);
+    }
   }
-  return rules;
-})();
+  return { pyodide: await fresh(options), start: "fresh" };
+}
 
-rulesReady.then(
-  (rules) => {
-    const plans = rules.load_plans();
-    self.postMessage({ type: "ready", version: rules.__version__, plans: [...plans.keys()] });
-    plans.destroy();
-  },
-  (error) => self.postMessage({ type: "error", message: String((error && error.message) || error) }),
-);
+// options: {indexURL, packages, snapshotURL | null} (see rules-client.js). The page's first message is
+// the compiled runtime, a WebAssembly.Module, or null when it could not compile it (then Pyodide does).
+export function start(options) {
+  post({ type: "progress", stage: "runtime" });
+  const compiled = new Promise((resolve) => {
+    self.onmessage = (event) => resolve(event.data.module);
+  });
+  const booted = boot(options, compiled);
+  booted.then(
+    ({ pyodide, start: how }) => {
+      const rules = pyodide.pyimport("rules_py");
+      const plans = rules.load_plans();
+      post({ type: "ready", version: rules.__version__, plans: [...plans.keys()], start: how });
+      plans.destroy();
+      rules.destroy();
+    },
+    (error) => post({ type: "error", message: String((error && error.message) || error) }),
+  );
 
-self.onmessage = async (event) => {
-  const message = event.data;
-  if (message.type !== "check") return;
-  const rules = await rulesReady;
-  self.postMessage({ type: "result", id: message.id, response: rules.check_json(message.request) });
-};
+  compiled.then(() => {
+    self.onmessage = async (event) => {
+      const { type, id, module, name, args } = event.data;
+      if (type !== "call") return;
+      const { pyodide } = await booted;
+      try {
+        let value = await pyodide.pyimport(module)[name](...args);
+        if (value && typeof value.toJs === "function") {
+          const proxy = value;
+          value = proxy.toJs({ dict_converter: Object.fromEntries });
+          proxy.destroy();
+        }
+        post({ type: "result", id, value }, ArrayBuffer.isView(value) ? [value.buffer] : []);
+      } catch (error) {
+        post({ type: "result", id, error: String((error && error.message) || error) });
+      }
+    };
+  });
+}

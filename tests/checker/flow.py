@@ -1,6 +1,7 @@
 """Driving the checker page the way a person does, plus reading what it shows (shared by the checker tests)."""
 
 import json
+import re
 from pathlib import Path
 
 from tests.support.axe import axe  # noqa: F401  (re-exported for the checker tests)
@@ -10,6 +11,12 @@ RECORDS = ROOT / "tests" / "fixtures" / "records"
 ARTIFACTS = ROOT / "tests" / "artifacts" / "checker"
 RULES_READY_MS = 120_000
 EXPORT_FORMAT = "kaohsiung-elearn-checker/1"
+
+
+def paper_time(iso: str) -> str:
+    """114 年 3 月 1 日 9 時 0 分, as the paper form writes it (written here, not by the code under test)."""
+    y, mo, d, h, mi = map(int, re.match(r"(\d+)-(\d+)-(\d+)[T ](\d+):(\d+)", iso).groups())
+    return f"{y - 1911} 年 {mo} 月 {d} 日 {h} 時 {mi} 分"
 
 
 def open_checker(page, server):

@@ -8,16 +8,11 @@ import subprocess
 import pytest
 import rules_py
 
-from tests.checker.flow import ARTIFACTS, RECORDS, open_checker, paste, read_record, step, to_result, wait_rules
+from tests.checker.flow import (ARTIFACTS, RECORDS, open_checker, paper_time, paste, read_record, step, to_result,
+                                wait_rules)
 
 PLAN = "kaohsiung-114"
 KEY = "kaohsiung-elearn-checker"
-
-
-def paper_time(iso: str) -> str:
-    """114 年 3 月 1 日 9 時 0 分, as the paper form writes it."""
-    y, mo, d, h, mi = map(int, re.match(r"(\d+)-(\d+)-(\d+)[T ](\d+):(\d+)", iso).groups())
-    return f"{y - 1911} 年 {mo} 月 {d} 日 {h} 時 {mi} 分"
 
 
 @pytest.fixture(scope="module")

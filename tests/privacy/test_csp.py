@@ -70,17 +70,15 @@ def test_the_worker_and_python_in_it_cannot_reach_another_origin(page, server, f
     # The rules worker is the one started from a blob: URL (Material's search worker has its own URL).
     [worker] = [w for w in page.workers if w.url.startswith("blob:")]
     outcome = worker.evaluate("""async (url) => {
-        const seen = [];
-        self.addEventListener("securitypolicyviolation", (e) => seen.push(e.violatedDirective + " " + e.blockedURI));
-        const attempt = (run) => run().then(() => "reached", (e) => "blocked: " + e);
-        const fromJs = await attempt(() => fetch(url + "from-worker"));
-        // Python's own way out: pyodide.http.pyfetch, through rules_py's interpreter (worker.js's rulesReady).
-        const load = (await rulesReady).__builtins__.get("__import__");
-        const http = load("pyodide.http", null, null, ["pyfetch"]);
-        const fromPython = await attempt(() => http.pyfetch(url + "from-python"));
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        return {fromJs, fromPython, seen};
+        self.__seen = [];
+        self.addEventListener("securitypolicyviolation", (e) => self.__seen.push(e.violatedDirective + " " + e.blockedURI));
+        return fetch(url + "from-worker").then(() => "reached", (e) => "blocked: " + e);
     }""", foreign.url)
+    outcome = {"fromJs": outcome}
+    # Python's own way out: pyodide.http.pyfetch, run by the rules' interpreter in that worker.
+    outcome["fromPython"] = page.evaluate("""(url) => window.RulesClient.call("pyodide.http", "pyfetch", [url + "from-python"])
+        .then(() => "reached", (e) => "blocked: " + e.message)""", foreign.url)
+    outcome["seen"] = worker.evaluate("() => new Promise((resolve) => setTimeout(() => resolve(self.__seen), 100))")
 
     assert outcome["fromJs"].startswith("blocked"), outcome
     assert outcome["fromPython"].startswith("blocked"), outcome

@@ -8,13 +8,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_in_pyodide(module: str, function: str, argument: str) -> str:
+def run_in_pyodide(module: str, function: str, argument: str, site_pyodide: Path | None = None) -> str:
+    """site_pyodide: a built site's pyodide/ folder, to start from its memory snapshot (see run.mjs)."""
     assert (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").exists(), "run `npm ci` first"
     assert shutil.which("node"), "Node.js is needed"
     with tempfile.TemporaryDirectory() as tmp:
         in_file, out_file = Path(tmp) / "in.txt", Path(tmp) / "out.txt"
         in_file.write_text(argument, encoding="utf-8")
         done = subprocess.run(["node", str(ROOT / "tests" / "pyodide" / "run.mjs"), module, function,
-                               str(in_file), str(out_file)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+                               str(in_file), str(out_file), *([str(site_pyodide)] if site_pyodide else [])], cwd=ROOT, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stderr[-2000:]
         return out_file.read_text(encoding="utf-8")

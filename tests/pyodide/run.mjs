@@ -1,20 +1,26 @@
 // Calls one Python function inside Pyodide on Node, offline, with the pinned npm runtime (node_modules/pyodide):
-//   node tests/pyodide/run.mjs MODULE FUNCTION IN OUT
+//   node tests/pyodide/run.mjs MODULE FUNCTION IN OUT [SITE_PYODIDE_DIR]
 // rules_py/ (with its built _data/plans.json) and tests/ are copied into Pyodide's file system as they are,
 // so Pyodide imports the very files CPython does; the working directory is the copy of the repository. FUNCTION takes IN's text and returns the text written to OUT.
+// With SITE_PYODIDE_DIR (a built site's pyodide/), Pyodide starts as the checker's worker does: from that
+// site's memory snapshot, with its rules_py wheel (only tests/ is copied, and rules_py is the snapshot's).
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { loadPyodide } from "pyodide";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const [moduleName, functionName, inPath, outPath] = process.argv.slice(2);
+const [moduleName, functionName, inPath, outPath, sitePyodide] = process.argv.slice(2);
 if (!outPath) {
   console.error("用法：node tests/pyodide/run.mjs MODULE FUNCTION IN OUT");
   process.exit(2);
 }
 
-const pyodide = await loadPyodide({ indexURL: join(root, "node_modules", "pyodide") });
+const pyodide = sitePyodide
+  ? await loadPyodide({ indexURL: sitePyodide + "/", packages: ["rules-py"],
+                        _loadSnapshot: gunzipSync(readFileSync(join(sitePyodide, "rules-snapshot.bin.gz"))) })
+  : await loadPyodide({ indexURL: join(root, "node_modules", "pyodide") });
 const home = "/repo";
 const SKIP = new Set(["__pycache__", "artifacts"]);
 
@@ -27,7 +33,12 @@ function copyTree(relDir) {
     else if (entry.isFile()) pyodide.FS.writeFile(`${home}/${rel}`, readFileSync(join(root, rel)));
   }
 }
-copyTree("rules_py");
+if (sitePyodide) {
+  // Imported before the snapshot was taken, not from a copy of the sources.
+  if (!pyodide.runPython("import sys; 'rules_py' in sys.modules")) throw new Error("rules_py is not in the snapshot");
+} else {
+  copyTree("rules_py");
+}
 copyTree("tests");
 
 pyodide.runPython(`import os, sys; sys.path.insert(0, "${home}"); os.chdir("${home}")`);

@@ -4,7 +4,7 @@ import random
 import re
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rules_py import InputError
@@ -17,7 +17,6 @@ REAL = [(FIXTURES / name).read_text(encoding) for name, encoding in (
     ("platform_page.html", "utf-8"), ("clipboard.html", "utf-8"), ("clipboard.txt", "utf-8"),
     ("record_utf8.csv", "utf-8"), ("record_big5.csv", "cp950"), ("record_excel_unicode.txt", "utf-16"),
     ("seed_sample.txt", "utf-8"))]
-EXAMPLES = 10_000
 CJK = re.compile(r"[\u4e00-\u9fff]")
 INJECTIONS = ["\t", "\n", "\r\n", ",", '"', "<td>", "</td>", "<tr>", "</table>", "<table>", "<br>",
               "<script>alert(1)</script>", "<script>", "<!--", "<![CDATA[", "<!x", "&#99999999;", "&amp",
@@ -88,10 +87,9 @@ def _check(data) -> None:
 
 
 def test_fuzz_never_raises_anything_but_input_error():
+    """As many examples as the Hypothesis profile says (tests/conftest.py: 10,000 in make test)."""
     calls = 0
 
-    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-              suppress_health_check=list(HealthCheck))
     @given(INPUTS)
     def run(data):
         nonlocal calls
@@ -99,4 +97,4 @@ def test_fuzz_never_raises_anything_but_input_error():
         _check(data)
 
     run()
-    assert calls >= EXAMPLES
+    assert calls >= settings.default.max_examples

@@ -1,4 +1,5 @@
-"""Debian's Chromium, driven by Playwright (Playwright's own browser download can't run here, so it is never used)."""
+"""Debian's Chromium, driven by Playwright (Playwright's own browser download can't run here, so it is never used).
+Shared by the tests and bench/, which don't import each other."""
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu",

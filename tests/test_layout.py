@@ -1,4 +1,5 @@
-"""README.md: its layout table matches the tree, and its links lead to files that exist."""
+"""The house: README.md's layout table matches the tree, its links lead somewhere, and tests/ and bench/
+don't import each other."""
 
 import re
 import subprocess
@@ -34,3 +35,13 @@ def test_every_path_the_layout_table_names_exists():
 def test_every_link_of_the_readme_exists():
     links = re.findall(r"\]\(([^)#]+)\)", README)
     assert links and [link for link in links if not (ROOT / link).exists()] == []
+
+
+@pytest.mark.parametrize("folder, other", [("tests", "bench"), ("bench", "tests")])
+def test_tests_and_bench_do_not_import_each_other(folder, other):
+    pattern = re.compile(rf"^\s*(from|import)\s+{other}\b", re.M)
+    sources = [path for path in sorted((ROOT / folder).rglob("*.py"))
+               if not {"results", "artifacts", "node_modules"} & set(path.parts)]
+    offenders = [path.relative_to(ROOT).as_posix() for path in sources
+                 if pattern.search(path.read_text(encoding="utf-8"))]
+    assert offenders == []

@@ -1,0 +1,29 @@
+// Makes the rules' memory snapshot with the site's own Pyodide, in Node (pipeline/snapshot.py runs it):
+//   node pipeline/snapshot.mjs SITE_PYODIDE_DIR WARM_UP_JS OUT
+// Python boots, rules_py is imported from the site's wheel and warmed exactly as the worker warms it
+// (WARM_UP_JS, site_src/checker/rules-warm.js), garbage is collected, and Pyodide's memory is written
+// gzip-compressed to OUT. What the snapshot holds: the interpreter's memory (imported modules, the
+// plans rules_py prepared). What it does not: files (the worker installs the same wheel again on
+// restore, so rules_py's data files are there as on a fresh start) and JavaScript objects.
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const [pyodideDir, warmUpPath, out] = process.argv.slice(2);
+const { loadPyodide } = await import(join(pyodideDir, "pyodide.mjs"));
+// site_src's modules are browser ES modules in .js files: imported as text, whatever Node's default.
+const { warmUp } = await import("data:text/javascript," + encodeURIComponent(readFileSync(warmUpPath, "utf-8")));
+
+const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", _makeSnapshot: true });
+// Unpacked rather than loadPackage'd: a snapshot may not record loaded packages (the worker loads the
+// wheel by name on restore, which puts its files back).
+const lock = JSON.parse(readFileSync(join(pyodideDir, "pyodide-lock.json"), "utf-8"));
+const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+const wheel = readFileSync(join(pyodideDir, lock.packages["rules-py"].file_name));
+pyodide.unpackArchive(new Uint8Array(wheel.buffer, wheel.byteOffset, wheel.byteLength), "wheel",
+  { extractDir: sitePackages });
+const rules = pyodide.pyimport("rules_py");
+warmUp(rules);
+rules.destroy();
+pyodide.runPython("import gc; gc.collect()");
+writeFileSync(out, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));

@@ -1,0 +1,61 @@
+"""What the batch page's workers call (site_src/batch/): the same prepare, check_job, assemble and export as
+the CLI, with the page's values converted at the border (a JsProxy from JavaScript, JSON text back).
+
+One worker (the first) prepares the batch and keeps it, with the table, for the exports; every worker,
+that one included, checks the jobs the page hands it."""
+
+import json
+from datetime import date
+
+from rules_py.batch import limits
+from rules_py.batch.export import export as _export
+from rules_py.batch.jobs import check_job, prepare as _prepare
+from rules_py.batch.table import assemble as _assemble, expiry_warning_days
+from rules_py.batch.template import roster_template
+
+_kept: dict = {}  # "batch": the prepared Batch, "table": its Table
+
+
+def _py(value):
+    return value.to_py() if hasattr(value, "to_py") else value
+
+
+def limits_json() -> str:
+    """The limits, for the page to say them (and to refuse an oversized choice before reading it)."""
+    return json.dumps({k: v for k, v in vars(limits).items() if k.isupper()})
+
+
+def prepare(files, roster, today: str) -> list:
+    """files: [{name, data}] (data: bytes or Uint8Array); roster: {name, data} or None -> the jobs
+    [{id, file, data, ...}] for check(), in order."""
+    files = [(f["name"], bytes(f["data"])) for f in _py(files)]
+    roster = _py(roster)
+    batch = _prepare(files, (roster["name"], bytes(roster["data"])) if roster else None,
+                     date.fromisoformat(today) if today else None)
+    _kept.clear()
+    _kept["batch"] = batch
+    return batch.jobs
+
+
+def check(job) -> str:
+    """One job (from prepare, through the page) -> check_job's outcome as JSON."""
+    job = _py(job)
+    job["data"] = bytes(job["data"])
+    return json.dumps(check_job(job), ensure_ascii=False)
+
+
+def assemble(outcomes) -> str:
+    """outcomes: check()'s JSON answers -> the table for the page as JSON: header, people (the cells),
+    rows (per row: id, person, unit, statuses, expiring, ...), bundles [[id, name]], expiring_days."""
+    table = _assemble(_kept["batch"], [json.loads(o) for o in _py(outcomes)])
+    _kept["table"] = table
+    return json.dumps({"header": table.people.header, "people": table.people.rows, "rows": table.rows,
+                       "bundles": table.bundle_names, "expiring_days": expiry_warning_days()}, ensure_ascii=False)
+
+
+def export(fmt: str) -> bytes:
+    return _export(_kept["table"].sheets(), fmt)
+
+
+def template(fmt: str) -> bytes:
+    return roster_template(fmt)

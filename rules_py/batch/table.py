@@ -1,0 +1,146 @@
+"""The people table: one row per record (its verdicts, or why it has none), one per unusable file and one per
+roster row naming a file not given; and the bundles sheet, one row per person and bundle with the reasons.
+The page shows it, the downloads and the CLI's --out write it: the same cells everywhere."""
+
+from rules_py import load_plans
+from rules_py.batch.jobs import NO_ROSTER, NO_ROSTER_ROW
+from rules_py.batch.roster import COLUMNS
+
+STATUS = {"eligible": "符合", "review": "待審", "ineligible": "不符合"}
+FILE, NAME, UNIT, CATEGORY = "檔名", "姓名", "服務單位", "人員類別"
+TOTAL, REWARD, REVIEW, NOTES = "補休時數合計", "嘉獎", "待確認事項", "說明"
+HOURS, EXPIRES = "補休時數", "補休期限"
+BUNDLE_COLUMNS = (FILE, NAME, "項目", "判定", HOURS, EXPIRES, "完成時數", "應完成時數", "理由")
+PEOPLE_SHEET, BUNDLES_SHEET = "人員", "課程組合與理由"
+DEFAULTS_NOTES = (NO_ROSTER, NO_ROSTER_ROW)  # said of a checked row only
+MISSING_FILE = "名冊列出這個檔案，但沒有提供"
+
+
+class Sheet:
+    __slots__ = ("title", "header", "rows")
+
+    def __init__(self, title: str, header: list, rows: list):
+        self.title, self.header, self.rows = title, header, rows
+
+
+class Table:
+    """people and bundles: Sheets; rows: per people row, what the page needs beside its cells;
+    bundle_names: [(bundle id, name)] of the people sheet's bundle columns."""
+
+    def __init__(self, people: Sheet, bundles: Sheet, rows: list, bundle_names: list):
+        self.people, self.bundles, self.rows, self.bundle_names = people, bundles, rows, bundle_names
+
+    def sheets(self) -> list:
+        return [self.people, self.bundles]
+
+
+def _bundles(outcomes) -> list:
+    """[(id, name)]: the bundles of the plans the results used, else of the newest plan, in plan order."""
+    seen = {}
+    for outcome in outcomes:
+        for b in outcome.get("result", {}).get("bundles", ()):
+            seen.setdefault(b["id"], b["name"])
+    if not seen:
+        seen = {b["id"]: b["name"] for b in _newest_plan()["bundles"]}
+    return list(seen.items())
+
+
+def _number(value):
+    return int(value) if float(value).is_integer() else value
+
+
+def review_points(result: dict) -> int:
+    """What the officer must look at: bundles and the commendation awaiting their decision, and warnings."""
+    return (sum(b["leave"]["status"] == "review" for b in result["bundles"])
+            + (result["reward"]["status"] == "review") + len(result["warnings"]))
+
+
+def _reasons(reasons: list) -> str:
+    return "\n".join(f"[{r['clause']}] {r['message']}" for r in reasons)
+
+
+def _assumed(result: dict, job: dict) -> list:
+    """A person in the roster whose row left a setting empty: which defaults were used (the rules say so)."""
+    if job["profile"] is None:  # no roster row and no profile file: the row's note already says defaults
+        return []
+    names = {field: header for header, field in COLUMNS.items()}
+    missing = [names.get(a["key"], a["key"]) for a in result.get("assumed", ())]
+    return [f"未填「{'」「'.join(missing)}」，以預設值檢核"] if missing else []
+
+
+def expiry_warning_days() -> int:
+    """The plan's reminder window for leave about to expire (courses/ data), for the page's filter."""
+    return _newest_plan()["reminders"]["expiry_warning_days"]
+
+
+def _newest_plan() -> dict:
+    return max(load_plans().values(), key=lambda p: p["parameters"]["period"]["start"])
+
+
+def _unchecked(header: list, file: str, name: str, unit: str, why: str) -> list:
+    """A row with no verdicts: its cells empty, the last one saying why."""
+    return [file, name, unit] + [""] * (len(header) - 4) + [why]
+
+
+def assemble(batch, outcomes: list) -> Table:
+    """outcomes: check_job's answers, one per batch.jobs (any order)."""
+    by_id = {o["id"]: o for o in outcomes}
+    bundles = _bundles(outcomes)
+    header = [FILE, NAME, UNIT, CATEGORY]
+    for _, name in bundles:
+        header += [name, f"{name}{HOURS}", f"{name}{EXPIRES}"]
+    header += [TOTAL, REWARD, REVIEW, NOTES]
+    people, bundle_rows, rows = [], [], []
+    for job in batch.jobs:
+        outcome = by_id.get(job["id"], {"error": "沒有檢核（已取消）"})
+        result = outcome.get("result")
+        person = job["name"] or job["file"]
+        meta = {"id": job["id"], "file": job["file"], "person": person, "unit": job["unit"],
+                "duplicate": bool(job.get("duplicate")), "notes": list(job["notes"]),
+                "defaults": job["profile"] is None, "profile_file": job["profile_file"]}
+        cells = [job["file"], job["name"], job["unit"]]
+        if result is None:
+            meta.update(error=outcome["error"], gap=bool(outcome.get("gap")))
+            people.append(_unchecked(header, job["file"], job["name"], job["unit"],
+                                     "；".join([outcome["error"], *(n for n in job["notes"] if n not in DEFAULTS_NOTES)])))
+            rows.append(meta)
+            continue
+        statuses = {b["id"]: b["leave"]["status"] for b in result["bundles"]}
+        by_bundle = {b["id"]: b for b in result["bundles"]}
+        cells.append(result["category"]["name"])
+        for bundle_id, _ in bundles:
+            b = by_bundle.get(bundle_id)
+            if b is None:
+                cells += ["", "", ""]
+                continue
+            leave = b["leave"]
+            cells += [STATUS[leave["status"]], _number(leave["hours"]) if leave["status"] != "ineligible" else 0,
+                      leave["expires_on"] or ""]
+            bundle_rows.append([job["file"], job["name"], b["name"], STATUS[leave["status"]],
+                                _number(leave["hours"]) if leave["status"] != "ineligible" else 0,
+                                leave["expires_on"] or "", _number(b["completed_hours"]),
+                                _number(b["required_hours"]), _reasons(leave["reasons"])])
+        reward = result["reward"]
+        bundle_rows.append([job["file"], job["name"], reward["name"], STATUS[reward["status"]], "", "", "", "",
+                            _reasons(reward["reasons"])])
+        if result["warnings"]:
+            bundle_rows.append([job["file"], job["name"], "提醒", "", "", "", "", "", _reasons(result["warnings"])])
+        points = review_points(result)
+        notes = job["notes"] + _assumed(result, job)
+        cells += [_number(result["leave_hours"]), STATUS[reward["status"]], points, "；".join(notes)]
+        people.append(cells)
+        meta.update(statuses=statuses, leave_hours=result["leave_hours"], reward=reward["status"], review=points,
+                    category=result["category"]["name"], plan=result["plan"]["id"],
+                    expiring=any(b["leave"].get("expiry_flag") == "expiring" for b in result["bundles"]))
+        rows.append(meta)
+    for problem in batch.problems:
+        people.append(_unchecked(header, problem.name, "", "", problem.message))
+        rows.append({"id": None, "file": problem.name, "person": problem.name, "unit": "", "error": problem.message,
+                     "notes": [], "duplicate": False, "defaults": False})
+    for row in batch.missing:
+        message = f"{MISSING_FILE}（名冊第 {row.line} 列）"
+        people.append(_unchecked(header, row.file, row.name, row.unit, message))
+        rows.append({"id": None, "file": row.file, "person": row.name or row.file, "unit": row.unit,
+                     "error": message, "missing": True, "notes": [], "duplicate": False, "defaults": False})
+    return Table(Sheet(PEOPLE_SHEET, header, people), Sheet(BUNDLES_SHEET, list(BUNDLE_COLUMNS), bundle_rows), rows,
+                 bundles)

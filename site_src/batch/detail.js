@@ -1,0 +1,45 @@
+// A row's detailed result: the personal checker's own result view and filled forms (result-view.js,
+// forms-fill.js), for the answer this batch already has (nothing is checked again).
+import { $ } from "../checker/dom.js";
+import { renderResult } from "../checker/result-view.js";
+import { initForms, loadForms, renderForms, signatureLabels } from "../checker/forms-fill.js";
+import { loadPlan } from "../checker/plan-data.js";
+
+const PLANS_URL = "../checker/plans.json"; // the personal checker's copy of the plans (one file for both pages)
+let plan = null;
+let formsLoaded = null;
+let returnTo = null;
+
+export async function initDetail() {
+  initForms();
+  plan = await loadPlan(PLANS_URL);
+  formsLoaded = loadForms(plan.id).then(() => true, () => {
+    $("forms-error").hidden = false;
+    $("forms-error").textContent = "無法載入補休申請表範本，請重新整理頁面；檢核結果不受影響。";
+    return false;
+  });
+  $("detail-back").addEventListener("click", closeDetail);
+}
+
+// answer: the rules' result for this person; row: its table row (person, unit); from: the button to return to.
+export async function openDetail(answer, row, from) {
+  returnTo = from;
+  await formsLoaded;
+  $("who-name").value = row.person === row.file ? "" : row.person;
+  $("who-unit").value = row.unit || "";
+  const forms = renderForms(answer);
+  renderResult(answer, plan, forms > 0, signatureLabels());
+  $("batch-detail-title").textContent = `${row.person} 的檢核結果`;
+  $("batch-results").hidden = true;
+  $("batch-detail").hidden = false;
+  $("batch").dataset.state = "detail";
+  $("batch-detail-title").focus();
+}
+
+export function closeDetail() {
+  $("batch-detail").hidden = true;
+  $("batch-results").hidden = false;
+  $("batch").dataset.state = "results";
+  if (returnTo && returnTo.isConnected) returnTo.focus();
+  else $("batch-results-title").focus();
+}

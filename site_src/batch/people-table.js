@@ -1,0 +1,137 @@
+// The results table: one row per person (or per file that could not be checked), from the table the
+// rules assembled (the same cells as the downloads). Sorting by any column, filters (only 待審, one unit,
+// leave expiring within the plan's reminder window, which the rules flag). Stable hooks for tests on each
+// row: data-person, data-leave-hours, data-reward, data-leave-<bundle id> (eligible | review | ineligible), data-error, data-duplicate.
+import { $, el, hiddenText } from "../checker/dom.js";
+
+const ORDER = { eligible: 0, review: 1, ineligible: 2 };
+const VERDICT = { eligible: "符合", review: "待審", ineligible: "不符合" };
+
+let table = null;      // the assembled table (rows, people cells, header, bundles)
+let sort = { column: null, descending: false };
+let onOpen = () => {};
+
+function cell(index, name) {
+  return table.people[index][table.header.indexOf(name)];
+}
+
+// The page's columns: label, how a row shows, how it sorts.
+function columns() {
+  const bundleColumns = table.bundles.map(([id, name]) => ({
+    label: name,
+    show: (row, i) => (row.statuses && row.statuses[id] ? verdict(row.statuses[id], i, name) : ""),
+    key: (row) => (row.statuses && row.statuses[id] ? ORDER[row.statuses[id]] : 9),
+  }));
+  return [
+    { label: "姓名", show: personCell, key: (row) => row.person },
+    { label: "服務單位", show: (row) => row.unit, key: (row) => row.unit },
+    { label: "人員類別", show: (row) => row.category || "", key: (row) => row.category || "" },
+    ...bundleColumns,
+    { label: "補休合計", show: (row) => (row.error ? "" : `${row.leave_hours} 小時`), key: (row) => (row.error ? -1 : row.leave_hours) },
+    { label: "嘉獎", show: (row) => (row.reward ? VERDICT[row.reward] : ""), key: (row) => (row.reward ? ORDER[row.reward] : 9) },
+    { label: "待確認", show: (row) => (row.error ? "" : String(row.review)), key: (row) => (row.error ? -1 : row.review) },
+    { label: "說明", show: (row, i) => notes(row, i), key: (row) => (row.error ? 0 : 1) },
+  ];
+}
+
+function verdict(status, index, name) {
+  const hours = cell(index, `${name}補休時數`);
+  const expires = cell(index, `${name}補休期限`);
+  return [
+    el("span", { class: `verdict verdict--${status}`, text: VERDICT[status] }),
+    status === "ineligible" ? "" : `，${hours} 小時`,
+    expires ? el("span", { class: "file", text: `${expires} 前休畢` }) : "",
+  ];
+}
+
+function personCell(row) {
+  if (row.error) return [el("span", { text: row.person })]; // nothing to open: the 說明 column says why
+  return [
+    el("button", { type: "button", class: "person", dataset: { open: row.id }, text: row.person }),
+    row.person !== row.file ? el("span", { class: "file", text: row.file }) : "",
+  ];
+}
+
+function notes(row, index) {
+  const text = cell(index, "說明");
+  return text ? text.split("；").map((line) => el("span", { class: "file", text: line })) : "";
+}
+
+function needsReview(row) {
+  return Boolean(row.statuses && (Object.values(row.statuses).includes("review") || row.reward === "review"));
+}
+
+function shownRows() {
+  const unit = $("filter-unit").value;
+  let indexes = table.rows.map((_, i) => i).filter((i) => {
+    const row = table.rows[i];
+    return (!$("filter-review").checked || needsReview(row))
+      && (!$("filter-expiring").checked || row.expiring)
+      && (!unit || row.unit === unit);
+  });
+  if (sort.column !== null) {
+    const key = columns()[sort.column].key;
+    const compare = (a, b) => {
+      const x = key(table.rows[a]);
+      const y = key(table.rows[b]);
+      return (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "zh-Hant")) || a - b;
+    };
+    indexes = indexes.sort((a, b) => (sort.descending ? compare(b, a) : compare(a, b)));
+  }
+  return indexes;
+}
+
+function renderHead() {
+  const cols = columns();
+  $("batch-table-head").replaceChildren(el("tr", {}, cols.map((col, i) => {
+    const active = sort.column === i;
+    const direction = active ? (sort.descending ? "descending" : "ascending") : null;
+    return el("th", { scope: "col", "aria-sort": direction }, el("button", {
+      type: "button", class: "sort", dataset: { sort: i },
+      on: { click: () => { sort = { column: i, descending: active ? !sort.descending : false }; render(); } },
+    }, [col.label, hiddenText(active ? (sort.descending ? "（由大到小排序）" : "（由小到大排序）") : "（按此排序）")]));
+  })));
+}
+
+function rowHooks(row) {
+  const hooks = { person: row.person };
+  if (row.error) hooks.error = row.error;
+  if (row.duplicate) hooks.duplicate = "true";
+  if (row.missing) hooks.missing = "true";
+  if (!row.error) {
+    hooks.leaveHours = row.leave_hours;
+    hooks.reward = row.reward;
+    Object.entries(row.statuses).forEach(([id, status]) => {
+      hooks[`leave${id[0].toUpperCase()}${id.slice(1)}`] = status;
+    });
+  }
+  return hooks;
+}
+
+export function render() {
+  renderHead();
+  const cols = columns();
+  const shown = shownRows();
+  $("batch-table-body").replaceChildren(...shown.map((i) => el("tr", { dataset: rowHooks(table.rows[i]) },
+    cols.map((col, c) => el(c === 0 ? "th" : "td", c === 0 ? { scope: "row" } : {}, col.show(table.rows[i], i))))));
+  $("batch-shown").textContent = `顯示 ${shown.length}／${table.rows.length} 列。`;
+}
+
+export function showTable(assembled, open) {
+  table = assembled;
+  onOpen = open;
+  sort = { column: null, descending: false };
+  const units = [...new Set(table.rows.map((row) => row.unit).filter(Boolean))].sort((a, b) => a.localeCompare(b, "zh-Hant"));
+  $("filter-unit").replaceChildren(el("option", { value: "", text: "全部單位" }), ...units.map((u) => el("option", { value: u, text: u })));
+  ["filter-review", "filter-expiring"].forEach((id) => { $(id).checked = false; });
+  $("filter-expiring-label").textContent = `只看 ${table.expiring_days} 天內補休到期的人`;
+  render();
+}
+
+export function initTable() {
+  ["filter-review", "filter-expiring", "filter-unit"].forEach((id) => $(id).addEventListener("change", () => table && render()));
+  $("batch-table-body").addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-open]");
+    if (button) onOpen(Number(button.dataset.open), button);
+  });
+}

@@ -1,0 +1,34 @@
+// One batch: the files read, prepared by the first worker (roster, profiles, .zip opened, in Python), each
+// record checked by whichever worker is free, then the table assembled. Nothing leaves the device: the
+// files are read from the disk and handed to the workers, never sent. Cancel stops handing out records;
+// those not checked say so in the table.
+import { todayIso } from "../checker/dates.js";
+
+export class Cancelled extends Error {}
+
+// files: [File-like {name, file}] as chosen; roster: the same or null.
+// onProgress({done, total, current}) after each record; signal: {cancelled} read between records.
+export async function runBatch(pool, files, roster, onProgress, signal) {
+  const read = async ({ name, file }) => ({ name, data: new Uint8Array(await file.arrayBuffer()) });
+  const given = await Promise.all(files.map(read));
+  const rosterData = roster ? await read(roster) : null;
+  onProgress({ done: 0, total: given.length, current: "" });
+  const jobs = await pool.main.call("prepare", [given, rosterData, todayIso()]);
+  const outcomes = new Map();
+  let next = 0;
+  let done = 0;
+  async function serve(worker) {
+    while (next < jobs.length && !signal.cancelled) {
+      const job = jobs[next++];
+      onProgress({ done, total: jobs.length, current: job.file });
+      const outcome = await worker.call("check", [job], [job.data.buffer]).catch((error) =>
+        JSON.stringify({ id: job.id, error: `程式發生未預期的錯誤（${error.message}），請回報。` }));
+      outcomes.set(job.id, outcome);
+      done += 1;
+      onProgress({ done, total: jobs.length, current: job.file });
+    }
+  }
+  await Promise.all(pool.workers.map(serve));
+  const table = JSON.parse(await pool.main.call("assemble", [[...outcomes.values()]]));
+  return { table, outcomes, cancelled: signal.cancelled && done < jobs.length };
+}

@@ -1,0 +1,30 @@
+"""One batch page kept open per test module (its workers load Pyodide once), with every request logged."""
+
+import pytest
+
+from tests.batch.page import open_batch, wait_ready
+from tests.conftest import RequestLog
+
+
+@pytest.fixture(scope="module")
+def batch_context(browser):
+    context = browser.new_context(locale="zh-TW", accept_downloads=True)
+    context.request_log = RequestLog(context)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def shared_batch(batch_context, server):
+    page = batch_context.new_page()
+    open_batch(page, server)
+    wait_ready(page)
+    yield page
+
+
+@pytest.fixture
+def batch_page(shared_batch):
+    """The shared page, cleared (清除) and back on choosing files."""
+    shared_batch.click("#batch-clear")
+    assert shared_batch.get_attribute("#batch", "data-state") == "choose"
+    return shared_batch

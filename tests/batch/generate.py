@@ -1,0 +1,123 @@
+"""A personnel office's batch, generated: records of mixed formats for many people, hostile files, and the
+roster in CSV, ODS and XLSX. Each person's profile is written here in rules_py's own form, so that a test
+can check the record with rules_py directly and compare with what the batch (page or CLI) says."""
+
+import io
+import zipfile
+
+from tests.fixtures import make_records as records
+
+UNITS = ("人事處", "工務局", "社會局", "教育局")
+CATEGORIES = (("編制內公務人員", "civil_servant"), ("約聘人員", "contract"), ("教師", "teacher"),
+              ("公務人員", "civil_servant"), ("技工", "worker"))
+HEADER = ("檔名", "姓名", "服務單位", "人員類別", "上班時間", "留職停薪", "其他不上班日", "行政區")
+# (file suffix, writer of rows, encoding): the forms a record reaches an office in.
+FORMATS = (
+    (".html", records.platform_page, "utf-8"),
+    (".txt", records.clipboard_text, "utf-8"),
+    (".csv", records.record_csv, "utf-8-sig"),
+    (".csv", records.record_csv, "cp950"),
+)
+
+
+class Person:
+    def __init__(self, i: int):
+        self.name = f"測試{i:02d}號"
+        self.unit = UNITS[i % len(UNITS)]
+        label, category = CATEGORIES[i % len(CATEGORIES)]
+        suffix, write, encoding = FORMATS[i % len(FORMATS)]
+        self.file = f"p{i:02d}{suffix}"
+        rows = records.ROWS if i % 2 else records.ROWS[: 6 + (i * 7) % (len(records.ROWS) - 5)]
+        self.data = write(rows).encode(encoding)
+        self.cells = {"檔名": self.file, "姓名": self.name, "服務單位": self.unit, "人員類別": label,
+                      "上班時間": "", "留職停薪": "", "其他不上班日": "", "行政區": ""}
+        self.profile = {"category": category}
+        if i % 6 == 1:
+            self.cells["上班時間"] = "輪班"
+            self.profile["office_hours"] = []
+        elif i % 6 == 2:
+            self.cells["上班時間"] = "07:30-11:30；13:00-17:00"
+            self.profile["office_hours"] = ["07:30-11:30", "13:00-17:00"]
+        if i % 5 == 3:
+            self.cells["留職停薪"] = "2025-03-03~2025-03-05；114/07/07"
+            self.profile["unpaid_leave"] = [["2025-03-03", "2025-03-05"], ["2025-07-07", "2025-07-07"]]
+        if i % 7 == 4:
+            self.cells["其他不上班日"] = "2025-03-04；2025-08-31"
+            self.profile["days_off"] = ["2025-03-04", "2025-08-31"]
+        if i % 4 == 1:  # a district with its own 停止上班 days
+            self.cells["行政區"] = "杉林區"
+            self.profile["district"] = "杉林區"
+
+
+def people(count: int = 50) -> list[Person]:
+    return [Person(i) for i in range(count)]
+
+
+def zip_bomb() -> bytes:
+    """A .zip whose one member unpacks 1,000 times larger than it is packed."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("紀錄.html", b"\0" * (8 * 1024 * 1024))
+    return out.getvalue()
+
+
+def zip_escape(inner: bytes) -> bytes:
+    """A .zip whose member's name climbs out of the archive, beside one good record."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("../../escape.html", inner)
+        archive.writestr("同仁/zipped.txt", inner)
+    return out.getvalue()
+
+
+HOSTILE_HTML = ('<html><body><img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
+                '<table><tr><td><a href="https://example.invalid/x">x</a></td></tr></table></body></html>').encode()
+HOSTILE = {"bomb.zip": zip_bomb(), "<img src=x onerror=alert(1)>.html": HOSTILE_HTML}
+
+
+def roster_rows(persons) -> list[list[str]]:
+    return [list(HEADER)] + [[p.cells[h] for h in HEADER] for p in persons]
+
+
+def roster_csv(persons, encoding: str = "utf-8-sig") -> bytes:
+    import csv
+
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(roster_rows(persons))
+    return out.getvalue().encode(encoding)
+
+
+def roster_xlsx(persons) -> bytes:
+    """Written with openpyxl (the page writes with XlsxWriter): another writer's file."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in roster_rows(persons):
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def roster_ods(persons) -> bytes:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="名冊")
+    for row in roster_rows(persons):
+        line = TableRow()
+        for value in row:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=value))
+            line.addElement(cell)
+        table.addElement(line)
+    document.spreadsheet.addElement(table)
+    out = io.BytesIO()
+    document.write(out)
+    return out.getvalue()
+
+
+ROSTERS = {"名冊.csv": roster_csv, "名冊.ods": roster_ods, "名冊.xlsx": roster_xlsx}

@@ -1,0 +1,77 @@
+"""Driving the batch page as an officer does, and what the tests compare it with (shared by tests/batch)."""
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import rules_py
+from tests.batch import generate
+
+ROOT = Path(__file__).resolve().parents[2]
+READY_MS = 180_000   # several workers each load Pyodide, on a shared machine
+BATCH_MS = 300_000
+
+
+def open_batch(page, server):
+    page.goto(server.url + "batch/")
+    page.wait_for_selector("#batch[data-ready]")
+
+
+def wait_ready(page):
+    page.wait_for_selector("#batch-status:not([data-state='loading'])", timeout=READY_MS)
+    assert page.get_attribute("#batch-status", "data-state") == "ready", page.inner_text("#batch-status")
+
+
+def files(persons, hostile=True) -> list:
+    chosen = [{"name": p.file, "mimeType": "application/octet-stream", "buffer": p.data} for p in persons]
+    if hostile:
+        chosen += [{"name": n, "mimeType": "application/octet-stream", "buffer": d} for n, d in generate.HOSTILE.items()]
+    return chosen
+
+
+def choose(page, persons, roster=None, hostile=True):
+    page.set_input_files("#batch-files", files=files(persons, hostile))
+    if roster:
+        page.set_input_files("#batch-roster", files=[{"name": roster, "mimeType": "application/octet-stream",
+                                                      "buffer": generate.ROSTERS[roster](persons)}])
+
+
+def run(page):
+    page.click("#batch-start")
+    page.wait_for_selector("#batch[data-state='results']", timeout=BATCH_MS)
+
+
+def rows(page) -> dict:
+    """{data-person: the row's hooks} of the rows shown."""
+    hooks = page.eval_on_selector_all("#batch-table-body tr", "els => els.map(e => ({...e.dataset}))")
+    return {h["person"]: h for h in hooks}
+
+
+def expected_hooks(person) -> dict:
+    result = rules_py.check(person.data, person.profile, today=date.today())
+    hooks = {"person": person.name, "leaveHours": f"{result['leave_hours']:g}", "reward": result["reward"]["status"]}
+    hooks.update({f"leave{b['id'].capitalize()}": b["leave"]["status"] for b in result["bundles"]})
+    return hooks
+
+
+def download(page, button) -> bytes:
+    with page.expect_download() as info:
+        page.click(button)
+    return Path(info.value.path()).read_bytes()
+
+
+def cli_output(tmp_path: Path, persons, roster: str, fmt: str) -> bytes:
+    """The CLI's file for the same input (records, hostile files, roster), in a folder of its own."""
+    folder = tmp_path / f"cli-{fmt}"
+    folder.mkdir()
+    names = []
+    for chosen in files(persons):
+        (folder / chosen["name"]).write_bytes(chosen["buffer"])
+        names.append(chosen["name"])
+    (folder / roster).write_bytes(generate.ROSTERS[roster](persons))
+    out = folder / f"結果.{fmt}"
+    result = subprocess.run([sys.executable, "-m", "rules_py", "check", *names, "--roster", roster, "--out", out.name],
+                            cwd=folder, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)})
+    assert result.returncode in (0, 2), result.stderr
+    return out.read_bytes()
