@@ -73,6 +73,14 @@ def test_the_checker_works_offline_after_one_visit(browser, site_dir):
         context.close()
 
 
+def _next_build(site) -> None:
+    """The next build changes one page: the home page gains <p id=build-2>第二版</p>."""
+    home = site / "index.html"
+    home.write_text(home.read_text(encoding="utf-8").replace("</article>", "<p id=build-2>第二版</p></article>"),
+                    encoding="utf-8")
+    write_service_worker(site)
+
+
 def test_a_new_build_replaces_the_old_cache(browser, site_dir, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)
@@ -84,11 +92,7 @@ def test_a_new_build_replaces_the_old_cache(browser, site_dir, tmp_path):
             _offline_copy(page, "pages")
             [old] = _caches(page)
 
-            # The next build changes one page.
-            home = copy / "index.html"
-            home.write_text(home.read_text(encoding="utf-8").replace("</article>", "<p id=build-2>第二版</p></article>"),
-                            encoding="utf-8")
-            write_service_worker(copy)
+            _next_build(copy)
 
             # A visit finds the new service worker; it installs and waits while a page of the old build is open.
             page.reload()
@@ -120,10 +124,7 @@ def test_a_new_build_offers_to_reload_now(browser, site_dir, tmp_path):
             _offline_copy(page, "pages")
             assert page.locator("#site-update").count() == 0  # a first visit stores the site: nothing to offer
 
-            home = copy / "index.html"
-            home.write_text(home.read_text(encoding="utf-8").replace("</article>", "<p id=build-2>第二版</p></article>"),
-                            encoding="utf-8")
-            write_service_worker(copy)
+            _next_build(copy)
             other = context.new_page()  # a second tab of the old build: it is offered the update, not reloaded
             other.goto(server.url + "privacy/")
             page.reload()
