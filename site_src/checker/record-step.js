@@ -110,7 +110,7 @@ function rowsFromAnswer(answer) {
   const warningAt = (line) => answer.warnings.find((w) => w.rule.startsWith("match.") && w.message.includes(`第 ${line} 列`));
   const rows = answer.courses.filter((c) => c.row).map((c) => {
     const warning = warningAt(c.row.line);
-    return rowFromRecord(c.row, c.name, c.match, warning ? warning.message : HOW[c.match] || "");
+    return { ...rowFromRecord(c.row, c.name, c.match, warning ? warning.message : HOW[c.match] || ""), warned: Boolean(warning) };
   });
   answer.unmatched_rows.forEach((row) => {
     const warning = warningAt(row.line);
@@ -196,7 +196,7 @@ function renderRows() {
       cell(0, row.origin === "hand" ? "自行新增" : String(row.line)),
       cell(1, row.recordName),
       cell(2, course), cell(3, start), cell(4, end), cell(5, status),
-      el("td", { class: row.how === "similar" || row.how === "unmatched" ? "note note--warning" : "note", text: row.note,
+      el("td", { class: row.warned || row.how === "similar" || row.how === "unmatched" ? "note note--warning" : "note", text: row.note,
         dataset: row.note ? { label: labels[6] } : {} }),
       el("td", {}, remove),
     ]));
