@@ -6,7 +6,7 @@ import os
 import time
 from pathlib import Path
 
-from bench import build_time, cli, machine, readme, report, runs
+from bench import batch, build_time, cli, machine, readme, report, runs
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -45,6 +45,8 @@ def main() -> int:
         try:
             result["machine"] = machine.describe(browser.version)
             result["pages"] = runs.measure(browser, ROOT / "site", args.runs, variants)
+            result["batch"] = batch.measure(browser, ROOT / "site")
+            print("batch:", result["batch"], flush=True)
         finally:
             browser.close()
     result["load_average"].append(round(os.getloadavg()[0], 2))

@@ -2,6 +2,8 @@
 
 import statistics
 
+from bench import batch
+
 
 def _kib(n: int) -> str:
     return f"{n / 1024:,.0f} KiB"
@@ -61,6 +63,7 @@ def budgets(result: dict) -> list[dict]:
     rate = cli.get("records_per_s")
     rows.append(("命令列：10,000 份紀錄一次檢核", "—" if rate is None else f"{rate:,} 份/秒", "≥ 2,000 份/秒",
                  None if rate is None else rate >= 2000))
+    rows.append(batch.budget_row(result.get("batch")))
     skipped = build.get("skipped")
     rows.append(("建置（冷）", "—" if skipped else f"{build['cold_s']:.1f} s", "", None))
     rows.append(("建置（暖）", "—" if skipped else f"{build['warm_s']:.1f} s", "≤ 10 s",

@@ -1,4 +1,4 @@
-"""The build's steps, called in order by build.py."""
+"""The build's steps, called in order by build.py's build(), and the MkDocs hooks that mkdocs.yml names."""
 
 
 class BuildError(Exception):

@@ -97,7 +97,9 @@ def refresh_rules_data(courses_dir: Path = COURSES, path: Path = RULES_DATA) -> 
     path = Path(path)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        partial = path.with_name(path.name + ".partial")  # a reader never sees half a file
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
     return data
 
 

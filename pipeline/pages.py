@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+import rules_py
 from pipeline.courses import load_clauses, plans_json_text
 from pipeline.pages_data import PagesError, view
 from rules_py.form_sheet import fill_sheet, time_parts
@@ -52,7 +53,16 @@ def plan_view(plan: dict, courses_dir: Path) -> dict:
     clauses = load_clauses(Path(courses_dir))
     if plan["id"] not in clauses:
         raise PagesError(f"計畫 {plan['id']} 沒有條文檔：請在 {courses_dir}/<年度>/clauses.yaml 寫 plan: {plan['id']}。")
-    return view(plan, clauses[plan["id"]])
+    return view(plan, clauses[plan["id"]], _rules_catalogue(plan))
+
+
+def _rules_catalogue(plan: dict) -> dict:
+    """The checker's rules with the clauses this plan gives them (the plan may not be the packaged one)."""
+    rules_py.use_plans({"plans": {plan["id"]: plan}})
+    try:
+        return rules_py.rules_catalogue(plan["id"])
+    finally:
+        rules_py.use_plans(None)
 
 
 def leave_form_sheet(p: dict, bundle_id: str) -> dict:
@@ -128,7 +138,8 @@ def _plan_files(p: dict) -> dict[str, str | bytes]:
     base = f"plans/{p['id']}/"
     forms = {b["id"]: render_leave_form(p, b["id"]) for b in p["bundles"]}
     sheets = {b["id"]: leave_form_sheet(p, b["id"]) for b in p["bundles"]}
-    files = {base + rel: _render(template, p=p, forms=forms, to_root=_to_root(rel)) for template, rel, _ in _PAGES}
+    files = {base + rel: _render(template, p=p, forms=forms, to_root=_to_root(rel), site_root=_site_root(rel))
+             for template, rel, _ in _PAGES}
     for b in p["bundles"]:
         rel = f"forms/{b['id']}.md"
         files[base + rel] = _render("form_page.md.j2", p=p, b=b, form=forms[b["id"]], to_root=_to_root(rel))
@@ -139,6 +150,13 @@ def _plan_files(p: dict) -> dict[str, str | bytes]:
     files[base + "forms/leave-forms.json"] = json.dumps({"plan": p["id"], "forms": forms, "sheets": sheets},
                                                         ensure_ascii=False, indent=1)
     return files
+
+
+def _site_root(rel: str) -> str:
+    """From the built page's URL to the site's root, for raw HTML links (MkDocs rewrites only Markdown links):
+    plans/<plan_id>/plan.md is served at plans/<plan_id>/plan/."""
+    depth = 2 + rel.count("/") + (0 if rel.endswith("index.md") else 1)
+    return "../" * depth
 
 
 def _to_root(rel: str) -> str:

@@ -2,6 +2,8 @@
 no number is written here)."""
 
 import datetime as dt
+from markupsafe import Markup
+
 from pipeline import BuildError
 from rules_py import leave_expiry as expiry
 from rules_py import roc_date
@@ -58,8 +60,12 @@ def _bundle(bundle: dict) -> dict:
             "courses": courses, "groups": groups}
 
 
-def view(plan: dict, clauses: dict) -> dict:
-    """One plan as the templates use it: dates already in 民國 form, totals summed, clause anchors resolved."""
+def view(plan: dict, clauses: dict, rules: dict) -> dict:
+    """One plan as the templates use it: dates already in 民國 form, totals summed, clause anchors resolved.
+
+    rules: the checker's catalogue for this plan (rules_py.rules_catalogue), {rule id: {clause, anchor, summary}}.
+    Templates cite by rule id (cite) or, for a fact no rule decides, by parameter (cite_fact): the clause's
+    label and anchor always come from the plan's data."""
     where = f"計畫 {plan.get('id', '?')}"
     deadline = _as_date(_param(plan, "deadline", where), f"{where} 的 parameters.deadline.value")
     period = plan["parameters"]["period"]
@@ -79,6 +85,25 @@ def view(plan: dict, clauses: dict) -> dict:
         return by_id[clause_id]["anchor"]
 
     params = {name: p for name, p in plan["parameters"].items() if isinstance(p, dict) and "clause" in p}
+
+    def link(clause_id: str, href: str, prefix: str) -> Markup:
+        return Markup("[{}{}]({}#{})").format(prefix, clause_id, href, anchor(clause_id))
+
+    def cite(rule_id: str, href: str, prefix: str = "") -> Markup:
+        """A Markdown link to the clause the checker's rule `rule_id` rests on."""
+        if rule_id not in rules:
+            raise PagesError(f"頁面引用了不存在的規則代號 {rule_id}（規則目錄：rules_py.RULE_IDS）。")
+        return link(rules[rule_id]["clause"], href, prefix)
+
+    def cite_fact(name: str, href: str, prefix: str = "") -> Markup:
+        """A Markdown link to the clause a plan parameter (plan.yaml `parameters.<name>.clause`) rests on."""
+        if name not in params:
+            raise PagesError(f"頁面引用了 {where} 沒有的參數 {name}。")
+        return link(params[name]["clause"], href, prefix)
+
+    rules_on: dict[str, list] = {}
+    for rule_id, rule in rules.items():
+        rules_on.setdefault(rule["clause"], []).append({"id": rule_id, "summary": rule["summary"]})
     return {
         "id": plan["id"],
         "roc_year": plan["roc_year"],
@@ -111,6 +136,9 @@ def view(plan: dict, clauses: dict) -> dict:
         "aliases": [(c["name"], a) for b in bundles for c in b["courses"] for a in c["aliases"]],
         "clauses": clauses,
         "anchor": anchor,
-        "cite": {name: {"id": p["clause"], "anchor": anchor(p["clause"])} for name, p in params.items()},
+        "rule": rules.__getitem__,
+        "cite": cite,
+        "cite_fact": cite_fact,
+        "rules_on": rules_on,
         "form": clauses["form"],
     }

@@ -1,4 +1,4 @@
-"""Steps 4 and 5: the Pyodide core files and a site-local lock file that lists only our wheel."""
+"""The Pyodide core files and a site-local lock file that lists only our wheel."""
 
 import json
 import shutil

@@ -29,6 +29,19 @@ class _Handler(SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__outside_prefix__")
         return super().translate_path("/" + path[len(self._prefix):])
 
+    def send_error(self, code, message=None, explain=None):
+        """A missing URL under the prefix gets the site's own 404.html, as an intranet host is set up to do."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not self.path.startswith(self._prefix) or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, *args):
         pass
 

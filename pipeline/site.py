@@ -1,4 +1,4 @@
-"""Step 5: mkdocs build into the output folder."""
+"""mkdocs build into the output folder (the pages from courses/ are made inside it, by pipeline/pages_hooks.py)."""
 
 import subprocess
 import sys

@@ -1,4 +1,4 @@
-"""Step 6: the rules' memory snapshot (site/pyodide/rules-snapshot.bin.gz), made in Node with the site's
+"""The rules' memory snapshot (site/pyodide/rules-snapshot.bin.gz), made in Node with the site's
 own Pyodide by pipeline/snapshot.mjs: the checker's worker starts from it instead of booting Python.
 
 It is remade only when what it is made from changes (the runtime's files, the wheel's contents, the

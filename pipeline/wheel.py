@@ -1,6 +1,7 @@
-"""Step 3: rules_py as a pure-Python wheel, rebuilt only when its sources change."""
+"""rules_py as a pure-Python wheel, rebuilt only when its sources change."""
 
 import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,9 @@ def build_wheel(work_dir: Path) -> Path:
     if wheels:
         return wheels[0]
     out.mkdir(parents=True, exist_ok=True)
+    # setuptools copies the package into ROOT/build/lib and never removes what was deleted since: a module
+    # gone from rules_py/ would still ship in the wheel. Start from an empty scratch directory.
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
     # --no-isolation: the venv already has setuptools, and an isolated env costs seconds per build.
     # cwd is not ROOT, where build.py would shadow the `build` package.
     result = subprocess.run(

@@ -19,7 +19,7 @@ The public API (everything else is private and may change):
     read_profile(text) -> dict      a profile's YAML or JSON text as the mapping check() reads (InputError if not)
     InputError                      bad input: .message (zh-TW) and .where (request, record, profile.KEY[i], …)
     RuleGapError                    a case no rule decides: a fault of the rules, to report (CLI exit 1)
-    rules_py.record                 the record parser: parse_record, RecordRow, rows_from_mappings
+    rules_py.record                 the record parser: parse_record, RecordRow, rows_from_mappings, chosen_courses
     rules_py.form_sheet             the application form as data (blank from the build, fill_sheet with a
                                     result's bundle form rows): the printed page and the ODT are made from it
     rules_py.forms_odt              leave_forms_odt(sheets) -> .odt bytes (imports odfpy, the `page` extra)
@@ -27,7 +27,7 @@ The public API (everything else is private and may change):
 The catalogue of rules (for pages that cite rules, and for listing under each clause the rules on it):
 
     RULE_IDS                        every rule id, in the order the checker tries them
-    rules_catalogue(plan=None) -> {rule id: {"clause", "anchor", "summary", "message"}}
+    rules_catalogue(plan=None) -> {rule id: {"clause", "anchor", "summary", "message", "source"}}
         clause: the plan's clause label the rule rests on (陸、五, 附件2說明2; plan.yaml `rules:`);
         anchor: that clause's anchor on the plan page (clause-6-5, form-note-2); summary: what the rule
         says, one zh-TW sentence; message: the sentence a result carries, with {placeholders} for the

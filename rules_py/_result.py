@@ -5,7 +5,7 @@ The shape of the result is documented in rules_py/__init__.py.
 
 from datetime import date, timedelta
 
-from rules_py._calendar import clock, duty, expiry, roc_date, roc_moment, roc_span, roc_time, suspended
+from rules_py._calendar import clock, duty, expiry, roc_date, roc_day, roc_moment, roc_span, roc_time, suspended
 from rules_py._catalogue import reason
 from rules_py._decisions import Seen, bundle_leave, counting_row, course_done, off_duty, reward, short_credit
 from rules_py._errors import InputError
@@ -130,11 +130,11 @@ def _course(plan, profile, work, course, rows) -> _Checked:
     calendar = _calendar_reasons(plan, profile, row, found)
     checked.off_duty_reasons = [_off_duty_reason(plan, course, row, why, found, calendar)]
     if earlier is not None:
-        first, (first_rule, _, first_found) = earlier
+        first, (_, _, first_found) = earlier
         checked.off_duty = "review"
         checked.off_duty_reasons.insert(0, reason(
             plan, "offduty.retake", course=course.name, first_line=first.row.line, first_end=first.end,
-            first_why=_why_not(first_rule, first_found), line=row.row.line, end=row.end,
+            first_why=_why_not(first_found), line=row.row.line, end=row.end,
             completed_on=row.end.date()))
     checked.reasons = [_done_reason(plan, rule, course, row)] + checked.off_duty_reasons + calendar
     return checked
@@ -147,9 +147,7 @@ def _shown_row(rule, deciding):
 
 
 def _done_reason(plan, rule, course, row) -> dict:
-    if rule == "course.counted":
-        facts = {"end": row.end, "deadline": plan.deadline}
-    elif rule == "course.after_deadline":
+    if rule in ("course.counted", "course.after_deadline"):
         facts = {"end": row.end, "deadline": plan.deadline}
     elif rule == "course.before_period":
         facts = {"start": row.start, "period_start": plan.period_start}
@@ -186,11 +184,17 @@ def _work(found, when) -> str:
     return roc_span(start, end)
 
 
-def _why_not(rule, found) -> str:
-    """Why an earlier pass was not off duty, in a clause of a sentence."""
-    if found is None:
-        return "當時不是公餘時間"
-    return f"當時與{_KIND_NAMES[found['kind']]}時間（{roc_span(found['start'], found['end'])}）重疊"
+def _why_not(found) -> str:
+    """Why an earlier pass was not off duty, as a clause of a sentence."""
+    kind, at = _KIND_NAMES[found["kind"]], found["at"]
+    if found["kind"] == "unpaid_leave":
+        return f"當時在{kind}期間（{roc_day(found['start'])}～{roc_day(found['end'])}）"
+    span = roc_span(found["start"], found["end"])
+    if at == "overlap":
+        return f"當時與{kind}（{span}）重疊"
+    if at == "between":
+        return f"其間含有{kind}時間（{span}）"
+    return f"{'開始' if at == 'start' else '結束'}時間落在{kind}時間（{span}）內"
 
 
 # -- calendar facts -------------------------------------------------------------------------------

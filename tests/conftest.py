@@ -15,22 +15,25 @@ SITE = ROOT / "site"
 TESTS = ROOT / "tests"
 
 # The slow tier, marked `browser`: tests that need the built site/ in a real Chromium, nginx, Pyodide on Node,
-# or a whole MkDocs build.
+# or a whole MkDocs build; by folder, and also any test elsewhere that asks for the browser or the built site.
 # `make test-fast` runs everything else (pytest -m "not browser"); `make test` runs both.
 BROWSER_TIER = ("browser", "checker", "hosting", "performance", "privacy", "pyodide",
-                "records/test_clipboard.py", "records/test_pyodide.py", "site/test_browser.py", "site/test_build.py", "site/test_print.py")
+                "batch/test_access.py", "batch/test_page.py", "records/test_clipboard.py", "records/test_pyodide.py",
+                "site/test_browser.py", "site/test_build.py", "site/test_not_found.py", "site/test_print.py")
+BROWSER_FIXTURES = {"browser", "site_dir"}
 
 # Hypothesis: the full fuzzing in `make test`, a smaller sample in the fast tier (HYPOTHESIS_PROFILE=fast).
 _FUZZ = dict(deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
 settings.register_profile("full", max_examples=10_000, **_FUZZ)
-settings.register_profile("fast", max_examples=500, **_FUZZ)
+settings.register_profile("fast", max_examples=200, **_FUZZ)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         rel = item.path.relative_to(TESTS).as_posix()
-        if any(rel == entry or rel.startswith(entry + "/") for entry in BROWSER_TIER):
+        in_tier = any(rel == entry or rel.startswith(entry + "/") for entry in BROWSER_TIER)
+        if in_tier or BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
 
 

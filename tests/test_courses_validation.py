@@ -1,6 +1,7 @@
 """pipeline.courses: the real data loads, and each kind of fault in courses/ gets its zh-TW message."""
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -94,10 +95,10 @@ def _duplicate_code(data):
 
 
 PLAN_FAULTS = [
-    (_delete(["parameters", "deadline"]), "courses/114/plan.yaml 第 12 行: parameters.deadline：缺少此欄位"),
-    (_set(["parameters", "leave_hours_cap", "value"], "十二"), "courses/114/plan.yaml 第 24 行: parameters.leave_hours_cap.value：應為數字"),
+    (_delete(["parameters", "deadline"]), "courses/114/plan.yaml 第 N 行: parameters.deadline：缺少此欄位"),
+    (_set(["parameters", "leave_hours_cap", "value"], "十二"), "courses/114/plan.yaml 第 N 行: parameters.leave_hours_cap.value：應為數字"),
     (_set(["parameters", "leave_valid_years", "value"], 1.5), "parameters.leave_valid_years.value：應為整數"),
-    (_set(["bundles", 1, "courses", 3, "hours"], -1), "courses/114/plan.yaml 第 166 行: bundles[1].courses[3].hours：應為正數"),
+    (_set(["bundles", 1, "courses", 3, "hours"], -1), "courses/114/plan.yaml 第 N 行: bundles[1].courses[3].hours：應為正數"),
     (_set(["bundles", 0, "hours"], 11), "bundles[0].hours：課程時數合計 10 小時，與所列 11 小時不符"),
     (_duplicate_course, "bundles[2].courses[7]：課程名稱 雙軸轉型淨零港都 與 bundles[0].courses[0] 重複"),
     (_duplicate_code, "bundles[1].courses[0].code：課程代碼 PCENTER114100556 與 bundles[0].courses[0] 重複"),
@@ -124,7 +125,15 @@ def test_plan_fault(courses, change, message):
     edit_plan(courses, change)
     with pytest.raises(CoursesError) as caught:
         load_courses(courses)
-    assert message in str(caught.value)
+    assert re.search(re.escape(message).replace("第\\ N\\ 行", r"第 \d+ 行"), str(caught.value))
+
+
+def test_the_line_named_is_the_keys_own_line(courses):
+    edit_plan(courses, _set(["parameters", "leave_hours_cap", "value"], "十二"))
+    lines = (courses / PLAN).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, start=1) if text.strip() == "value: 十二")
+    with pytest.raises(CoursesError, match=f"courses/114/plan.yaml 第 {line} 行: parameters.leave_hours_cap.value："):
+        load_courses(courses)
 
 
 def edit_clauses(courses: Path, change) -> None:
@@ -138,7 +147,8 @@ def test_clause_missing_from_clauses_yaml(courses):
     edit_clauses(courses, lambda d: d.update(clauses=[c for c in d["clauses"] if c["id"] != "附件2說明3"]))
     with pytest.raises(CoursesError) as caught:
         load_courses(courses)
-    assert "courses/114/plan.yaml 第 78 行: rules.offduty.review：條文代號 附件2說明3 不在 clauses.yaml 中" in str(caught.value)
+    assert re.search(r"courses/114/plan.yaml 第 \d+ 行: rules.offduty.review：條文代號 附件2說明3 不在 clauses.yaml 中",
+                     str(caught.value))
 
 
 def test_clauses_yaml_gives_the_anchors(courses):

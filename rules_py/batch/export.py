@@ -83,16 +83,28 @@ def _ods(sheets: list) -> bytes:
         table = Table(name=sheet.title)
         for row in [sheet.header, *sheet.rows]:
             line = TableRow()
-            for value in row:
+            empty = 0  # a run of empty cells is one element (odfpy builds each element slowly)
+            for value in [*row, None]:
+                if value == "":
+                    empty += 1
+                    continue
+                if empty and value is not None:
+                    line.addElement(TableCell(numbercolumnsrepeated=empty))
+                empty = 0
+                if value is None:  # the end of the row: trailing empty cells are left out
+                    break
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    cell = TableCell(valuetype="float", value=value)
-                    cell.addElement(P(text=f"{value:g}"))
-                else:
-                    cell = TableCell(valuetype="string") if value != "" else TableCell()
-                    for text in str(value).split("\n") if value != "" else ():
+                    # A number's value is its office:value; the cell's text is left to the reader's format.
+                    line.addElement(TableCell(valuetype="float", value=value))
+                    continue
+                cell = TableCell(valuetype="string")
+                for text in str(value).split("\n"):
+                    if "  " in text or "\t" in text:  # runs of spaces and tabs kept (text:s, text:tab)
                         paragraph = P()
-                        teletype.addTextToElement(paragraph, text)  # runs of spaces kept (text:s)
-                        cell.addElement(paragraph)
+                        teletype.addTextToElement(paragraph, text)
+                    else:
+                        paragraph = P(text=text)
+                    cell.addElement(paragraph)
                 line.addElement(cell)
             table.addElement(line)
         document.spreadsheet.addElement(table)

@@ -13,16 +13,16 @@ from rules_py.batch.jobs import check_job, prepare as _prepare
 from rules_py.batch.table import assemble as _assemble, expiry_warning_days
 from rules_py.batch.template import roster_template
 
-_kept: dict = {}  # "batch": the prepared Batch, "table": its Table
+_kept: dict = {"outcomes": {}}  # "batch": the prepared Batch; "outcomes": this worker's own; "table"
 
 
 def _py(value):
     return value.to_py() if hasattr(value, "to_py") else value
 
 
-def limits_json() -> str:
-    """The limits, for the page to say them (and to refuse an oversized choice before reading it)."""
-    return json.dumps({k: v for k, v in vars(limits).items() if k.isupper()})
+def read_limit() -> int:
+    """How much of one file the page reads (more than any limit allows: the rest is never needed)."""
+    return limits.MAX_READ_BYTES
 
 
 def prepare(files, roster, today: str) -> list:
@@ -33,21 +33,25 @@ def prepare(files, roster, today: str) -> list:
     batch = _prepare(files, (roster["name"], bytes(roster["data"])) if roster else None,
                      date.fromisoformat(today) if today else None)
     _kept.clear()
-    _kept["batch"] = batch
+    _kept.update(batch=batch, outcomes={})
     return batch.jobs
 
 
 def check(job) -> str:
-    """One job (from prepare, through the page) -> check_job's outcome as JSON."""
+    """One job (from prepare, through the page) -> check_job's outcome as JSON (for the detail view), also kept
+    here: the preparing worker assembles its own outcomes without reading them back from JSON."""
     job = _py(job)
     job["data"] = bytes(job["data"])
-    return json.dumps(check_job(job), ensure_ascii=False)
+    outcome = check_job(job)
+    _kept.setdefault("outcomes", {})[outcome["id"]] = outcome
+    return json.dumps(outcome, ensure_ascii=False)
 
 
-def assemble(outcomes) -> str:
-    """outcomes: check()'s JSON answers -> the table for the page as JSON: header, people (the cells),
+def assemble(others) -> str:
+    """others: check()'s JSON answers from the other workers -> the table for the page as JSON: header, people (the cells),
     rows (per row: id, person, unit, statuses, expiring, ...), bundles [[id, name]], expiring_days."""
-    table = _assemble(_kept["batch"], [json.loads(o) for o in _py(outcomes)])
+    outcomes = [*_kept["outcomes"].values(), *(json.loads(o) for o in _py(others))]
+    table = _assemble(_kept["batch"], outcomes)
     _kept["table"] = table
     return json.dumps({"header": table.people.header, "people": table.people.rows, "rows": table.rows,
                        "bundles": table.bundle_names, "expiring_days": expiry_warning_days()}, ensure_ascii=False)

@@ -74,11 +74,17 @@ def _skipped(name: str) -> bool:
             or parts[-1].lower() in _SKIPPED_NAMES)
 
 
+def _megabytes(size: int) -> str:
+    return f"{size // (1024 * 1024)} MB"
+
+
 def _sort_one(out: Sorted, name: str, data: bytes, inside_zip: bool) -> None:
     if _skipped(name):
         return
     lower = name.lower()
-    if lower.endswith(ZIP_SUFFIX):
+    if lower.endswith(ZIP_SUFFIX) and len(data) > limits.MAX_ZIP_BYTES:
+        out.problems.append(Problem(name, f"壓縮檔太大，上限為 {_megabytes(limits.MAX_ZIP_BYTES)}"))
+    elif lower.endswith(ZIP_SUFFIX):
         if inside_zip:
             out.problems.append(Problem(name, "壓縮檔裡的壓縮檔不會展開，請先解壓縮"))
         else:
@@ -89,6 +95,8 @@ def _sort_one(out: Sorted, name: str, data: bytes, inside_zip: bool) -> None:
         out.profiles.append((name, data))
     elif lower.endswith(".csv") and is_roster_csv(data):
         out.rosters.append((name, data))
+    elif len(data) > limits.MAX_FILE_BYTES:
+        out.problems.append(Problem(name, f"檔案太大，學習紀錄檔的上限為 {_megabytes(limits.MAX_FILE_BYTES)}"))
     else:
         out.records.append((name, data))
 
@@ -104,7 +112,7 @@ def zip_members(data: bytes, max_total: int = limits.MAX_ZIP_BYTES):
         raise ValueError(f"壓縮檔內有 {len(members)} 個檔案，上限為 {limits.MAX_ZIP_MEMBERS} 個")
     total = sum(m.file_size for m in members)
     if total > max_total:
-        raise ValueError(f"壓縮檔解開後有 {total // (1024 * 1024)} MB，上限為 {max_total // (1024 * 1024)} MB")
+        raise ValueError(f"壓縮檔解開後有 {_megabytes(total)}，上限為 {_megabytes(max_total)}")
     return archive, members
 
 
@@ -115,8 +123,7 @@ def read_member(archive, member) -> bytes:
     if member.compress_size and member.file_size / member.compress_size > limits.MAX_ZIP_RATIO:
         raise ValueError("壓縮比例異常（可能是壓縮炸彈），沒有解開")
     if member.file_size > limits.MAX_FILE_BYTES:
-        raise ValueError(f"檔案太大（{member.file_size // (1024 * 1024)} MB），上限為 "
-                         f"{limits.MAX_FILE_BYTES // (1024 * 1024)} MB")
+        raise ValueError(f"檔案太大（{_megabytes(member.file_size)}），上限為 {_megabytes(limits.MAX_FILE_BYTES)}")
     try:
         with archive.open(member) as stream:
             data = stream.read(member.file_size + 1)

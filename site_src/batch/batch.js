@@ -144,7 +144,7 @@ async function main() {
   ["ods", "xlsx"].forEach((fmt) => action(`template-${fmt}`, () => template(fmt)));
   show("choose");
   $("batch").dataset.ready = "true";
-  await initDetail();
+  await initDetail(pool.main);
 }
 
 main();

@@ -2,16 +2,33 @@
 // forms-fill.js), for the answer this batch already has (nothing is checked again).
 import { $ } from "../checker/dom.js";
 import { renderResult } from "../checker/result-view.js";
-import { initForms, loadForms, renderForms, signatureLabels } from "../checker/forms-fill.js";
+import { initForms, loadForms, odtRequest, renderForms, signatureLabels } from "../checker/forms-fill.js";
+import { download } from "../checker/ics.js";
 import { loadPlan } from "../checker/plan-data.js";
 
 const PLANS_URL = "../checker/plans.json"; // the personal checker's copy of the plans (one file for both pages)
 let plan = null;
 let formsLoaded = null;
 let returnTo = null;
+let shown = null; // the answer on show
 
-export async function initDetail() {
+// The filled forms as an editable ODT, made in the first worker (it has odfpy) by the checker's own code.
+async function saveOdt(worker) {
+  $("forms-error").hidden = true;
+  try {
+    const request = JSON.stringify(odtRequest(shown));
+    download("補休申請表.odt", await worker.rules.call("rules_py.forms_odt", "leave_forms_odt_in_pyodide", [request]),
+      "application/vnd.oasis.opendocument.text");
+  } catch (error) {
+    $("forms-error").hidden = false;
+    $("forms-error").textContent = "無法產生 ODT 檔；仍可用「列印申請表」。";
+  }
+}
+
+// worker: the pool's first worker (for the ODT forms).
+export async function initDetail(worker) {
   initForms();
+  $("forms-odt").addEventListener("click", () => saveOdt(worker));
   plan = await loadPlan(PLANS_URL);
   formsLoaded = loadForms(plan.id).then(() => true, () => {
     $("forms-error").hidden = false;
@@ -24,6 +41,7 @@ export async function initDetail() {
 // answer: the rules' result for this person; row: its table row (person, unit); from: the button to return to.
 export async function openDetail(answer, row, from) {
   returnTo = from;
+  shown = answer;
   await formsLoaded;
   $("who-name").value = row.person === row.file ? "" : row.person;
   $("who-unit").value = row.unit || "";

@@ -9,26 +9,34 @@ export class Cancelled extends Error {}
 // files: [File-like {name, file}] as chosen; roster: the same or null.
 // onProgress({done, total, current}) after each record; signal: {cancelled} read between records.
 export async function runBatch(pool, files, roster, onProgress, signal) {
-  const read = async ({ name, file }) => ({ name, data: new Uint8Array(await file.arrayBuffer()) });
+  // A huge file is read only up to the limit (rules_py.batch.limits), enough for its row to say "too big".
+  const limit = await pool.main.call("read_limit");
+  const read = async ({ name, file }) => ({ name, data: new Uint8Array(await file.slice(0, limit).arrayBuffer()) });
   const given = await Promise.all(files.map(read));
   const rosterData = roster ? await read(roster) : null;
   onProgress({ done: 0, total: given.length, current: "" });
   const jobs = await pool.main.call("prepare", [given, rosterData, todayIso()]);
-  const outcomes = new Map();
+  const outcomes = new Map(); // job id -> its outcome (JSON), for the detail view
+  const fromOthers = [];       // those checked by the other workers: the first kept its own
   let next = 0;
   let done = 0;
   async function serve(worker) {
     while (next < jobs.length && !signal.cancelled) {
       const job = jobs[next++];
       onProgress({ done, total: jobs.length, current: job.file });
-      const outcome = await worker.call("check", [job], [job.data.buffer]).catch((error) =>
-        JSON.stringify({ id: job.id, error: `程式發生未預期的錯誤（${error.message}），請回報。` }));
+      let kept = worker === pool.main;
+      const outcome = await worker.call("check", [job], [job.data.buffer]).catch((error) => {
+        kept = false;
+        return JSON.stringify({ id: job.id, error: `程式發生未預期的錯誤（${error.message}），請回報。` });
+      });
       outcomes.set(job.id, outcome);
+      if (!kept) fromOthers.push(outcome);
       done += 1;
       onProgress({ done, total: jobs.length, current: job.file });
     }
   }
-  await Promise.all(pool.workers.map(serve));
-  const table = JSON.parse(await pool.main.call("assemble", [[...outcomes.values()]]));
+  // Two lanes per worker: the next record is already waiting when one is done (no idle round trip).
+  await Promise.all(pool.workers.flatMap((worker) => [serve(worker), serve(worker)]));
+  const table = JSON.parse(await pool.main.call("assemble", [fromOthers]));
   return { table, outcomes, cancelled: signal.cancelled && done < jobs.length };
 }

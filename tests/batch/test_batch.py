@@ -178,3 +178,17 @@ def test_prepare_names_zip_members_and_skips_system_files():
     person = PEOPLE[0]
     batch = prepare([(person.file, person.data), ("folder/.DS_Store", b"x"), ("folder/Thumbs.db", b"x")])
     assert [job["file"] for job in batch.jobs] == [person.file]
+
+
+def test_oversized_files_are_one_row_each(monkeypatch):
+    from rules_py.batch import limits
+
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_FILES", 2)
+    person = PEOPLE[0]
+    small = generate.zip_escape(b"x" * 10)
+    table = run([("big.html", b"<" * 1001), *((f"{i}.txt", person.data[:900]) for i in range(3)), ("s.zip", small)],
+                None, TODAY)
+    rows = {row["file"]: row for row in table.rows}
+    assert "檔案太大" in rows["big.html"]["error"]
+    assert "一次最多檢核 2 份" in rows["s.zip/同仁/zipped.txt"]["error"]

@@ -50,6 +50,8 @@ def test_a_row_opens_the_personal_checkers_result(batch_page):
     assert {f"leave{b.capitalize()}": s for b, s in bundles} == {k: v for k, v in hooks.items() if k.startswith("leave") and k != "leaveHours"}
     assert page.get_attribute("#result [data-leave-hours]", "data-leave-hours") == hooks["leaveHours"]
     assert page.is_visible("#forms") == any(s != "ineligible" for _, s in bundles)
+    odt = download(page, "#forms-odt")  # the personal checker's editable forms, from the same worker
+    assert odt[:2] == b"PK" and b"application/vnd.oasis.opendocument.text" in odt[:100]
     page.click("#detail-back")
     assert page.get_attribute("#batch", "data-state") == "results"
     assert page.evaluate("document.activeElement.dataset.open") is not None

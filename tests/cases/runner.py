@@ -1,7 +1,7 @@
 """Runs case files (already read into JSON-ready dicts) through rules_py and returns what happened.
 
 The same module runs under CPython (tests/rules/test_cases.py) and inside Pyodide on Node
-(tests/pyodide/run_cases.mjs), so it uses only the standard library and rules_py.
+(tests/pyodide/run.mjs), so it uses only the standard library and rules_py.
 
 A case gives its record in one of these ways:
 - `record`: raw record text; `record_b64`: raw record bytes (the test side reads `record_file`);

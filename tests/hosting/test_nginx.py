@@ -1,6 +1,7 @@
 """The built site on nginx, configured with docs/hosting.md's snippet, under /elearn/."""
 
 import gzip
+import urllib.error
 import urllib.request
 
 import pytest
@@ -83,3 +84,11 @@ def test_the_checker_works_and_every_worker_is_bound_by_the_policy(nginx, browse
             assert foreign.hits == []
     finally:
         context.close()
+
+
+def test_a_missing_url_gets_the_sites_404_page(nginx, site_dir):
+    for missing in ("no-such-page/", "plans/no-such-plan/no-such-page.html"):
+        with pytest.raises(urllib.error.HTTPError) as caught:
+            _get(nginx.url + missing)
+        assert caught.value.code == 404
+        assert caught.value.read() == (site_dir / "404.html").read_bytes(), missing

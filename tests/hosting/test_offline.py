@@ -139,3 +139,38 @@ def test_a_new_build_offers_to_reload_now(browser, site_dir, tmp_path):
             assert other.locator("h1").inner_text() == "隱私與安全"  # not reloaded under the reader
     finally:
         context.close()
+
+
+def _make_odt(page) -> None:
+    """Checks an empty record's rows and makes the ODT of a blank sheet in the page's worker."""
+    request = page.evaluate("""async () => {
+        const data = await (await fetch('../plans/kaohsiung-114/forms/leave-forms.json')).json();
+        return JSON.stringify({forms: [{sheet: data.sheets.policy, rows: []}]});
+    }""")
+    size = page.evaluate("""async (r) => (await window.RulesClient.call(
+        'rules_py.forms_odt', 'leave_forms_odt_in_pyodide', [r])).length""", request)
+    assert size > 1000
+
+
+def test_the_odt_forms_work_offline_once_made_online(browser, site_dir):
+    """odfpy is kept (the "lazy" group) once a page under the service worker has used it."""
+    context = browser.new_context(locale="zh-TW")
+    try:
+        with StaticServer(site_dir) as online:
+            page = context.new_page()
+            page.goto(online.url + "checker/")
+            _offline_copy(page, "checker")  # the first visit installs the service worker
+            page.reload()  # now under it
+            page.wait_for_function(RULES_READY, timeout=READY_MS)
+            _make_odt(page)
+            _poll(page, """async () => (await caches.keys()).length > 0 && (await Promise.all((await caches.keys())
+                .map(async (n) => (await (await caches.open(n)).keys()).some((r) => r.url.includes('/odfpy-')))))
+                .some(Boolean)""")
+            page.close()
+        context.set_offline(True)
+        page = context.new_page()
+        page.goto(online.url + "checker/")
+        page.wait_for_function(RULES_READY, timeout=READY_MS)
+        _make_odt(page)
+    finally:
+        context.close()

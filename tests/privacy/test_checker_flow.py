@@ -1,15 +1,13 @@
 """The checker as a person runs it (paste, about you, check): once the rules are ready nothing goes over
-the network, and no address (page, history, request) ever holds a piece of the record or the profile.
-Runs once the checker UI (tests/checker/flow.py) is merged."""
+the network, and no address (page, history, request) ever holds a piece of the record or the profile."""
 
 import re
 import urllib.parse
 
-import pytest
 
+from tests.checker import flow
 from tests.privacy.crawl import READY_MS
 
-flow = pytest.importorskip("tests.checker.flow", reason="檢核介面（checker 分支）尚未合併")
 # The site's own addresses are ASCII: any CJK text in one would have come from what the person gave.
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 

@@ -4,13 +4,8 @@ of the record in any URL, nothing stored, and markup in a record is data, never 
 import json
 import re
 
-import pytest
-
-import rules_py
 from tests.privacy.crawl import READY_MS
 
-needs_check_json = pytest.mark.skipif(not hasattr(rules_py, "check_json"),
-                                      reason="rules_py.check_json 尚未合併（rules 分支）")
 MARKER = "王小明MARKER7319"
 HOSTILE = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
 REQUEST = json.dumps({"rows": [{
@@ -27,7 +22,6 @@ def _ready_checker(page, server):
     page.wait_for_function("() => document.documentElement.dataset.offline === 'checker'", timeout=READY_MS)
 
 
-@needs_check_json
 def test_checking_a_record_sends_nothing(page, context, server):
     _ready_checker(page, server)
     before = len(context.request_log.urls)
@@ -44,8 +38,7 @@ def test_checking_a_record_sends_nothing(page, context, server):
 
 def test_nothing_is_stored_without_opt_in(page, server):
     _ready_checker(page, server)
-    if hasattr(rules_py, "check_json"):
-        page.evaluate("async (request) => await window.RulesClient.check(request)", REQUEST)
+    page.evaluate("async (request) => await window.RulesClient.check(request)", REQUEST)
     stored = page.evaluate("""async () => ({
         local: Object.keys(localStorage), session: Object.keys(sessionStorage), cookies: document.cookie,
         databases: (await indexedDB.databases()).map((d) => d.name),
@@ -53,7 +46,6 @@ def test_nothing_is_stored_without_opt_in(page, server):
     assert stored == {"local": [], "session": [], "cookies": "", "databases": []}
 
 
-@needs_check_json
 def test_a_10_mb_paste_is_refused_in_words_without_freezing_the_page(page, server):
     _ready_checker(page, server)
     outcome = page.evaluate("""async () => {

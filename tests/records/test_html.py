@@ -1,7 +1,6 @@
 """HTML as pages and clipboards really have it: sloppy markup, layout tables, scripts, hostile text."""
 
 from datetime import datetime
-from pathlib import Path
 
 from rules_py.record import parse_record
 

@@ -117,28 +117,28 @@ def test_course_table_without_javascript_shows_every_row(browser, base_url):
     assert visible_rows == 23 and not filter_visible
 
 
-# term -> (page the search must find, whether it must be the first page listed; otherwise anywhere in the list)
+# term -> the page that answers it, which must be the first page the search lists (issue 14). Material's
+# Chinese query splitting used to drop the term's last character (pipeline/search_hook.py); the home and
+# course pages carry a small search boost (their front matter), as the pages that answer the broad terms.
 SEARCHES = {
-    "補休": ("", False),
-    "嘉獎": ("", True),
-    "公餘時間": (PLAN + "faq/", False),
-    "組裝課程": (PLAN + "courses/", True),
-    "留職停薪": (PLAN + "faq/", True),
-    "整批選課": (PLAN + "manual/", True),
-    "規定": (PLAN + "plan/", True),
+    "補休": "",
+    "嘉獎": "",
+    "公餘時間": PLAN + "faq/",
+    "組裝課程": PLAN + "courses/",
+    "留職停薪": PLAN + "faq/",
+    "整批選課": PLAN + "manual/",
+    "規定": PLAN + "plan/",
 }
 
 
 @pytest.mark.parametrize("term", list(SEARCHES))
-def test_search_finds_the_right_page(page, base_url, term):
-    expected, first = SEARCHES[term]
+def test_search_lists_the_answering_page_first(page, base_url, term):
     page.goto(base_url + "?q=" + term)
     page.wait_for_selector(".md-search-result__item")
     hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item > a:first-child",
                                       "els => els.map(e => e.href.split('?')[0].split('#')[0])")
     pages = list(dict.fromkeys(hrefs))
-    want = base_url + expected
-    assert want in (pages[:1] if first else pages), pages
+    assert pages[:1] == [base_url + SEARCHES[term]], pages
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -10,6 +10,7 @@ import subprocess
 import pytest
 import yaml
 
+import rules_py
 from pipeline.courses import CoursesError, load_clauses, load_courses
 from pipeline.pages import PagesError, plan_view, render_leave_form, site_pages
 from tests.site.conftest import COURSES, ROOT, load_plans
@@ -90,7 +91,7 @@ def test_numbers_on_the_pages_come_from_the_data():
     assert "114 年 9 月 30 日（星期二）" in home and "116 年 9 月 30 日" in home
     assert "共 32 小時" in home
     courses = files["plans/kaohsiung-114/courses.md"]
-    assert "政策能力訓練（12 小時）" in courses and "32 小時" in courses
+    assert "政策能力訓練：12 小時組裝課程" in courses and "32 小時" in courses
     assert "測試用的事由文字" in files["plans/kaohsiung-114/manual.md"]
 
 
@@ -120,7 +121,7 @@ def test_another_year_adds_its_pages_through_data_alone(tmp_path):
         assert f"plans/{plan_id}/plan.md" in pages.files
     assert "plans/kaohsiung-115/forms/common.md" not in pages.files
     home = pages.files["index.md"]
-    assert home.startswith("# 測試計畫 115") and "115 年 8 月 31 日" in home
+    assert "\n# 測試計畫 115：" in home and "115 年 8 月 31 日" in home
     courses_115 = pages.files["plans/kaohsiung-115/courses.md"]
     assert "共 **2 套組裝課程、11 門課、13 小時**" in courses_115
     assert pages.nav[0] == {"計畫原文": "plans/kaohsiung-115/plan.md"}
@@ -189,3 +190,42 @@ def test_the_build_writes_nothing_into_the_source_folders():
     status = subprocess.run(["git", "status", "--porcelain", "--ignored", "site_src", "courses", "pipeline"],
                             cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert [line for line in status.splitlines() if line.startswith(("??", "!!")) and "__pycache__" not in line] == []
+
+
+TEMPLATES = ROOT / "pipeline" / "pages_templates"
+# A clause label or anchor typed by hand: 陸、五, 附件2說明2, #clause-6-5, #form-note-2, p.anchor("伍").
+TYPED_CLAUSE = re.compile(r"[壹貳參肆伍陸柒捌玖拾]、[一二三四五六七八九十]|附件\d說明\d|#clause-|#form-note-|anchor\(\"")
+
+
+def test_templates_cite_clauses_by_rule_id_only():
+    typed = [f"{path.name}:{n}: {line.strip()}" for path in sorted(TEMPLATES.glob("*.j2"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if TYPED_CLAUSE.search(line)]
+    assert typed == []
+
+
+def test_a_citation_comes_from_the_plans_data():
+    """Move a rule to another clause in the data, and the pages cite the new clause."""
+    plans = copy.deepcopy(load_plans())
+    plans["plans"]["kaohsiung-114"]["rules"]["leave.expiry"] = "陸、五"
+    faq = _generate(plans)["plans/kaohsiung-114/faq.md"]
+    assert re.search(r"各套分開計算。依據：\[陸、五\]\(plan\.md#clause-6-5\)", faq)
+
+
+def test_an_unknown_rule_id_in_a_template_is_refused():
+    p = plan_view(load_plans()["plans"]["kaohsiung-114"], COURSES)
+    with pytest.raises(PagesError, match="不存在的規則代號 leave.bonus"):
+        p["cite"]("leave.bonus", "plan.md")
+
+
+def test_under_each_clause_the_plan_page_lists_the_rules_on_it():
+    page = _generate()["plans/kaohsiung-114/plan.md"]
+    catalogue = rules_py.rules_catalogue("kaohsiung-114")
+    blocks = dict(re.findall(r'<div class="clause-rules" data-clause="([^"]+)">(.*?)</div>', page, re.S))
+    for rule_id, rule in catalogue.items():
+        assert f'<li data-rule="{rule_id}">{rule["summary"]}</li>' in blocks[rule["clause"]], rule_id
+    assert set(blocks) == {rule["clause"] for rule in catalogue.values()}
+    assert all("本工具依此條判斷（<a href=\"../../../checker/\">補休檢核</a>）" in block for block in blocks.values())
+    # Each list sits right after its clause's own text, before the next clause begins.
+    assert page.index('data-clause="陸、五"') < page.index("{#clause-6-6")
+    assert page.index('id="form-note-3"') < page.index('data-clause="附件2說明3"') < page.index('id="form-note-4"')
