@@ -1,13 +1,7 @@
-<<<<<<< HEAD
-"""The one pipeline: courses/ data -> rules data -> pages -> wheel -> site/ -> app manifest -> Pyodide runtime
--> the rules' memory snapshot
--> CSP in every page -> service worker -> precompressed .gz twins.
-=======
 """The one pipeline, in the order of build() below (the only place that numbers the steps):
 courses/ -> rules data (rules_py/_data/plans.json) -> rules_py wheel -> mkdocs build (the pages from courses/
-made in memory) -> Pyodide runtime and the site's lock -> the rules' memory snapshot -> CSP in every page
--> service worker -> precompressed .gz twins.
->>>>>>> main
+made in memory) -> the web app manifest and icons -> Pyodide runtime and the site's lock -> the rules' memory
+snapshot -> CSP in every page -> service worker -> precompressed .gz twins.
 
     python build.py [--out site]
 """
