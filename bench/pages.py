@@ -132,10 +132,6 @@ _UI_CHECK = """async () => {
 }"""
 
 
-def has_check_button(page) -> bool:
-    return page.locator("#check").count() > 0
-
-
 def check_via_ui(page, record_text: str) -> float:
     """Pastes the record, goes through the steps with their defaults, and times the check button:
     from the click to the first frame showing the result's total (data-leave-hours)."""

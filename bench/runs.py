@@ -7,7 +7,7 @@ import statistics
 from pathlib import Path
 
 from bench import records
-from bench.pages import Load, check_in_page, check_via_ui, file_for, find_usable_selector, has_check_button
+from bench.pages import Load, check_in_page, check_via_ui, file_for, find_usable_selector
 from bench.servers import floor_root, serve
 
 VERDICT_ROWS = (23, 500)
@@ -87,8 +87,6 @@ def _verdicts(page, ui: bool) -> dict:
     """Right after ready: RulesClient.check on the whole raw record of each size (the first is the
     first check after ready); its answer is kept to compare the variants. Then, with `ui`, the
     checker's own check button for each size, when the page has one."""
-    if not records.available():
-        return {}
     out, answers = {}, {}
     for rows in VERDICT_ROWS:
         timed = check_in_page(page, json.dumps({"record": records.record_text(rows)}, ensure_ascii=False))
@@ -96,7 +94,6 @@ def _verdicts(page, ui: bool) -> dict:
         out[f"raw_check_{rows}_ms"] = timed["ms"]
         answers[rows] = response.get("error") or _essence(response)
     out["answers"] = answers
-    ui = ui and has_check_button(page)
     for rows in VERDICT_ROWS:
         out[f"verdict_{rows}_ms"] = check_via_ui(page, records.record_text(rows)) if ui else out[f"raw_check_{rows}_ms"]
     out["verdict_via"] = "ui" if ui else "RulesClient.check"

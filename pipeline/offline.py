@@ -18,15 +18,8 @@ RUNTIME_DIR = "pyodide/"
 LAZY_DIR = "assets/javascripts/lunr/"
 SW_NAME = "sw.js"
 _TEMPLATE = Path(__file__).with_name("offline_sw.js")
-# Not worth keeping offline: source maps, the sitemap, and the .gz twins (the server picks those; a .gz
-# with no twin, such as pyodide/rules-snapshot.bin.gz, is a file of its own and is kept).
-_SKIPPED_SUFFIXES = (".map", ".xml")
-
-
-def _skipped(path: Path, relative: str) -> bool:
-    if relative == SW_NAME or relative.endswith(_SKIPPED_SUFFIXES):
-        return True
-    return path.suffix == ".gz" and path.with_suffix("").is_file()
+# Not worth keeping offline: source maps, the .gz twins (the server picks those), the sitemap.
+_SKIPPED_SUFFIXES = (".map", ".gz", ".xml")
 
 
 def _rev(path: Path) -> str:
@@ -45,7 +38,7 @@ def precache_manifest(site_dir: Path) -> dict:
     lazy_wheels = page_wheel_files(site_dir)
     for path in sorted(site_dir.rglob("*")):
         relative = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or _skipped(path, relative):
+        if not path.is_file() or relative == SW_NAME or relative.endswith(_SKIPPED_SUFFIXES):
             continue
         lazy = relative.startswith(LAZY_DIR) or relative in lazy_wheels
         group = "lazy" if lazy else "runtime" if relative.startswith(RUNTIME_DIR) else "pages"

@@ -1,4 +1,4 @@
-"""The rules' memory snapshot (site/pyodide/rules-snapshot.bin.gz), made in Node with the site's
+"""The rules' memory snapshot (site/pyodide/rules-snapshot.bin), made in Node with the site's
 own Pyodide by pipeline/snapshot.mjs: the checker's worker starts from it instead of booting Python.
 
 It is remade only when what it is made from changes (the runtime's files, the wheel's contents, the
@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
-SNAPSHOT_NAME = "rules-snapshot.bin.gz"
+SNAPSHOT_NAME = "rules-snapshot.bin"
 MAKER = Path(__file__).with_name("snapshot.mjs")
 WARM_UP = ROOT / "site_src" / "checker" / "rules-warm.js"
 _RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")

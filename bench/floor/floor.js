@@ -1,5 +1,5 @@
-// The floor: a worker that only calls loadPyodide() on the same runtime files, started the way
-// rules-client.js starts the checker's worker (a blob: bootstrap, at page open).
+// The floor: a worker that only calls loadPyodide() on the same runtime files, started as a page that keeps
+// Pyodide off its thread would start it (a blob: bootstrap, at page open): what a bare Pyodide costs.
 (function () {
   "use strict";
   const indexURL = new URL("../pyodide/", document.currentScript.src).href;

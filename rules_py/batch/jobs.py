@@ -65,6 +65,7 @@ def prepare(files, roster=None, today: date | None = None, unreadable=()) -> Bat
     problems += [Problem(p.file, "找不到對應的學習紀錄（設定檔要與紀錄檔同名，或在名冊填上相同的姓名）")
                  for p in profiles if id(p) not in used_profiles]
     missing = [row for row in rows if id(row) not in used_rows and row.file]
+    problems += [Problem(roster_name, row.error) for row in rows if not row.file]  # a row naming no file
     return Batch(jobs, problems, missing, roster_name, today)
 
 

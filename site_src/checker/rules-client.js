@@ -8,7 +8,7 @@
 // options:
 //   packages  extra wheels to load beside rules_py, by their names in the site's pyodide/pyodide-lock.json
 //             (add them at build time with pyodide_lock's add_wheels_to_spec, as pipeline/runtime.py does).
-//   snapshot  start from the build's memory snapshot, pyodide/rules-snapshot.bin.gz (default true): Python
+//   snapshot  start from the build's memory snapshot, pyodide/rules-snapshot.bin (default true): Python
 //             already booted, rules_py imported and warmed (pipeline/snapshot.py). If it cannot be used
 //             (missing, damaged, another build) the worker starts the ordinary way; the answers are the same.
 // Several workers (startRules called more than once, e.g. one per core) share the page's one compile of
@@ -27,7 +27,7 @@
 // URL would run under no policy on a plain static server); the blob only imports worker.js from this site.
 // The page compiles Pyodide's WebAssembly and posts it to the worker (see worker.js's useCompiled).
 const HERE = import.meta.url;
-const SNAPSHOT = "rules-snapshot.bin.gz";
+const SNAPSHOT = "rules-snapshot.bin";
 
 // Compiled here, where the browser caches compiled WebAssembly for the next visit (not in a worker), once
 // per page however many workers start.

@@ -65,12 +65,13 @@ def test_a_big5_roster_and_typed_date_cells():
 def test_roster_faults_are_located_and_the_others_still_checked():
     person, other = PEOPLE[0], PEOPLE[1]
     roster = ("檔名,姓名,上班時間,留職停薪\n"
-              f"{person.file},甲,08:00-12:00,明年\n{other.file},乙,25:00-26:00,\nmissing.html,丙,,\n").encode()
+              f"{person.file},甲,08:00-12:00,明年\n{other.file},乙,25:00-26:00,\nmissing.html,丙,,\n,丁,,\n").encode()
     table = run([(person.file, person.data), (other.file, other.data)], ("名冊.csv", roster), TODAY)
     rows = {row["file"]: row for row in table.rows}
     assert rows[person.file]["error"].startswith("名冊第 2 列「留職停薪」")
     assert rows[other.file]["error"].startswith("名冊第 3 列「上班時間」")
     assert "名冊列出這個檔案，但沒有提供" in rows["missing.html"]["error"]
+    assert rows["名冊.csv"]["error"] == "名冊第 5 列沒有填「檔名」"
 
 
 def test_a_roster_without_its_file_column_says_so():

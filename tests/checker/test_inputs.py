@@ -45,7 +45,8 @@ def test_text_only_paste(checker):
     assert verdict(checker) == expected(rules_py.check(text, plan=PLAN))
 
 
-def test_similar_name_is_shown_as_a_warning(checker):
+def test_similar_name_is_shown_as_a_suggestion(checker):
+    """A near match is another course until the person picks the catalogue course (issue 10)."""
     text = (RECORDS / "seed_sample.txt").read_text(encoding="utf-8").replace(
         "智在高雄~智慧城市任你行 (PKCG114100128)", "智在高雄 智慧城市任妳行")
     paste(checker, None, text)

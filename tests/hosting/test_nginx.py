@@ -7,6 +7,7 @@ import urllib.request
 import pytest
 
 from pipeline.csp import worker_policy
+from pipeline.snapshot import SNAPSHOT_NAME
 from tests.hosting.nginx import NGINX, Nginx
 from tests.privacy.crawl import READY_MS, page_urls
 from tests.privacy.foreign import ForeignServer
@@ -40,6 +41,12 @@ def test_every_page_and_the_runtime_are_served(nginx, site_dir):
     assert headers["Content-Type"] == "text/javascript"
     wheel = next((site_dir / "pyodide").glob("*.whl")).name
     assert _get(nginx.url + "pyodide/" + wheel)[1]["Content-Type"] == "application/zip"
+    # The rules' memory snapshot: gzip data the worker inflates itself, sent as it is (no Content-Encoding).
+    _, headers, body = _get(nginx.url + "pyodide/" + SNAPSHOT_NAME, gzip_ok=True)
+    assert headers["Content-Type"] == "application/octet-stream"
+    assert "Content-Encoding" not in headers
+    assert headers["Cache-Control"] == "no-cache"
+    assert body == (site_dir / "pyodide" / SNAPSHOT_NAME).read_bytes()
 
 
 def test_precompressed_files_are_sent_as_they_are(nginx, site_dir):

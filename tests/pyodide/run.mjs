@@ -19,7 +19,7 @@ if (!outPath) {
 
 const pyodide = sitePyodide
   ? await loadPyodide({ indexURL: sitePyodide + "/", packages: ["rules-py"],
-                        _loadSnapshot: gunzipSync(readFileSync(join(sitePyodide, "rules-snapshot.bin.gz"))) })
+                        _loadSnapshot: gunzipSync(readFileSync(join(sitePyodide, "rules-snapshot.bin"))) })
   : await loadPyodide({ indexURL: join(root, "node_modules", "pyodide") });
 const home = "/repo";
 const SKIP = new Set(["__pycache__", "artifacts"]);

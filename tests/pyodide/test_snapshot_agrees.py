@@ -1,4 +1,4 @@
-"""The checker's memory snapshot (site/pyodide/rules-snapshot.bin.gz) gives the same answers as CPython on every
+"""The checker's memory snapshot (site/pyodide/rules-snapshot.bin) gives the same answers as CPython on every
 case file, and so the same as an ordinary Pyodide start (test_agrees.py)."""
 
 import json
