@@ -22,11 +22,11 @@ def load_plans() -> dict:
 
 
 def reading_pages(site_dir: Path) -> list[str]:
-    """Every built page except the checker's, as URL paths under the prefix."""
+    """Every built page except the tools' (the checker's and the batch page's: tests/checker, tests/batch), as URL paths."""
     paths = []
     for html in sorted(site_dir.rglob("index.html")):
         rel = html.parent.relative_to(site_dir).as_posix()
-        if rel.split("/")[0] in ("checker", "search", "assets"):
+        if rel.split("/")[0] in ("checker", "batch", "search", "assets"):
             continue
         paths.append("" if rel == "." else rel + "/")
     return paths
