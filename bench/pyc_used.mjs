@@ -11,7 +11,10 @@ const wheel = lock.packages["rules-py"].file_name;
 const { loadPyodide } = await import(runtime + "pyodide.mjs");
 const pyodide = await loadPyodide({ indexURL: runtime });
 process.on("unhandledRejection", (error) => { console.error(String(error.message || error).slice(-2000)); process.exit(1); });
-pyodide.unpackArchive(new Uint8Array(fs.readFileSync(runtime + wheel)), "wheel");
+// Every wheel of the lock: rules_py's modules for other pages import the extra packages (odfpy, openpyxl).
+for (const { file_name: name } of Object.values(lock.packages)) {
+  pyodide.unpackArchive(new Uint8Array(fs.readFileSync(runtime + name)), "wheel");
+}
 console.log(pyodide.runPython(`
 import json
 import importlib._bootstrap_external as external
