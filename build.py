@@ -1,7 +1,7 @@
 """The one pipeline, in the order of build() below (the only place that numbers the steps):
 courses/ -> rules data (rules_py/_data/plans.json) -> rules_py wheel -> mkdocs build (the pages from courses/
-made in memory) -> Pyodide runtime and the site's lock -> the rules' memory snapshot -> CSP in every page
--> service worker -> precompressed .gz twins.
+made in memory) -> the web app manifest and icons -> Pyodide runtime and the site's lock -> the rules' memory
+snapshot -> CSP in every page -> service worker -> precompressed .gz twins.
 
     python build.py [--out site]
 """
@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from pipeline import BuildError
+from pipeline.app_manifest import write_app_manifest
 from pipeline.compress import compress_site
 from pipeline.courses import refresh_rules_data
 from pipeline.csp import apply_csp
@@ -29,6 +30,7 @@ def build(out: Path) -> None:
     refresh_rules_data()  # the pages are made inside mkdocs build (pipeline/pages_hooks.py), in memory
     wheel = build_wheel(WORK)
     build_site(out)
+    write_app_manifest(out)
     install_runtime(wheel, out, page_wheels=tuple(fetch_page_wheels(WORK)))
     write_snapshot(out, WORK)
     apply_csp(out)

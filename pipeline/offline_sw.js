@@ -7,7 +7,8 @@
 // - lazy: files few visitors need (search's word splitters for other languages, the wheels the page
 //   loads on demand, e.g. odfpy for an ODT form), cached when used.
 // A new build is a new sw.js; the browser installs it beside the old one and switches once no page of
-// the old build is open, so a page never mixes two builds. Then the old build's cache is deleted.
+// the old build is open, so a page never mixes two builds, or sooner when a page's 「網站已更新」 notice
+// asks for it ({type: "skip-waiting"}; that page then reloads). Then the old build's cache is deleted.
 "use strict";
 
 const SCOPE = self.registration.scope;
@@ -83,8 +84,13 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// A checker page posts {type: "cache-runtime"} with a port, once its rules are ready.
+// A checker page posts {type: "cache-runtime"} with a port, once its rules are ready; a page whose reader
+// chose to reload now posts {type: "skip-waiting"} to this worker while it waits.
 self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "skip-waiting") {
+    self.skipWaiting();
+    return;
+  }
   if (!event.data || event.data.type !== "cache-runtime" || !event.ports[0]) return;
   const port = event.ports[0];
   event.waitUntil(cacheAll(Object.keys(MANIFEST.runtime)).then(

@@ -18,6 +18,7 @@ from pipeline.courses import load_clauses, plans_json_text
 from pipeline.pages_data import PagesError, view
 from rules_py.form_sheet import fill_sheet, time_parts
 from rules_py.forms_odt import leave_forms_odt
+from rules_py.record import MAX_RECORD_BYTES
 
 __all__ = ["site_pages", "SitePages", "plan_view", "leave_form_sheet", "render_leave_form", "PagesError"]
 
@@ -125,8 +126,9 @@ def site_pages(plans: dict, courses_dir: Path) -> SitePages:
     views = [plan_view(plan, courses_dir) for plan in plans["plans"].values()]
     current = _newest(views)
     files = {"index.md": _render("home.md.j2", p=current, to_root=""),
-             # The checker page reads the same plans before Pyodide is ready (course picker, office hours, deadline).
-             "checker/plans.json": plans_json_text(plans)}
+             # The checker page reads the same plans before Pyodide is ready (course picker, office hours, deadline),
+             # and the rules' limits, so that it refuses at once what the rules would refuse.
+             "checker/plans.json": plans_json_text({**plans, "limits": {"max_record_bytes": MAX_RECORD_BYTES}})}
     for p in views:
         files.update(_plan_files(p))
     return SitePages(files=files, nav=_nav(current, views))

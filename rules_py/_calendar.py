@@ -8,6 +8,7 @@ days_off excluded), less hour-level leave (time_off); 在勤 is the profile's on
 """
 
 from bisect import bisect_right
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 
 from rules_py._errors import InputError
@@ -141,6 +142,7 @@ def roc_date(day: date) -> str:
     return f"{day.year - _ROC_OFFSET} 年 {day.month} 月 {day.day} 日"
 
 
+@lru_cache(maxsize=4096)  # a check writes the same few days into many sentences
 def roc_day(day: date) -> str:
     """A date as prose writes it: 114 年 3 月 1 日（2025-03-01）."""
     return f"{roc_date(day)}（{day.isoformat()}）"

@@ -7,7 +7,7 @@ function newest(plans) {
   return Object.values(plans).sort((a, b) => (a.parameters.period.start < b.parameters.period.start ? 1 : -1))[0];
 }
 
-function view(plan) {
+function view(plan, limits) {
   const value = (key) => plan.parameters[key].value;
   const courses = plan.bundles.flatMap((bundle) => bundle.courses.map((course) => ({ ...course, bundle: bundle.id })));
   const suspensions = plan.calendar.suspensions;
@@ -20,7 +20,8 @@ function view(plan) {
     defaultOfficeHours: value("default_office_hours"),
     passedStatus: value("passed_status"),
     uploadSuccess: value("upload_success_status"),
-    leaveReason: value("leave_reason_text"),
+    maxRecordBytes: limits.max_record_bytes,
+    districts: plan.calendar.districts,
     suspensions: {
       applied: suspensions.filter((s) => s.scope === "whole_city"),
       districts: suspensions.filter((s) => s.scope !== "whole_city"),
@@ -32,5 +33,6 @@ function view(plan) {
 export async function loadPlan(url = PLANS_URL) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`plans.json ${response.status}`);
-  return view(newest((await response.json()).plans));
+  const data = await response.json();
+  return view(newest(data.plans), data.limits);
 }

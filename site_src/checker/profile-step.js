@@ -11,7 +11,8 @@ const LISTS = [
   { key: "official_leave", kind: "moments", title: "公假時段", hint: "請公假的時段算上班時間。" },
   { key: "business_trips", kind: "moments", title: "公差、出差時段", hint: "公差或出差的時段算上班時間。" },
   { key: "unpaid_leave", kind: "days", title: "留職停薪期間", hint: "第一天與最後一天都算在內。" },
-  { key: "days_off", kind: "day", title: "其他不用上班的日子", hint: "例如只有您所在行政區停止上班的日子。" },
+  { key: "time_off", kind: "moments", title: "請假時段", hint: "休假、事假、病假等以小時請的假：這些時段不算上班時間。" },
+  { key: "days_off", kind: "day", title: "其他不用上班的日子", hint: "例如機關另行公告停止上班的日子。全市與您所在行政區停止上班的日子已自動套用，不必填。" },
 ];
 const OFFICE_HOURS = { key: "office_hours", kind: "hours", title: "上班時段" };
 const INPUT_TYPE = { moments: "datetime-local", days: "date", day: "date", hours: "time" };
@@ -74,7 +75,9 @@ const moment = (value) => value.replace("T", " ").slice(0, 16);
 export function readProfile() {
   const errors = [];
   const category = document.querySelector("input[name=category]:checked");
-  const profile = { category: category ? category.value : plan.categories[0].id };
+  // No answer is sent as none: the rules then say which category they assumed.
+  const profile = category ? { category: category.value } : {};
+  if ($("district").value) profile.district = $("district").value;
   const pairs = (list, convert) => values[list.key].flatMap((item, i) => {
     if (!item[0] && !item[1]) return [];
     if (!item[0]) errors.push({ message: `${list.title}第 ${i + 1} 筆：請填寫開始`, field: fieldId(list.key, i, "start") });
@@ -95,9 +98,9 @@ const listOf = (value) => (Array.isArray(value) ? value : []);
 
 // Puts a saved or imported profile back into the fields; a malformed file gives empty fields, never a crash.
 export function writeProfile(profile) {
-  const radio = $(`category-${profile.category}`);
-  if (radio) radio.checked = true;
-  else $(`category-${plan.categories[0].id}`).checked = true;
+  plan.categories.forEach((c) => { $(`category-${c.id}`).checked = c.id === profile.category; });
+  $("district").value = plan.districts.includes(profile.district) ? profile.district : "";
+  renderSuspensions();
   const hours = Array.isArray(profile.office_hours) ? profile.office_hours : plan.defaultOfficeHours;
   $("no-office-hours").checked = hours.length === 0;
   values.office_hours = (hours.length ? hours : plan.defaultOfficeHours).map((h) => pairOf(text(h).split("-")));
@@ -120,39 +123,59 @@ export function fieldForWhere(where) {
   const match = /^profile\.(\w+)(?:\[(\d+)\])?(?:\[(\d+)\])?/.exec(where || "");
   if (!match) return null;
   const [, key, i, part] = match;
-  if (key === "category") return `category-${plan.categories[0].id}`;
+  if (key === "category") return categoryField();
+  if (key === "district") return "district";
   if (i === undefined) return null;
   if (key === "days_off") return fieldId(key, i);
   return fieldId(key, i, part === "1" ? "end" : "start");
 }
 
+// The radio button to put the person on: the chosen category's, else the first.
+export function categoryField(id) {
+  return `category-${id || plan.categories[0].id}`;
+}
+
 export function categoryName(id) {
+  if (!id) return "沒有回答（檢核時會說明依哪一類人員判斷）";
   const category = plan.categories.find((c) => c.id === id);
   return category ? category.name : id;
 }
 
 export const PROFILE_LISTS = LISTS;
 
+// The suspension days, each district-only one saying whether the chosen district makes it a day off.
 function renderSuspensions() {
   const applied = plan.suspensions.applied.map((s) => el("li", { text: `${s.date}：${s.cause}` }));
   $("suspensions-applied").replaceChildren(...(applied.length ? applied : [el("li", { text: "沒有" })]));
-  $("suspensions-districts").replaceChildren(...plan.suspensions.districts.map((s) =>
-    el("li", { text: `${s.date}：${(s.districts || []).join("、")}（${s.cause}）` })));
+  const district = $("district").value;
+  $("suspensions-districts").replaceChildren(...plan.suspensions.districts.map((s) => {
+    const mine = s.districts.includes(district);
+    const verdict = !district ? "請選擇行政區" : mine ? `${district}在其中，已套用` : `${district}不在其中，不套用`;
+    return el("li", { dataset: { applied: mine } }, [`${s.date}：${s.districts.join("、")}（${s.cause}）—`, el("strong", { text: verdict })]);
+  }));
   $("suspensions-districts-intro").hidden = plan.suspensions.districts.length === 0;
+}
+
+export function districtName(name) {
+  return name || "沒有回答（只有部分行政區停止上班的日子不套用）";
 }
 
 export function initProfileStep(planView) {
   plan = planView;
-  $("category-options").replaceChildren(...plan.categories.map((c, i) => el("div", { class: "radio" }, [
-    el("input", { type: "radio", name: "category", id: `category-${c.id}`, value: c.id, checked: i === 0 }),
+  $("category-options").replaceChildren(...plan.categories.map((c) => el("div", { class: "radio" }, [
+    el("input", { type: "radio", name: "category", id: `category-${c.id}`, value: c.id }),
     el("label", { for: `category-${c.id}`, text: c.name }),
   ])));
   $("office-hours-default").textContent = `預設為計畫所定的 ${plan.defaultOfficeHours.join("、")}（依人事行政總處的辦公日曆，補班日也算上班日）。不同時請修改。`;
+  $("district").replaceChildren(el("option", { value: "", text: "請選擇" }), ...plan.districts.map((d) => el("option", { value: d, text: d })));
+  $("district").addEventListener("change", () => {
+    renderSuspensions();
+    document.dispatchEvent(new CustomEvent("checker:changed"));
+  });
   $("period-lists").replaceChildren(...LISTS.map(listFieldset));
   $("no-office-hours").addEventListener("change", () => {
     renderOfficeHours();
     document.dispatchEvent(new CustomEvent("checker:changed"));
   });
   writeProfile({});
-  renderSuspensions();
 }

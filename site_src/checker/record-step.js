@@ -2,7 +2,7 @@
 // shown back as a table the person confirms or corrects.
 import { $, el, hiddenText } from "./dom.js";
 import { showErrors, clearErrors } from "./errors.js";
-import { state, MAX_RECORD_BYTES } from "./state.js";
+import { state } from "./state.js";
 import { check } from "./rules.js";
 import { shortMoment } from "./dates.js";
 
@@ -13,12 +13,18 @@ let fileProblem = null; // why the last chosen file was refused, shown again on 
 const NOT_PASSED = "未通過";
 
 const megabytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+// Said here, before the rules see it, so that a huge paste or file never reaches the field or the worker.
 const tooBigMessage = (bytes) =>
-  `紀錄太大（${megabytes(bytes)}），上限為 ${MAX_RECORD_BYTES / 1048576} MB；請只複製學習紀錄表格。`;
+  `紀錄太大（${megabytes(bytes)}），上限為 ${plan.maxRecordBytes / 1048576} MB；請只複製學習紀錄表格。`;
 
 // UTF-8 bytes of a string, without encoding a huge one: a UTF-16 length over the limit is already too big.
 function byteSize(text) {
-  return text.length > MAX_RECORD_BYTES ? text.length : new Blob([text]).size;
+  return text.length > plan.maxRecordBytes ? text.length : new Blob([text]).size;
+}
+
+// The request's record part: text as given, or a file's bytes, which the rules decode (one decoder).
+function recordInput(record) {
+  return record.kind === "file" ? { record_base64: record.base64, filename: record.name } : { record: record.text };
 }
 
 function fieldOfRecord() {
@@ -38,9 +44,9 @@ function onPaste(event) {
   event.preventDefault(); // we put the text in ourselves, after checking its size
   const html = data.getData("text/html");
   const text = data.getData("text/plain");
-  const htmlOk = html && byteSize(html) <= MAX_RECORD_BYTES;
+  const htmlOk = html && byteSize(html) <= plan.maxRecordBytes;
   const textSize = byteSize(text);
-  if (!htmlOk && textSize > MAX_RECORD_BYTES) {
+  if (!htmlOk && textSize > plan.maxRecordBytes) {
     showErrors([{ message: tooBigMessage(Math.max(textSize, html ? byteSize(html) : 0)), field: "record-paste" }]);
     return;
   }
@@ -54,18 +60,14 @@ function onType() {
   setRecord(text.trim() ? { kind: "text", text, label: "貼上的文字" } : null);
 }
 
-// The bytes of a file as text: UTF-8 (with or without BOM, or UTF-16 with BOM), else Big5 as Excel saves it.
-function decode(bytes) {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  for (const encoding of ["utf-8", "big5"]) {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch (error) {
-      // not this encoding: try the next
-    }
-  }
-  return null;
+// A file's bytes as base64 (the browser's own encoder: a data: URL without its header).
+function base64Of(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result.slice(reader.result.indexOf(",") + 1));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
 }
 
 function onFile() {
@@ -80,60 +82,63 @@ function refuseFile(message) {
 async function readFile() {
   const file = $("record-file").files[0];
   if (!file) return;
-  if (file.size > MAX_RECORD_BYTES) {
+  if (file.size > plan.maxRecordBytes) {
     refuseFile(`「${file.name}」${tooBigMessage(file.size)}`);
     return;
   }
-  const text = decode(new Uint8Array(await file.arrayBuffer()));
-  if (text === null || text.includes("\u0000")) {
-    refuseFile(`「${file.name}」不是文字檔（無法以 UTF-8 或 Big5 讀取），請改用儲存的學習紀錄網頁或 CSV 檔。`);
-    return;
-  }
   clearErrors();
-  setRecord({ kind: "file", text, label: `檔案「${file.name}」` });
+  setRecord({ kind: "file", base64: await base64Of(file), name: file.name, label: `檔案「${file.name}」` });
 }
 
 // -- the rows ---------------------------------------------------------------------------------
+// course: the catalogue course the rules matched the row to ("" for none); matched keeps it, so that a
+// different course picked later is sent as the person's choice (chosen_course).
 function rowFromRecord(row, course, how, note) {
   return {
     id: nextRowId++, origin: "record", line: row.line, no: row.no, recordName: row.name, code: row.code,
-    course, how, note, start: row.start, end: row.end, status: row.status, creditHours: row.credit_hours,
+    course, matched: course, how, note, start: row.start, end: row.end, status: row.status, creditHours: row.credit_hours,
     uploadStatus: row.upload_status, uploadTime: row.upload_time, edited: false,
   };
 }
 
-function noteFor(how, warning) {
-  if (how === "code") return "依課程代碼對應";
-  if (how === "name") return "依課程名稱對應";
-  return warning ? warning.message : "";
-}
+const HOW = { code: "依課程代碼對應", name: "依課程名稱對應", alias: "依課程別名對應", chosen: "您選擇的課程" };
 
-// The rows the rules found: each course's row, and every row that matched nothing.
+// The rows the rules found: each course's row, and every row that matched nothing (a near match only
+// suggests a course: the person may pick it). A row's warning (a near match, a code and name that
+// disagree) is its note.
 function rowsFromAnswer(answer) {
-  const warningAt = (line) => answer.warnings.find((w) => w.message.includes(`第 ${line} 列`));
-  const rows = answer.courses.filter((c) => c.row).map((c) => rowFromRecord(c.row, c.name, c.match, noteFor(c.match, c.match === "similar" && warningAt(c.row.line))));
+  const warningAt = (line) => answer.warnings.find((w) => w.rule.startsWith("match.") && w.message.includes(`第 ${line} 列`));
+  const rows = answer.courses.filter((c) => c.row).map((c) => {
+    const warning = warningAt(c.row.line);
+    return { ...rowFromRecord(c.row, c.name, c.match, warning ? warning.message : HOW[c.match] || ""), warned: Boolean(warning) };
+  });
   answer.unmatched_rows.forEach((row) => {
     const warning = warningAt(row.line);
-    rows.push(rowFromRecord(row, "", "unmatched", warning ? warning.message : "不是本計畫的課程，沒有列入計算。"));
+    const how = (row.suggestions || []).length ? "similar" : "unmatched";
+    rows.push(rowFromRecord(row, "", how, warning ? warning.message : "不是本計畫的課程，沒有列入計算。"));
   });
   return rows.sort((a, b) => a.line - b.line);
 }
 
-// A confirmed row as rules_py takes it: a row given a catalogue course carries that course's name and
-// code, so that it matches exactly; a row left unmatched keeps its own and stays unmatched.
+// A confirmed row as rules_py takes it: a record row keeps its own name and code, and a catalogue course
+// picked for it other than the one the rules matched goes as chosen_course (the result then says the person
+// chose it); a row added by hand is the catalogue course itself.
 function rowForRules(row, i) {
   const course = row.course ? plan.course(row.course) : null;
+  const hand = row.origin === "hand";
+  const chosen = course && !hand && row.course !== row.matched;
   return {
-    line: i + 1, no: row.no || String(i + 1), name: course ? course.name : row.recordName,
-    code: course ? course.code : row.code, start: row.start, end: row.end, status: row.status,
+    line: i + 1, no: row.no || String(i + 1), name: hand ? course.name : row.recordName,
+    code: hand ? course.code : row.code, start: row.start, end: row.end, status: row.status,
     upload_status: row.uploadStatus || "", upload_time: row.uploadTime || "", credit_hours: row.creditHours,
+    ...(chosen ? { chosen_course: course.code || course.name } : {}),
   };
 }
 
 // What the rules should read: the record as given when nothing was changed, else the confirmed rows.
 export function inputForRules() {
   const changed = state.rows.some((row) => row.edited || row.origin === "hand") || (state.parsed && state.rows.length !== state.parsedCount);
-  if (state.parsed && !changed) return { record: state.parsed.text };
+  if (state.parsed && !changed) return recordInput(state.parsed);
   return state.rows.length ? { rows: state.rows.map(rowForRules) } : null;
 }
 
@@ -166,6 +171,9 @@ function edit(row, key) {
 
 function renderRows() {
   const body = $("record-rows-body");
+  // A card on a phone names each cell by its column (checker.css), from the table's own header.
+  const labels = [...document.querySelectorAll(".record-table thead th")].map((th) => th.textContent);
+  const cell = (i, content) => el("td", { dataset: { label: labels[i] } }, content);
   body.replaceChildren();
   state.rows.forEach((row, i) => {
     const where = row.origin === "hand" ? `自行新增的第 ${i + 1} 列` : `第 ${row.line} 列`;
@@ -185,19 +193,20 @@ function renderRows() {
       $("record-rows-title").focus();
     });
     body.append(el("tr", { dataset: { how: row.how, origin: row.origin } }, [
-      el("td", { text: row.origin === "hand" ? "自行新增" : String(row.line) }),
-      el("td", { text: row.recordName }),
-      el("td", {}, course), el("td", {}, start), el("td", {}, end), el("td", {}, status),
-      el("td", { class: row.how === "similar" || row.how === "unmatched" ? "note note--warning" : "note", text: row.note }),
+      cell(0, row.origin === "hand" ? "自行新增" : String(row.line)),
+      cell(1, row.recordName),
+      cell(2, course), cell(3, start), cell(4, end), cell(5, status),
+      el("td", { class: row.warned || row.how === "similar" || row.how === "unmatched" ? "note note--warning" : "note", text: row.note,
+        dataset: row.note ? { label: labels[6] } : {} }),
       el("td", {}, remove),
     ]));
   });
   const counts = { matched: state.rows.filter((r) => r.course).length, unmatched: state.rows.filter((r) => !r.course).length,
-    similar: state.rows.filter((r) => r.how === "similar").length };
+    similar: state.rows.filter((r) => r.how === "similar" && !r.course).length };
   const others = state.otherLines || [];
   $("record-rows-summary").textContent = `共 ${state.rows.length} 列：${counts.matched} 列對應到計畫課程` +
-    (counts.similar ? `（其中 ${counts.similar} 列只是名稱相近，請確認）` : "") +
     (counts.unmatched ? `，${counts.unmatched} 列不是計畫課程，不列入計算` : "") +
+    (counts.similar ? `（其中 ${counts.similar} 列與計畫課程名稱相近：如確為同一門，請在「對應的計畫課程」選擇該課程）` : "") +
     "。" + (others.length ? `第 ${others.join("、")} 列是同一門課程的其他紀錄（例如重修或未通過），沒有列出：每門課程採用對您最有利的一列。` : "") +
     "如有錯誤，請直接在表格中修改。";
   $("record-rows").hidden = state.rows.length === 0;
@@ -208,7 +217,7 @@ async function readRecord() {
   if (!state.record) return false;
   const record = state.record;
   $("record-wait").hidden = $("checker-status").dataset.state !== "loading";
-  const answer = await check({ record: record.text }, {}, plan.id);
+  const answer = await check(recordInput(record), {}, plan.id);
   $("record-wait").hidden = true;
   if (answer.error) {
     showErrors([{ message: `${record.label}：${answer.error.message}`, field: fieldOfRecord() }]);
@@ -273,7 +282,8 @@ export async function recordReady() {
 }
 
 export function setRows(rows) {
-  state.rows = rows.map((row) => ({ ...row, id: nextRowId++ }));
+  // An import from before `matched` was kept: the course it shows is the one the rules matched.
+  state.rows = rows.map((row) => ({ matched: row.course, ...row, id: nextRowId++ }));
   renderRows();
 }
 

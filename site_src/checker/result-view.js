@@ -11,10 +11,12 @@ function clauseHref(planId, anchor) {
   return `../plans/${planId}/plan/#${anchor}`;
 }
 
+// A reason, its clause linked; a fact the plan does not state (office hours, the calendar) names its source.
 function reasons(planId, list) {
   return el("ul", { class: "reasons" }, list.map((r) => el("li", { dataset: { rule: r.rule } }, [
     r.message, " ",
     el("a", { href: clauseHref(planId, r.anchor), class: "reasons__clause" }, `依據：計畫${r.clause}`),
+    r.source ? el("span", { class: "reasons__source", text: `（資料來源：${r.source}）` }) : null,
   ])));
 }
 
@@ -37,39 +39,70 @@ function remaining(answer, bundle) {
   ]);
 }
 
+const EXPIRY_LABEL = { expired: "補休期限已過", expiring: "補休期限快到了" };
+
+// Each course of the bundle with the reasons that decided it (a calendar fact, a suspension, the person's choice).
+function courseReasons(answer, bundle) {
+  const courses = answer.courses.filter((c) => c.bundle === bundle.id && c.reasons.length);
+  return el("details", { class: "course-reasons" }, [
+    el("summary", { text: `各門課程的判斷（${courses.length} 門）` }),
+    el("ul", {}, courses.map((c) => el("li", { dataset: { course: c.name } }, [el("strong", { text: c.name }), reasons(answer.plan.id, c.reasons)]))),
+  ]);
+}
+
+function expiry(leave) {
+  const text = `${bothDates(leave.expires_on, leave.expires_on_roc)}（含當日）之前休畢`;
+  if (!leave.expiry_flag) return text;
+  const left = leave.expiry_flag === "expiring" ? `，只剩 ${leave.days_left} 天` : "";
+  return [text, " ", el("strong", { class: "expiry-flag", text: `${EXPIRY_LABEL[leave.expiry_flag]}${left}` })];
+}
+
 function bundleSection(answer, bundle) {
   const leave = bundle.leave;
   const hours = leave.status === "ineligible" ? "0 小時" : `${leave.hours} 小時${leave.status === "review" ? "（待認定）" : ""}`;
-  return el("section", { class: `bundle bundle--${leave.status}`, dataset: { bundle: bundle.id, leave: leave.status },
+  return el("section", { class: `bundle bundle--${leave.status}`,
+    dataset: { bundle: bundle.id, leave: leave.status, expiry: leave.expiry_flag || "" },
     "aria-labelledby": `bundle-${bundle.id}-title` }, [
     el("h3", { id: `bundle-${bundle.id}-title`, text: `${bundle.name}：${LEAVE_LABEL[leave.status]}` }),
     el("dl", { class: "summary-list" }, [
       row("完成情形", `${bundle.complete ? "已完成" : "尚未完成"}（${bundle.completed_hours}／${bundle.required_hours} 小時）`),
       row("補休時數", hours),
       bundle.completed_on && row("完成日期", bothDates(bundle.completed_on, bundle.completed_on_roc)),
-      leave.expires_on && row("補休期限", `${bothDates(leave.expires_on, leave.expires_on_roc)}之前休畢`),
+      leave.expires_on && row("補休期限", expiry(leave)),
     ]),
     el("h4", { text: "為什麼" }),
     reasons(answer.plan.id, leave.reasons),
+    courseReasons(answer, bundle),
     remaining(answer, bundle),
   ]);
 }
 
-function nextSteps(answer, plan, hasForms, signatures) {
+// The page's own steps (printing, signing, handing in), then the rules' (說明2 and 說明5, with their clauses).
+function nextSteps(answer, hasForms, signatures) {
   const steps = [
     "在學習平臺的「個人專區 → 學習紀錄」列印您的學習紀錄。",
     hasForms ? "列印下面已填好的補休申請表（每套組裝課程一張），寫上服務單位與姓名。" : "完成全部課程後，再回來檢核並列印補休申請表。",
     signatures.length ? `在申請表上取得 ${signatures.length} 個簽章：${signatures.join("、")}。` : "在申請表上取得所需的簽章。",
-    `把申請表與學習紀錄交給人事單位；人事單位在差勤系統以「公假補休」登錄，事由為「${plan.leaveReason}」。`,
-    "補休以小時為單位，請在補休期限前休畢；可下載行事曆檔提醒自己。",
+    "把申請表與學習紀錄交給人事單位，並在補休期限前休畢；可下載行事曆檔提醒自己。",
   ];
   return el("section", { class: "next-steps", "aria-labelledby": "next-steps-title" }, [
     el("h3", { id: "next-steps-title", text: "接下來要做什麼" }),
     el("ol", {}, steps.map((text) => el("li", { text }))),
+    answer.next_steps.length ? reasons(answer.plan.id, answer.next_steps) : null,
+  ]);
+}
+
+// What the rules assumed for a question left unanswered, with a way back to it.
+function assumptions(answer) {
+  if (!answer.assumed.length) return null;
+  return el("section", { class: "assumed", "aria-labelledby": "assumed-title" }, [
+    el("h3", { id: "assumed-title", text: "檢核時的假設" }),
+    el("ul", {}, answer.assumed.map((a) => el("li", { dataset: { assumed: a.key }, text: a.message }))),
   ]);
 }
 
 // signatures: the form's signature boxes, as the site's form template names them.
+// plan: the page's plan view (plan-data.js); the words come from the answer, which names its plan.
 export function renderResult(answer, plan, hasForms, signatures) {
   const review = answer.bundles.filter((b) => b.leave.status === "review").length;
   const summary = el("section", { class: "result-summary", "aria-labelledby": "result-summary-title" }, [
@@ -91,10 +124,11 @@ export function renderResult(answer, plan, hasForms, signatures) {
   ]) : null;
   $("result").replaceChildren(
     summary,
+    assumptions(answer) || "",
     ...answer.bundles.map((b) => bundleSection(answer, b)),
     reward,
     warnings || "",
-    nextSteps(answer, plan, hasForms, signatures),
+    nextSteps(answer, hasForms, signatures),
     el("p", { class: "final-decision" }, el("strong", { text: "這裡的結果只供參考：是否核給補休與嘉獎，由您服務機關的人事單位決定。" })),
   );
 }

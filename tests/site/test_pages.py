@@ -13,6 +13,7 @@ import yaml
 import rules_py
 from pipeline.courses import CoursesError, load_clauses, load_courses
 from pipeline.pages import PagesError, plan_view, render_leave_form, site_pages
+from rules_py.record import MAX_RECORD_BYTES
 from tests.support.site import COURSES, ROOT, load_plans
 from tests.support.plans import copy_with_plan_115
 
@@ -71,7 +72,9 @@ def test_site_pages_makes_every_page_and_the_nav():
         assert base + rel in pages.files, rel
     assert [next(iter(item)) for item in pages.nav] == ["計畫原文", "課程一覽", "操作手冊", "補休申請表", "常見問題"]
     assert "4 小時" in pages.files["index.md"]
-    assert json.loads(pages.files["checker/plans.json"]) == json.loads(json.dumps(load_plans(), default=str))
+    # The rules' plans, and the rules' limits (the page refuses a too-big record as the rules would).
+    assert json.loads(pages.files["checker/plans.json"]) == {**json.loads(json.dumps(load_plans(), default=str)),
+                                                              "limits": {"max_record_bytes": MAX_RECORD_BYTES}}
 
 
 def test_numbers_on_the_pages_come_from_the_data():

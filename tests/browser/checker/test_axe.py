@@ -1,17 +1,21 @@
-"""axe-core, WCAG 2.1 A and AA, zero violations in every state of the checker: loading (and a check
-waiting for the rules), empty, error, each question page, check your answers, the result with its forms."""
+"""axe-core, WCAG 2.2 AA, zero violations in every state of the checker, at phone and desktop size: loading
+(and a check waiting for the rules), empty, error, each question page, check your answers, the result with its forms."""
 
+import pytest
 import rules_py
 
 from tests.browser.checker.flow import RECORDS, axe, open_checker, paste, read_record, screenshot, to_result, wait_rules, wait_settled
+from tests.support.viewports import AXE_SIZES as SIZES
 
 RUNTIME = "**/pyodide/pyodide.asm.wasm"
 PLAN = "kaohsiung-114"
 
 
-def test_no_violations_in_any_state(browser, server):
+@pytest.mark.parametrize("size", list(SIZES))
+def test_no_violations_in_any_state(browser, server, size):
     # Service workers off, so that the runtime's request reaches the route that holds it back.
-    context = browser.new_context(locale="zh-TW", service_workers="block")
+    context = browser.new_context(locale="zh-TW", service_workers="block", viewport=SIZES[size],
+                                  is_mobile=size == "phone", has_touch=size == "phone")
     held = []
     context.route(RUNTIME, lambda route: held.append(route))  # the page stays loading while axe looks
     page = context.new_page()
@@ -22,7 +26,7 @@ def test_no_violations_in_any_state(browser, server):
         assert page.get_attribute("#checker-status", "data-state") == "loading"
         assert page.is_visible("#checker-progress")
         found["loading"] = axe(page)
-        screenshot(page, "0-loading")
+        screenshot(page, f"{size}-0-loading")
 
         # While the rules load, the inputs work; 送出檢核 waits for the rules, then checks.
         course = rules_py.load_plans()[PLAN]["bundles"][0]["courses"][0]["name"]
@@ -48,12 +52,12 @@ def test_no_violations_in_any_state(browser, server):
         page.click("#clear")
         wait_rules(page)
         found["empty"] = axe(page)
-        screenshot(page, "1-record-empty")
+        screenshot(page, f"{size}-1-record-empty")
 
         wait_settled(page, "#record-continue")
         assert page.is_visible("#error-summary")
         found["error"] = axe(page)
-        screenshot(page, "1-record-error")
+        screenshot(page, f"{size}-1-record-error")
 
         paste(page, None, (RECORDS / "clipboard.txt").read_text(encoding="utf-8"))
         read_record(page)
@@ -65,19 +69,19 @@ def test_no_violations_in_any_state(browser, server):
         page.click("#profile-continue")  # an overtime period without its end: an error on the profile page
         assert page.is_visible("#error-summary")
         found["profile error"] = axe(page)
-        screenshot(page, "2-profile-error")
+        screenshot(page, f"{size}-2-profile-error")
         page.click("#list-overtime .edit-list__row button")
         found["profile"] = axe(page)
-        screenshot(page, "2-profile")
+        screenshot(page, f"{size}-2-profile")
 
         page.click("#profile-continue")
         found["answers"] = axe(page)
-        screenshot(page, "3-answers")
+        screenshot(page, f"{size}-3-answers")
 
         to_result(page)
         page.fill("#who-name", "王小明")
         found["result"] = axe(page)
-        screenshot(page, "4-result-forms")
+        screenshot(page, f"{size}-4-result-forms")
     finally:
         context.close()
     assert found == {state: [] for state in found}

@@ -22,14 +22,7 @@ CASES = load_cases()
 # field for, a plan it does not offer): the rules' own tests cover them.
 NOT_EXPRESSIBLE = {"bad_input/unknown category", "bad_input/unknown profile key",
                    "bad_input/profile text that is not key-value", "bad_input/unknown plan",
-                   # Not yet in the page (issue 10's page part): the district and hour-level leave (time_off)
-                   # questions, and the record table's course picker (chosen_course).
-                   "days/in 杉林 the district-only suspension is a day off",
-                   "days/杉林區 written with 區 is the same district",
                    "days/an unknown district is refused and the valid ones listed",
-                   "days/a Tuesday afternoon course during hour-level leave is off duty",
-                   "exact_match/the person picks the catalogue course for a near-match row",
-                   "exact_match/the person picks a course by its code",
                    "exact_match/a chosen course that is no catalogue course is refused"}
 
 
@@ -42,18 +35,26 @@ def page_profile(case) -> dict:
         plan = rules_py.load_plans()[PLAN]
         labels = {label: c["id"] for c in plan["categories"] for label in (c["id"], c["name"], *c["aliases"])}
         profile["category"] = labels[profile["category"]]
+    if "district" in profile:  # the person picks the district from the list (杉林 is 杉林區 there)
+        districts = rules_py.load_plans()[PLAN]["calendar"]["districts"]
+        profile["district"] = next(d for d in districts if d in (profile["district"], profile["district"] + "區"))
     return profile
 
 
 def page_rows(case) -> list:
     """The case's rows as the page keeps confirmed rows (the import file's form)."""
     plan = rules_py.load_plans()[PLAN]
-    catalogue = {(c["name"], c.get("code")) for b in plan["bundles"] for c in b["courses"]}
+    courses = [c for b in plan["bundles"] for c in b["courses"]]
+    catalogue = {(c["name"], c.get("code")) for c in courses}
+    by_choice = {key: c["name"] for c in courses for key in (c["name"], c.get("code")) if key}
     rows = []
     for row in _record(case):
         known = (row["name"], row.get("code")) in catalogue
+        matched = row["name"] if known else ""
+        # A course the person picked for the row in the record table (chosen_course).
+        course = by_choice[row["chosen_course"]] if row.get("chosen_course") else matched
         rows.append({"origin": "record", "line": row["line"], "no": str(row["line"]), "recordName": row["name"],
-                     "code": row.get("code"), "course": row["name"] if known else "", "how": "import", "note": "",
+                     "code": row.get("code"), "course": course, "matched": matched, "how": "import", "note": "",
                      "start": str(row["start"]).replace(" ", "T"), "end": str(row["end"]).replace(" ", "T"),
                      "status": row["status"], "creditHours": row.get("credit_hours"),
                      "uploadStatus": row["upload_status"], "uploadTime": row.get("upload_time", ""), "edited": True})

@@ -1,11 +1,17 @@
 """Errors: the GOV.UK summary (focused, linking to the field), what was typed kept, rules' messages shown
 in zh-TW without a traceback, a huge paste refused at once, record fields shown as text, no WebAssembly."""
 
+import base64
+import json
 import time
 
+import pytest
+import rules_py
 from rules_py.record import MAX_RECORD_BYTES
 
-from tests.browser.checker.flow import RECORDS, errors, open_checker, paste, read_record, step, to_result, wait_settled
+from tests.browser.checker.flow import ROOT, RECORDS, errors, open_checker, paste, read_record, step, to_result, wait_settled
+
+CHECKER_JS = ROOT / "site_src" / "checker"
 
 
 def focused(page):
@@ -35,13 +41,24 @@ def test_a_record_the_rules_refuse_keeps_what_was_pasted(checker):
     assert step(checker) == "record"
 
 
-def test_a_file_that_is_not_text_is_refused_by_name(checker):
-    data = (RECORDS / "bad_binary.bin").read_bytes()
-    checker.set_input_files("#record-file", files=[{"name": "照片.bin", "mimeType": "application/octet-stream", "buffer": data}])
+@pytest.mark.parametrize("name, data", [
+    ("照片.bin", (RECORDS / "bad_binary.bin").read_bytes()),
+    ("學習紀錄.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
+])
+def test_an_uploaded_file_gets_the_rules_own_message(checker, name, data):
+    """The page hands the file's bytes to rules_py (one decoder) and shows what it says, naming the file."""
+    checker.set_input_files("#record-file", files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}])
     wait_settled(checker, "#record-continue")
-    assert errors(checker) and "「照片.bin」不是文字檔" in errors(checker)[0]
+    answer = json.loads(rules_py.check_json(json.dumps({"record_base64": base64.b64encode(data).decode(), "filename": name})))
+    assert errors(checker) == [f"檔案「{name}」：{answer['error']['message']}"]
     checker.click("#error-summary a")
     assert focused(checker) == "record-file"
+
+
+def test_a_pdf_is_named_as_a_pdf(checker):
+    checker.set_input_files("#record-file", files=[{"name": "紀錄.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n"}])
+    wait_settled(checker, "#record-continue")
+    assert "這是 PDF 檔" in errors(checker)[0]
 
 
 def test_a_10_mb_paste_is_refused_at_once_and_the_page_stays_responsive(checker):
@@ -61,7 +78,10 @@ def test_a_10_mb_paste_is_refused_at_once_and_the_page_stays_responsive(checker)
 
 
 def test_the_page_limit_is_the_rules_limit(checker):
-    assert checker.evaluate("import('./state.js').then((m) => m.MAX_RECORD_BYTES)") == MAX_RECORD_BYTES
+    """The page reads the limit from the build's data, which takes it from rules_py."""
+    shown = checker.evaluate("fetch('plans.json').then((r) => r.json()).then((d) => d.limits.max_record_bytes)")
+    assert shown == MAX_RECORD_BYTES
+    assert "MAX_RECORD_BYTES" not in "".join(p.read_text(encoding="utf-8") for p in CHECKER_JS.glob("*.js"))
 
 
 def test_a_profile_error_from_the_rules_points_at_the_field_and_keeps_the_answers(checker):

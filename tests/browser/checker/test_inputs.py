@@ -51,9 +51,15 @@ def test_similar_name_is_shown_as_a_suggestion(checker):
         "智在高雄~智慧城市任你行 (PKCG114100128)", "智在高雄 智慧城市任妳行")
     paste(checker, None, text)
     read_record(checker)
-    similar = [r for r in rows_shown(checker) if r["name"] == "智在高雄 智慧城市任妳行"]
-    assert len(similar) == 1 and similar[0]["course"] == "", rows_shown(checker)
+    shown = rows_shown(checker)
+    similar = [r for r in shown if r["how"] == "similar"]
+    # A near match is only a suggestion: the row counts as no course until the person picks it.
+    assert len(similar) == 1 and similar[0]["course"] == "", shown
     assert "相近" in similar[0]["note"] and "智在高雄~智慧城市任你行" in similar[0]["note"]
+    assert "名稱相近" in checker.inner_text("#record-rows-summary")
+    checker.select_option(f"#row-{shown.index(similar[0])}-course", "智在高雄~智慧城市任你行")
+    to_result(checker)
+    assert "智在高雄~智慧城市任你行" in checker.inner_text("#result [data-rule='match.chosen']")
 
 
 def test_uploaded_big5_csv(checker):

@@ -39,17 +39,22 @@ def test_keyboard_only_from_record_to_result(page, server):
     tab_to(page, "category-civil_servant")
     page.keyboard.press("ArrowDown")
     assert focused(page) == "category-contract" and page.is_checked("#category-contract")
+    tab_to(page, "district")  # 在哪一個行政區上班: the last district, 那瑪夏區, stopped work on 2025-07-11
+    page.keyboard.press("End")
+    assert page.input_value("#district") == "那瑪夏區"
+    assert "那瑪夏區在其中，已套用" in page.inner_text("#suspensions-districts")
     tab_to(page, "add-days_off")
     page.keyboard.press("Enter")
     assert focused(page) == "p-days_off-0"
     # Chromium orders the date's segments by its own UI language (en-US under the test launch), not the page's.
-    page.keyboard.type("07112025")
-    assert page.input_value("#p-days_off-0") == "2025-07-11"
+    page.keyboard.type("03252025")
+    assert page.input_value("#p-days_off-0") == "2025-03-25"
     screenshot(page, "2-profile-keyboard")
     tab_to(page, "profile-continue")
     page.keyboard.press("Enter")
     assert step(page) == "answers" and focused(page) == "step-answers-title"
-    assert "2025-07-11" in page.inner_text("[data-answer='days_off']")
+    assert "2025-03-25" in page.inner_text("[data-answer='days_off']")
+    assert page.inner_text("[data-answer='district'] dd").startswith("那瑪夏區")
 
     tab_to(page, "change-category")
     page.keyboard.press("Enter")
@@ -59,7 +64,7 @@ def test_keyboard_only_from_record_to_result(page, server):
     tab_to(page, "check")
     press_enter_and_wait(page, "check")
     assert step(page) == "result" and focused(page) == "step-result-title"
-    want = rules_py.check(record, {"category": "contract", "days_off": ["2025-07-11"]}, plan="kaohsiung-114")
+    want = rules_py.check(record, {"category": "contract", "district": "那瑪夏區", "days_off": ["2025-03-25"]}, plan="kaohsiung-114")
     assert verdict(page) == expected(want)
 
     tab_to(page, "who-name")

@@ -210,4 +210,6 @@ def test_what_remains_names_the_courses_their_hours_and_the_days_left(checker):
     days = (date.fromisoformat(answer["plan"]["deadline"]) - date.today()).days
     assert (f"還有 {days} 天" if days >= 0 else f"已過 {-days} 天") in shown
     assert "人事單位決定" in checker.inner_text(".final-decision")
-    assert "利用公餘時間參與數位學習" in checker.inner_text(".next-steps")
+    # The rules' next steps (說明2, 說明5), only when some leave can be applied for.
+    next_steps = checker.eval_on_selector_all(".next-steps [data-rule]", "els => els.map(e => e.dataset.rule)")
+    assert next_steps == [step["rule"] for step in answer["next_steps"]]

@@ -5,16 +5,19 @@ import datetime as dt
 import pytest
 from pipeline.courses import load_clauses
 
-from tests.support.axe import axe
 from tests.support.site import COURSES, PAGES, PLAN, load_plans, reading_pages
+from tests.support.axe import axe
+from tests.support.viewports import AXE_SIZES as SIZES
 
 
 def test_the_site_has_exactly_these_reading_pages(site_dir):
     assert sorted(reading_pages(site_dir)) == sorted(PAGES)
 
 
+@pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("path", PAGES)
-def test_page_passes_axe_with_headings_in_order_and_table_headers(page, base_url, path):
+def test_page_passes_axe_with_headings_in_order_and_table_headers(page, base_url, path, size):
+    page.set_viewport_size(SIZES[size])
     page.goto(base_url + path)
     assert axe(page) == []
     levels = page.eval_on_selector_all(".md-content h1, .md-content h2, .md-content h3, .md-content h4, .md-content h5",
