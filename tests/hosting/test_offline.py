@@ -4,6 +4,7 @@ network gone; a new build replaces the old cache."""
 import json
 import shutil
 import time
+from contextlib import contextmanager
 
 import rules_py
 from pipeline.offline import write_service_worker
@@ -73,6 +74,22 @@ def test_the_checker_works_offline_after_one_visit(browser, site_dir):
         context.close()
 
 
+@contextmanager
+def _visited_copy(browser, site_dir, tmp_path):
+    """A copy of the site on its own server (the next build is made in it), visited once: its pages are kept."""
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    context = browser.new_context(locale="zh-TW")
+    try:
+        with StaticServer(copy) as server:
+            page = context.new_page()
+            page.goto(server.url)
+            _offline_copy(page, "pages")
+            yield copy, context, server, page
+    finally:
+        context.close()
+
+
 def _next_build(site) -> None:
     """The next build changes one page: the home page gains <p id=build-2>第二版</p>."""
     home = site / "index.html"
@@ -82,63 +99,43 @@ def _next_build(site) -> None:
 
 
 def test_a_new_build_replaces_the_old_cache(browser, site_dir, tmp_path):
-    copy = tmp_path / "site"
-    shutil.copytree(site_dir, copy)
-    context = browser.new_context(locale="zh-TW")
-    try:
-        with StaticServer(copy) as server:
-            page = context.new_page()
-            page.goto(server.url)
-            _offline_copy(page, "pages")
-            [old] = _caches(page)
+    with _visited_copy(browser, site_dir, tmp_path) as (copy, context, server, page):
+        [old] = _caches(page)
+        _next_build(copy)
 
-            _next_build(copy)
-
-            # A visit finds the new service worker; it installs and waits while a page of the old build is open.
-            page.reload()
-            _poll(page, "async () => !!(await navigator.serviceWorker.getRegistration()).waiting")
-            assert page.locator("#build-2").count() == 0  # the open page stays the old build
-            page.close()
-            # No page of the old build left: the new one takes over and deletes the old cache.
-            outside = context.new_page()
-            outside.goto(server.origin + "/")  # same origin, outside the site's scope
-            _poll(outside, f"async () => {{ const k = await caches.keys(); return k.length === 1 && k[0] !== {json.dumps(old)}; }}")
-            outside.close()
-        context.set_offline(True)
+        # A visit finds the new service worker; it installs and waits while a page of the old build is open.
+        page.reload()
+        _poll(page, "async () => !!(await navigator.serviceWorker.getRegistration()).waiting")
+        assert page.locator("#build-2").count() == 0  # the open page stays the old build
+        page.close()
+        # No page of the old build left: the new one takes over and deletes the old cache.
+        outside = context.new_page()
+        outside.goto(server.origin + "/")  # same origin, outside the site's scope
+        _poll(outside, f"async () => {{ const k = await caches.keys(); return k.length === 1 && k[0] !== {json.dumps(old)}; }}")
+        outside.close()
+        context.set_offline(True)  # only the service worker's cache is left
         page = context.new_page()
         page.goto(server.url)
         assert page.locator("#build-2").inner_text() == "第二版"
-    finally:
-        context.close()
 
 
 def test_a_new_build_offers_to_reload_now(browser, site_dir, tmp_path):
     """「網站已更新」: the reader need not close every tab; 立即重新載入 switches to the new build at once."""
-    copy = tmp_path / "site"
-    shutil.copytree(site_dir, copy)
-    context = browser.new_context(locale="zh-TW")
-    try:
-        with StaticServer(copy) as server:
-            page = context.new_page()
-            page.goto(server.url)
-            _offline_copy(page, "pages")
-            assert page.locator("#site-update").count() == 0  # a first visit stores the site: nothing to offer
-
-            _next_build(copy)
-            other = context.new_page()  # a second tab of the old build: it is offered the update, not reloaded
-            other.goto(server.url + "privacy/")
-            page.reload()
-            page.wait_for_selector("#site-update", timeout=READY_MS)
-            assert "網站已更新" in page.locator("#site-update [role=status]").inner_text()
-            assert page.locator("#build-2").count() == 0
-            with page.expect_event("load", timeout=READY_MS):
-                page.click("#site-update-reload")
-            assert page.locator("#build-2").inner_text() == "第二版"
-            assert page.locator("#site-update").count() == 0
-            other.wait_for_selector("#site-update", timeout=READY_MS)
-            assert other.locator("h1").inner_text() == "隱私與安全"  # not reloaded under the reader
-    finally:
-        context.close()
+    with _visited_copy(browser, site_dir, tmp_path) as (copy, context, server, page):
+        assert page.locator("#site-update").count() == 0  # a first visit stores the site: nothing to offer
+        _next_build(copy)
+        other = context.new_page()  # a second tab of the old build: it is offered the update, not reloaded
+        other.goto(server.url + "privacy/")
+        page.reload()
+        page.wait_for_selector("#site-update", timeout=READY_MS)
+        assert "網站已更新" in page.locator("#site-update [role=status]").inner_text()
+        assert page.locator("#build-2").count() == 0
+        with page.expect_event("load", timeout=READY_MS):
+            page.click("#site-update-reload")
+        assert page.locator("#build-2").inner_text() == "第二版"
+        assert page.locator("#site-update").count() == 0
+        other.wait_for_selector("#site-update", timeout=READY_MS)
+        assert other.locator("h1").inner_text() == "隱私與安全"  # not reloaded under the reader
 
 
 def _make_odt(page) -> None:

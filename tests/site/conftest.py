@@ -26,7 +26,7 @@ def reading_pages(site_dir: Path) -> list[str]:
     paths = []
     for html in sorted(site_dir.rglob("index.html")):
         rel = html.parent.relative_to(site_dir).as_posix()
-        if rel.split("/")[0] in ("checker", "search", "assets"):
+        if rel.split("/")[0] in ("checker", "batch", "search", "assets"):  # the tools have their own suites
             continue
         paths.append("" if rel == "." else rel + "/")
     return paths
