@@ -1,6 +1,6 @@
 // The batch page: choose files -> check them in the workers (progress, cancel) -> the table, its downloads
 // and each person's detailed result. The workers start at once; choosing files works while they load.
-import { $ } from "../checker/dom.js";
+import { $, action } from "../checker/dom.js";
 import { showErrors, clearErrors } from "../checker/errors.js";
 import { download } from "../checker/ics.js";
 import { supported, startPool } from "./pool.js";
@@ -31,22 +31,6 @@ function show(state) {
 function status(state, text) {
   $("batch-status").dataset.state = state;
   $("batch-status").textContent = text;
-}
-
-// One action at a time per button: a second click while the first is running does nothing.
-function action(id, run) {
-  const button = $(id);
-  button.addEventListener("click", async () => {
-    if (button.dataset.busy) return;
-    button.dataset.busy = "true";
-    button.setAttribute("aria-busy", "true");
-    try {
-      await run();
-    } finally {
-      delete button.dataset.busy;
-      button.removeAttribute("aria-busy");
-    }
-  });
 }
 
 function progress() {

@@ -1,6 +1,6 @@
 // The checker page: wires the steps together. The rules worker was already started by rules-client.js;
 // everything here works while it loads, and a check simply waits for it.
-import { $ } from "./dom.js";
+import { $, action } from "./dom.js";
 import { showErrors } from "./errors.js";
 import { state } from "./state.js";
 import { loadPlan } from "./plan-data.js";
@@ -16,22 +16,6 @@ import { initStorage } from "./storage.js";
 import { check, formsOdt, rulesSupported } from "./rules.js";
 
 let plan = null;
-
-// One action at a time per button: a second click while the first is running does nothing.
-function action(id, run) {
-  const button = $(id);
-  button.addEventListener("click", async () => {
-    if (button.dataset.busy) return;
-    button.dataset.busy = "true";
-    button.setAttribute("aria-busy", "true");
-    try {
-      await run();
-    } finally {
-      delete button.dataset.busy;
-      button.removeAttribute("aria-busy");
-    }
-  });
-}
 
 // Where a rules error belongs: a profile field, a confirmed row ("rows[2].end"), or the record itself.
 function errorField(error) {

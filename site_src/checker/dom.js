@@ -19,6 +19,22 @@ export function el(tag, attrs = {}, children = []) {
 
 export const $ = (id) => document.getElementById(id);
 
+// One action at a time per button: a second click while the first is running does nothing.
+export function action(id, run) {
+  const button = $(id);
+  button.addEventListener("click", async () => {
+    if (button.dataset.busy) return;
+    button.dataset.busy = "true";
+    button.setAttribute("aria-busy", "true");
+    try {
+      await run();
+    } finally {
+      delete button.dataset.busy;
+      button.removeAttribute("aria-busy");
+    }
+  });
+}
+
 // A label only screen readers hear (e.g. which row a "移除" button removes).
 export function hiddenText(text) {
   return el("span", { class: "visually-hidden", text });
