@@ -81,6 +81,11 @@ def split_name(name: str) -> tuple[str, str | None]:
     return name[:cut].strip(), code.upper() if code else None
 
 
+def _nfkc(cell: str) -> str:
+    """NFKC, skipped for the usual ASCII cell (NFKC leaves ASCII as it is)."""
+    return cell if cell.isascii() else unicodedata.normalize("NFKC", cell)
+
+
 def _datetime(groups: tuple[str, ...], ctx: RowContext, raw: str) -> datetime:
     year, month, day, hour, minute = map(int, groups[:5])
     second = int(groups[5] or 0)  # seconds may be left out
@@ -96,7 +101,7 @@ def _datetime(groups: tuple[str, ...], ctx: RowContext, raw: str) -> datetime:
 def parse_period(cell: str, ctx: RowContext) -> tuple[datetime, datetime]:
     if not cell.strip():
         raise ctx.error("period", "是空的，需要起迄時間")
-    text = unicodedata.normalize("NFKC", cell)
+    text = _nfkc(cell)
     # The pattern allows spaces wherever single_line would fold them, so the text usually matches as it is.
     match = _PERIOD.fullmatch(text) or _PERIOD.fullmatch(single_line(text))
     if match is None:
@@ -109,7 +114,7 @@ def parse_period(cell: str, ctx: RowContext) -> tuple[datetime, datetime]:
 
 
 def parse_hours(cell: str, ctx: RowContext) -> float | None:
-    text = unicodedata.normalize("NFKC", cell).strip()
+    text = _nfkc(cell).strip()
     if text in ("", "-", "--"):
         return None
     try:
