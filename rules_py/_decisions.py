@@ -5,7 +5,7 @@ Each decision is a table of (rule id, whether it applies, outcome) tried in orde
 row applies, RuleGapError is raised instead of guessing.
 """
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from rules_py._calendar import moment, stamp
 from rules_py._errors import RuleGapError
@@ -44,11 +44,16 @@ def course_done(course, rows: list, plan) -> tuple:
     Rules: course.counted, course.after_deadline, course.before_period, course.not_passed, course.missing.
     -> (rule, status, the rows it rests on: the rows in time, late, early, or all of them).
     """
-    deadline_end = datetime.combine(date.fromordinal(plan.deadline.toordinal() + 1), _MIDNIGHT)
+    deadline_end, period_start = plan.deadline_end, plan.period_start
     passing = [r for r in rows if r.passed]
-    late = [r for r in passing if r.end >= deadline_end]
-    early = [r for r in passing if r.end < deadline_end and r.start.date() < plan.period_start]
-    in_time = [r for r in passing if r.end < deadline_end and r.start.date() >= plan.period_start]
+    late, early, in_time = [], [], []
+    for r in passing:  # one pass, each row into one list, in the rows' order
+        if r.end >= deadline_end:
+            late.append(r)
+        elif r.start.date() < period_start:
+            early.append(r)
+        else:
+            in_time.append(r)
     rule, status = decide((
         ("course.counted", bool(in_time), "counted"),
         ("course.after_deadline", bool(late), "after_deadline"),

@@ -2,7 +2,7 @@
 
 import json
 import os
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from rules_py._errors import InputError
 from rules_py._match import Matcher
@@ -49,6 +49,8 @@ class Plan:
         self.period_start = date.fromisoformat(p["period"]["start"])
         self.period_end = date.fromisoformat(p["period"]["end"])
         self.deadline = date.fromisoformat(p["deadline"]["value"])
+        # The first moment after the deadline's day (the day itself counts): worked out once, not per course.
+        self.deadline_end = datetime.combine(self.deadline + timedelta(days=1), time())
         self.leave_per_bundle = p["leave_hours_per_bundle"]["value"]
         self.leave_cap = p["leave_hours_cap"]["value"]
         self.leave_valid_years = p["leave_valid_years"]["value"]
