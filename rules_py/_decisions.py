@@ -25,10 +25,12 @@ def decide(table, subject: str, question: str) -> tuple:
 class Seen:
     """A record row with what the rules read of it, worked out once."""
 
-    __slots__ = ("row", "start", "end", "t_start", "t_end", "passed", "uploaded", "how", "other", "index")
+    __slots__ = ("row", "start", "end", "iso_start", "iso_end", "t_start", "t_end", "passed", "uploaded", "how",
+                 "other", "index")
 
     def __init__(self, row, plan, index: int):
         self.row, self.start, self.end, self.index = row, row.start, row.end, index
+        self.iso_start, self.iso_end = row.start.isoformat(), row.end.isoformat()  # the output writes them twice
         self.t_start, self.t_end = stamp(row.start), stamp(row.end)
         self.passed = row.status.strip() == plan.passed_status
         self.uploaded = row.upload_status.strip() == plan.upload_success

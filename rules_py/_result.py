@@ -372,8 +372,8 @@ def _course_json(c: _Checked) -> dict:
         "hours": c.course.hours,
         "code": c.course.code,
         "status": c.status,
-        "start": seen.start.isoformat() if seen else None,
-        "end": seen.end.isoformat() if seen else None,
+        "start": seen.iso_start if seen else None,
+        "end": seen.iso_end if seen else None,
         "off_duty": c.off_duty,
         "match": seen.how if seen else None,
         "row": _row_json(seen) if seen else None,
@@ -393,7 +393,7 @@ def _row_json(seen, suggestions=None) -> dict:
     row = seen.row
     out = {
         "line": row.line, "no": row.no, "name": row.name, "code": row.code,
-        "start": seen.start.isoformat(), "end": seen.end.isoformat(),
+        "start": seen.iso_start, "end": seen.iso_end,
         "status": row.status, "credit_hours": row.credit_hours,
         "upload_status": row.upload_status, "upload_time": row.upload_time,
     }
