@@ -101,23 +101,12 @@ def roster_xlsx(persons) -> bytes:
 
 
 def roster_ods(persons) -> bytes:
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
+    """Written by the batch's own ODS writer (odfpy; empty cells as repeated runs, as LibreOffice writes them)."""
+    from rules_py.batch.export import export
+    from rules_py.batch.table import Sheet
 
-    document = OpenDocumentSpreadsheet()
-    table = Table(name="名冊")
-    for row in roster_rows(persons):
-        line = TableRow()
-        for value in row:
-            cell = TableCell(valuetype="string")
-            cell.addElement(P(text=value))
-            line.addElement(cell)
-        table.addElement(line)
-    document.spreadsheet.addElement(table)
-    out = io.BytesIO()
-    document.write(out)
-    return out.getvalue()
+    header, *rows = roster_rows(persons)
+    return export([Sheet("名冊", header, rows)], "ods")
 
 
 ROSTERS = {"名冊.csv": roster_csv, "名冊.ods": roster_ods, "名冊.xlsx": roster_xlsx}
