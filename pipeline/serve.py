@@ -5,6 +5,7 @@
 
 import argparse
 import functools
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -46,12 +47,19 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that drops a connection mid-response (a page closed, a fetch cancelled) is not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class StaticServer:
     """Serves `root` at http://127.0.0.1:<port><prefix>; port 0 picks a free one."""
 
     def __init__(self, root: Path, prefix: str = "/elearn/", port: int = 0):
         handler = functools.partial(_Handler, directory=str(root), prefix=prefix)
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self._httpd = _Server(("127.0.0.1", port), handler)
         self.origin = f"http://127.0.0.1:{self._httpd.server_address[1]}"
         self.url = self.origin + prefix
 
