@@ -55,7 +55,7 @@ def _worker_compiles(js: str) -> str:
 
 
 def _without_service_worker(html: str) -> str:
-    return html.replace('<script src="../assets/sw-register.js"></script>', "")
+    return html.replace('<script src="../assets/sw-register.js" type="module"></script>', "")
 
 
 def build_variants(site: Path) -> dict[str, Path]:
