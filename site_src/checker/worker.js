@@ -61,9 +61,11 @@ async function fresh(options) {
 }
 
 async function boot(options, compiled) {
-  // The snapshot downloads while the page compiles the runtime.
+  // The snapshot and Pyodide's script download while the page compiles the runtime (loadPyodide would
+  // fetch its script only once it runs, and finds it loaded).
   const snapshot = options.snapshotURL ? snapshotBytes(options.snapshotURL) : null;
   snapshot?.catch(() => {});  // its failure is met below
+  import(options.indexURL + "pyodide.asm.js").catch(() => {});  // loadPyodide meets a failure itself
   const module = await compiled;
   if (module) useCompiled(module, options.indexURL + "pyodide.asm.wasm");
   if (snapshot) {
