@@ -87,6 +87,12 @@ export function start(options) {
   const booted = boot(options, compiled);
   booted.then(
     ({ pyodide, start: how }) => {
+      // Pyodide only logs a wheel it could not fetch (offline, never kept): a start without it is no start.
+      const missing = options.packages.filter((name) => !(name in pyodide.loadedPackages));
+      if (missing.length) {
+        post({ type: "error", message: `無法取得 ${missing.join("、")}，可能是網路中斷` });
+        return;
+      }
       const rules = pyodide.pyimport("rules_py");
       const plans = rules.load_plans();
       post({ type: "ready", version: rules.__version__, plans: [...plans.keys()], start: how });
