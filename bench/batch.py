@@ -51,6 +51,8 @@ def _page(browser, site: Path, folder: Path, names: list[str]) -> tuple[float, i
             page = context.new_page()
             page.goto(base + "batch/")
             page.wait_for_selector("#batch-status:not([data-state='loading'])", timeout=180_000)
+            # The service worker keeps the runtime once the rules are ready: not while the batch is timed.
+            page.wait_for_function("() => document.documentElement.dataset.offline === 'checker'", timeout=180_000)
             page.set_input_files("#batch-files", [str(folder / n) for n in names])
             page.set_input_files("#batch-roster", str(folder / "名冊.csv"))
             start = time.perf_counter()

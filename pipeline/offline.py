@@ -14,7 +14,8 @@ REV_LENGTH = 16
 # Cached only once the checker is used: Pyodide and the rules wheel.
 RUNTIME_DIR = "pyodide/"
 # Cached when used: Material's search word splitters for ~30 languages (1.3 MB; zh needs few of them),
-# and the wheels the page loads on demand (page_wheel_files).
+# and the wheels the page loads on demand (page_wheel_files). The manifest's "wheels" names those wheels
+# ({package: path}), so that a page can ask for the ones it loads to be kept with the runtime.
 LAZY_DIR = "assets/javascripts/lunr/"
 SW_NAME = "sw.js"
 _TEMPLATE = Path(__file__).with_name("offline_sw.js")
@@ -35,7 +36,8 @@ def _url_path(relative: str) -> str:
 
 def precache_manifest(site_dir: Path) -> dict:
     groups = {"pages": {}, "runtime": {}, "lazy": {}}
-    lazy_wheels = page_wheel_files(site_dir)
+    wheels = page_wheel_files(site_dir)
+    lazy_wheels = set(wheels.values())
     for path in sorted(site_dir.rglob("*")):
         relative = path.relative_to(site_dir).as_posix()
         if not path.is_file() or relative == SW_NAME or relative.endswith(_SKIPPED_SUFFIXES):
@@ -44,7 +46,7 @@ def precache_manifest(site_dir: Path) -> dict:
         group = "lazy" if lazy else "runtime" if relative.startswith(RUNTIME_DIR) else "pages"
         groups[group][_url_path(relative)] = _rev(path)
     version = hashlib.sha256(json.dumps(groups, sort_keys=True).encode()).hexdigest()[:REV_LENGTH]
-    return {"version": version, **groups}
+    return {"version": version, **groups, "wheels": wheels}
 
 
 def write_service_worker(site_dir: Path) -> Path:

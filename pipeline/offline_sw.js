@@ -1,9 +1,11 @@
 // The site's service worker: a versioned offline copy of this build, and nothing else.
 // pipeline/offline.py writes MANIFEST above: {version, pages, runtime, lazy}, each {path: rev}, where a
-// rev is the start of the file's SHA-256, so a file is only ever cached if it is this build's.
+// rev is the start of the file's SHA-256, so a file is only ever cached if it is this build's; and
+// wheels {package: path}, the lazy group's wheels by the package names a page loads them by.
 // - pages: the reading pages and their assets, cached when the worker installs;
-// - runtime: Pyodide and the rules wheel, cached only when a page that runs the checker asks for it
-//   (the docs pages must not download Pyodide);
+// - runtime: Pyodide and the rules wheel, cached only when a page that runs the rules asks for it
+//   (the docs pages must not download Pyodide), with the wheels that page loads (the batch page's
+//   spreadsheet libraries);
 // - lazy: files few visitors need (search's word splitters for other languages, the wheels the page
 //   loads on demand, e.g. odfpy for an ODT form), cached when used.
 // A new build is a new sw.js; the browser installs it beside the old one and switches once no page of
@@ -57,20 +59,40 @@ async function cacheAll(paths) {
   await Promise.all(missing.map(async (path) => cache.put(new URL(path, SCOPE).href, await thisBuilds(path))));
 }
 
-// Someone who used the checker offline keeps it across builds: a new build caches the runtime too.
-async function runtimeWasCached() {
-  const any = new URL(Object.keys(MANIFEST.runtime)[0], SCOPE).href;
+// A package's name as the manifest's wheels are keyed (PEP 503: et_xmlfile, XlsxWriter -> et-xmlfile, xlsxwriter).
+function canonical(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+
+// The paths of the wheels of these packages; an error for a package this build has no wheel of.
+function wheelPaths(packages) {
+  return packages.map((name) => {
+    const path = MANIFEST.wheels[canonical(name)];
+    if (!path) throw new Error(`${name}: no such wheel in this build`);
+    return path;
+  });
+}
+
+// Someone who used a checking page offline keeps it across builds: a new build caches the runtime too if
+// an older cache held it, and each wheel whose package an older cache held (at whatever version).
+async function keptBefore() {
+  const runtime = new Set(Object.keys(MANIFEST.runtime).map((path) => new URL(path, SCOPE).href));
+  let hadRuntime = false;
+  const packages = new Set();
   for (const name of await caches.keys()) {
-    if (name.startsWith(PREFIX) && (await (await caches.open(name)).match(any))) return true;
+    if (!name.startsWith(PREFIX)) continue;
+    for (const request of await (await caches.open(name)).keys()) {
+      hadRuntime ||= runtime.has(request.url);
+      const file = request.url.slice(request.url.lastIndexOf("/") + 1);  // name-version-tags.whl
+      if (file.endsWith(".whl") && canonical(file.split("-")[0]) in MANIFEST.wheels) packages.add(file.split("-")[0]);
+    }
   }
-  return false;
+  return [...(hadRuntime ? Object.keys(MANIFEST.runtime) : []), ...wheelPaths([...packages])];
 }
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
-    const paths = Object.keys(MANIFEST.pages);
-    if (await runtimeWasCached()) paths.push(...Object.keys(MANIFEST.runtime));
-    await cacheAll(paths);
+    await cacheAll([...Object.keys(MANIFEST.pages), ...(await keptBefore())]);
   })());
 });
 
@@ -84,8 +106,9 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// A checker page posts {type: "cache-runtime"} with a port, once its rules are ready; a page whose reader
-// chose to reload now posts {type: "skip-waiting"} to this worker while it waits.
+// A page that runs the rules posts {type: "cache-runtime", packages: [the extra wheels it loads]} with a
+// port, once its rules are ready; a page whose reader chose to reload now posts {type: "skip-waiting"} to
+// this worker while it waits.
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "skip-waiting") {
     self.skipWaiting();
@@ -93,7 +116,8 @@ self.addEventListener("message", (event) => {
   }
   if (!event.data || event.data.type !== "cache-runtime" || !event.ports[0]) return;
   const port = event.ports[0];
-  event.waitUntil(cacheAll(Object.keys(MANIFEST.runtime)).then(
+  const kept = (async () => cacheAll([...Object.keys(MANIFEST.runtime), ...wheelPaths(event.data.packages || [])]))();
+  event.waitUntil(kept.then(
     () => port.postMessage({ type: "cached", version: MANIFEST.version }),
     (error) => port.postMessage({ type: "failed", message: String(error) }),
   ));

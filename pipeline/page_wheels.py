@@ -69,11 +69,12 @@ def fetch_page_wheels(work_dir: Path, pyproject: Path = PYPROJECT) -> list[Path]
     return wheels
 
 
-def page_wheel_files(site_dir: Path, pyproject: Path = PYPROJECT) -> set[str]:
-    """The page group's wheels in site_dir, as paths relative to it (as named by the site's lock)."""
+def page_wheel_files(site_dir: Path, pyproject: Path = PYPROJECT) -> dict[str, str]:
+    """{canonical name: path relative to site_dir} of the page group's wheels in site_dir (as named by the site's lock)."""
     lock = site_dir / "pyodide" / "pyodide-lock.json"
     if not lock.exists():
-        return set()
+        return {}
     names = pinned(pyproject)
     packages = json.loads(lock.read_text(encoding="utf-8"))["packages"].values()
-    return {f"pyodide/{p['file_name']}" for p in packages if canonicalize_name(p["name"]) in names}
+    return {canonicalize_name(p["name"]): f"pyodide/{p['file_name']}" for p in packages
+            if canonicalize_name(p["name"]) in names}

@@ -1,6 +1,7 @@
 // Registers the site's service worker (site/sw.js, an offline copy of this build) and, on a page that
-// runs the checker, asks it to keep Pyodide too, once the rules have loaded. Reading pages never do,
-// so they never download Pyodide. <html data-offline="pages|checker"> says what is kept offline.
+// runs the rules (window.RulesClient: the checker, the batch page), asks it to keep Pyodide and the
+// wheels that page loads too, once the rules have loaded. Reading pages never do, so they never download
+// Pyodide. <html data-offline="pages|checker"> says what is kept offline.
 // When a new build has been stored, a notice 「網站已更新」 offers to switch to it now.
 
 // Relative to this module (site/assets/), so it works under any path prefix.
@@ -68,7 +69,7 @@ if ("serviceWorker" in navigator) {
         document.documentElement.dataset.offline = "pages";
         if (!window.RulesClient) return undefined;
         return window.RulesClient.ready
-          .then(() => ask(registration.active, { type: "cache-runtime" }))
+          .then(() => ask(registration.active, { type: "cache-runtime", packages: window.RulesClient.packages }))
           .then(() => { document.documentElement.dataset.offline = "checker"; });
       })
       .catch(() => {}); // the offline copy is an extra: the site works the same without it

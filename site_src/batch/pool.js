@@ -23,5 +23,8 @@ export function startPool() {
   const count = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, MAX_WORKERS));
   const main = worker(SPREADSHEETS);
   const helpers = Array.from({ length: count - 1 }, () => worker([]));
-  return { main, workers: [main, ...helpers], ready: main.ready };
+  // Ready for a batch once the first worker's spreadsheet wheels are installed too (after its rules are
+  // ready; a call waits for them, and fails naming one that could not be fetched).
+  const ready = main.ready.then(() => main.call("read_limit"));
+  return { main, workers: [main, ...helpers], ready };
 }

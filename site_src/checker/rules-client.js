@@ -13,8 +13,9 @@
 //             (missing, damaged, another build) the worker starts the ordinary way; the answers are the same.
 // Several workers (startRules called more than once, e.g. one per core) share the page's one compile of
 // Pyodide's WebAssembly; each restores its own interpreter.
-// returns {supported, ready, onProgress(listener), call(module, name, args, transfer), check(request)}:
+// returns {supported, packages, ready, onProgress(listener), call(module, name, args, transfer), check(request)}:
 //   supported  false when this browser has no WebAssembly or no workers (ready then rejects);
+//   packages   the extra wheels' names, as given (the service worker keeps them offline with the runtime);
 //   ready      resolves with {version, plans: [plan ids], start: "snapshot" | "fresh"};
 //   onProgress listener gets {stage: "compiled"} (the page compiled Pyodide's WebAssembly), {stage: "runtime"}
 //              (the worker loaded Pyodide's script), {stage: "rules"} (fresh start: Python booted, warming);
@@ -100,6 +101,7 @@ export function startRules({ packages = [], snapshot = true } = {}) {
 
   return {
     supported,
+    packages,
     ready,
     onProgress(listener) {
       listeners.add(listener);

@@ -85,13 +85,26 @@ async function boot(options, compiled) {
   if (snapshot) {
     try {
       const pyodide = await fromSnapshot(options, snapshot);
-      return { pyodide, start: "snapshot", packages: pyodide.loadPackage(options.packages, { messageCallback: () => {} }) };
+      const loading = pyodide.loadPackage(options.packages, { messageCallback: () => {} });
+      return { pyodide, start: "snapshot", packages: installed(pyodide, options, loading) };
     } catch (error) {
       // A snapshot that is missing, damaged or from another build: the ordinary start still works.
       console.warn("rules snapshot not used:", error);
     }
   }
-  return { pyodide: await fresh(options), start: "fresh", packages: Promise.resolve() };
+  const pyodide = await fresh(options);
+  return { pyodide, start: "fresh", packages: installed(pyodide, options, Promise.resolve()) };
+}
+
+// Pyodide only logs a wheel it could not fetch (offline, and never kept): then the calls that wait for the
+// wheels fail, naming it, rather than with an ImportError further on.
+function installed(pyodide, options, loading) {
+  const done = loading.then(() => {
+    const missing = options.packages.filter((name) => !(name in pyodide.loadedPackages));
+    if (missing.length) throw new Error(`無法取得 ${missing.join("、")}，可能是網路中斷`);
+  });
+  done.catch(() => {});  // met by the calls that wait for it
+  return done;
 }
 
 // The browser compiles Python's hot WebAssembly fully only once it has run a while: a few sample checks,

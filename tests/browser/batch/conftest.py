@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.batch.page import open_batch, wait_ready
+from tests.browser.batch.page import READY_MS, open_batch, wait_ready
 from tests.conftest import RequestLog
 
 
@@ -19,6 +19,9 @@ def shared_batch(batch_context, server):
     page = batch_context.new_page()
     open_batch(page, server)
     wait_ready(page)
+    # The service worker's copy of the runtime and wheels is made once the rules are ready: let it finish
+    # first (no request may be made during a batch).
+    page.wait_for_function("() => document.documentElement.dataset.offline === 'checker'", timeout=READY_MS)
     yield page
 
 

@@ -1,5 +1,6 @@
 """Driving the batch page as an officer does, and what the tests compare it with (shared by tests/batch)."""
 
+import base64
 import subprocess
 import sys
 from datetime import date
@@ -33,8 +34,29 @@ def files(persons, hostile=True) -> list:
 def choose(page, persons, roster=None, hostile=True):
     page.set_input_files("#batch-files", files=files(persons, hostile))
     if roster:
-        page.set_input_files("#batch-roster", files=[{"name": roster, "mimeType": "application/octet-stream",
-                                                      "buffer": generate.ROSTERS[roster](persons)}])
+        choose_roster(page, persons, roster)
+
+
+def choose_roster(page, persons, roster: str):
+    page.set_input_files("#batch-roster", files=[{"name": roster, "mimeType": "application/octet-stream",
+                                                  "buffer": generate.ROSTERS[roster](persons)}])
+
+
+def drop(page, chosen: list) -> None:
+    """Drags chosen ([{name, buffer}], as files() gives) onto the drop zone as an officer drags them from a
+    folder: a DataTransfer of File objects in the page, dragged over the zone and dropped on it."""
+    given = [{"name": c["name"], "data": base64.b64encode(c["buffer"]).decode()} for c in chosen]
+    transfer = page.evaluate_handle("""(given) => {
+        const dt = new DataTransfer();
+        for (const {name, data} of given) {
+            dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name));
+        }
+        return dt;
+    }""", given)
+    for event in ("dragenter", "dragover"):
+        page.dispatch_event("#batch-drop", event, {"dataTransfer": transfer})
+    assert page.get_attribute("#batch-drop", "data-over") == "true"  # the zone shows it will take them
+    page.dispatch_event("#batch-drop", "drop", {"dataTransfer": transfer})
 
 
 def run(page):
@@ -46,6 +68,15 @@ def rows(page) -> dict:
     """{data-person: the row's hooks} of the rows shown."""
     hooks = page.eval_on_selector_all("#batch-table-body tr", "els => els.map(e => ({...e.dataset}))")
     return {h["person"]: h for h in hooks}
+
+
+def assert_rows_are_the_rules(page, persons) -> dict:
+    """Each person's row holds rules_py.check's verdicts for their record and profile; returns rows(page)."""
+    shown = rows(page)
+    for person in persons:
+        got = {k: v for k, v in shown[person.name].items() if k not in ("duplicate", "missing")}
+        assert got == expected_hooks(person), person.file
+    return shown
 
 
 def expected_hooks(person) -> dict:

@@ -8,7 +8,8 @@ import pytest
 import rules_py
 
 from tests.batch import generate
-from tests.browser.batch.page import (choose, cli_output, download, expected_hooks, rows, run)
+from tests.browser.batch.page import (assert_rows_are_the_rules, choose, cli_output, download, expected_hooks, rows,
+                                      run)
 from tests.batch.readback import read_csv, read_ods, read_xlsx
 
 PEOPLE = generate.people(50)
@@ -22,10 +23,7 @@ def test_fifty_records_with_a_roster(batch_page, batch_context, roster, tmp_path
     run(page)
     assert batch_context.request_log.urls[before:] == [], "檢核期間不應發出任何請求"
 
-    shown = rows(page)
-    for person in PEOPLE:
-        got = {k: v for k, v in shown[person.name].items() if k not in ("duplicate", "missing")}
-        assert got == expected_hooks(person), person.file
+    shown = assert_rows_are_the_rules(page, PEOPLE)
     hostile = [h for h in shown.values() if "error" in h]
     assert {h["person"] for h in hostile} == {"bomb.zip/紀錄.html", "<img src=x onerror=alert(1)>.html"}
     assert page.evaluate("() => window.__xss") is None

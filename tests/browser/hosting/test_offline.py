@@ -1,5 +1,5 @@
-"""The service worker: docs pages never download Pyodide; after one visit the checker works with the
-network gone; a new build replaces the old cache."""
+"""The service worker: docs pages never download Pyodide; after one visit the checker and the batch page work
+with the network gone (the batch page across a new build too); a new build replaces the old cache."""
 
 import json
 import shutil
@@ -9,6 +9,9 @@ from contextlib import contextmanager
 import rules_py
 from pipeline.offline import write_service_worker
 from pipeline.serve import StaticServer
+from tests.batch import generate
+from tests.batch.readback import read_ods
+from tests.browser.batch.page import assert_rows_are_the_rules, choose, download, open_batch, run, wait_ready
 from tests.browser.privacy.crawl import READY_MS
 
 RULES_READY = "() => document.getElementById('checker-status').dataset.state === 'ready'"
@@ -98,6 +101,14 @@ def _next_build(site) -> None:
     write_service_worker(site)
 
 
+def _taken_over(context, server, old: str) -> None:
+    """No page of the old build left: the new one takes over and deletes the old cache."""
+    outside = context.new_page()
+    outside.goto(server.origin + "/")  # same origin, outside the site's scope
+    _poll(outside, f"async () => {{ const k = await caches.keys(); return k.length === 1 && k[0] !== {json.dumps(old)}; }}")
+    outside.close()
+
+
 def test_a_new_build_replaces_the_old_cache(browser, site_dir, tmp_path):
     with _visited_copy(browser, site_dir, tmp_path) as (copy, context, server, page):
         [old] = _caches(page)
@@ -108,11 +119,7 @@ def test_a_new_build_replaces_the_old_cache(browser, site_dir, tmp_path):
         _poll(page, "async () => !!(await navigator.serviceWorker.getRegistration()).waiting")
         assert page.locator("#build-2").count() == 0  # the open page stays the old build
         page.close()
-        # No page of the old build left: the new one takes over and deletes the old cache.
-        outside = context.new_page()
-        outside.goto(server.origin + "/")  # same origin, outside the site's scope
-        _poll(outside, f"async () => {{ const k = await caches.keys(); return k.length === 1 && k[0] !== {json.dumps(old)}; }}")
-        outside.close()
+        _taken_over(context, server, old)
         context.set_offline(True)  # only the service worker's cache is left
         page = context.new_page()
         page.goto(server.url)
@@ -171,3 +178,49 @@ def test_the_odt_forms_work_offline_once_made_online(browser, site_dir):
         _make_odt(page)
     finally:
         context.close()
+
+
+def _batch_offline(context, server) -> None:
+    """With the network gone: the batch page's workers start (Pyodide and its spreadsheet wheels), an XLSX
+    roster is read (openpyxl), the rows are rules_py's and the table downloads as ODS (odfpy)."""
+    context.set_offline(True)
+    page = context.new_page()
+    open_batch(page, server)
+    wait_ready(page)
+    persons = generate.people(3)
+    choose(page, persons, "名冊.xlsx", hostile=False)
+    run(page)
+    assert_rows_are_the_rules(page, persons)
+    [people, _] = read_ods(download(page, "#export-ods")).values()
+    assert len(people) == 1 + len(persons)
+
+
+def test_the_batch_page_works_offline_after_one_visit(browser, site_dir):
+    """An officer who opened the batch page once can check a batch offline: Pyodide and the wheels the page
+    loads are kept once its rules are ready, as the checker's runtime is."""
+    context = browser.new_context(locale="zh-TW", accept_downloads=True)
+    try:
+        with StaticServer(site_dir) as online:  # a first visit: the page is not under the service worker
+            page = context.new_page()
+            open_batch(page, online)
+            wait_ready(page)
+            _offline_copy(page, "checker")
+            page.close()
+        _batch_offline(context, online)
+    finally:
+        context.close()
+
+
+def test_the_batch_page_stays_offline_across_a_new_build(browser, site_dir, tmp_path):
+    """The new build keeps what the old one kept for the batch page: the runtime and its wheels."""
+    with _visited_copy(browser, site_dir, tmp_path) as (copy, context, server, page):
+        open_batch(page, server)
+        wait_ready(page)
+        _offline_copy(page, "checker")
+        [old] = _caches(page)
+        _next_build(copy)
+        page.goto(server.url)  # finds the new service worker, which installs and waits
+        _poll(page, "async () => !!(await navigator.serviceWorker.getRegistration()).waiting")
+        page.close()
+        _taken_over(context, server, old)
+        _batch_offline(context, server)

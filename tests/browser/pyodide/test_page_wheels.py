@@ -25,7 +25,7 @@ def test_the_sites_lock_lists_each_pinned_wheel_at_its_version(site_dir):
         assert lock[name]["version"] == version
         assert (site_dir / "pyodide" / lock[name]["file_name"]).is_file()
     assert lock["odfpy"]["depends"] == ["defusedxml"]
-    assert page_wheel_files(site_dir) == {f"pyodide/{lock[name]['file_name']}" for name in pinned()}
+    assert page_wheel_files(site_dir) == {name: f"pyodide/{lock[name]['file_name']}" for name in pinned()}
 
 
 def test_pyodide_loads_them_on_demand_from_the_site(site_dir):
