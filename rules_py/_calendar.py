@@ -148,11 +148,18 @@ def roc_day(day: date) -> str:
     return f"{roc_date(day)}（{day.isoformat()}）"
 
 
+_CLOCKS: dict = {}  # minute of the day -> "09:00": a check writes some sixty times into its sentences
+
+
 def clock(moment: datetime) -> str:
     """09:00, or 09:00:30 when the seconds are not zero."""
     if moment.second:  # not strftime: it is the slowest part of a check's sentences
         return f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}"
-    return f"{moment.hour:02d}:{moment.minute:02d}"
+    minute = moment.hour * 60 + moment.minute
+    text = _CLOCKS.get(minute)
+    if text is None:
+        text = _CLOCKS[minute] = f"{moment.hour:02d}:{moment.minute:02d}"
+    return text
 
 
 def roc_time(moment: datetime) -> str:

@@ -65,7 +65,9 @@ class _Job:
         except RuleGapError as exc:
             return name, None, None, RuleGapError(_line(name, f"規則無法判定此情形，請回報：{exc}"))
         if self.as_json:
-            text = json.dumps({"file": name, **result} if self.several else result, ensure_ascii=False)
+            # A fresh tree of dicts and lists, with no cycle to look for.
+            text = json.dumps({"file": name, **result} if self.several else result, ensure_ascii=False,
+                              check_circular=False)
         else:
             text = report(result, title=name if self.several else None)
         brief = {"leave_hours": result["leave_hours"], "reward": result["reward"]["status"],

@@ -77,15 +77,18 @@ def off_duty(course, row, duty, profile) -> tuple:
     Rules: offduty.unpaid_leave, offduty.overtime_leave, offduty.no, offduty.review, offduty.yes.
     -> (rule, verdict yes | no | review, found {kind, start, end, at} or None).
     """
-    unpaid = next(((a, b) for a, b in profile.unpaid_leave
-                   if row.start.date() <= b and row.end > datetime.combine(a, _MIDNIGHT)), None)
-    claimed = next(((a, b, key) for a, b, key in profile.claimed if row.start < b and row.end > a), None)
+    # The usual profile has no leave or claims: no generator to run then.
+    unpaid = profile.unpaid_leave and next(
+        ((a, b) for a, b in profile.unpaid_leave if row.start.date() <= b and row.end > datetime.combine(a, _MIDNIGHT)),
+        None)
+    claimed = profile.claimed and next(
+        ((a, b, key) for a, b, key in profile.claimed if row.start < b and row.end > a), None)
     at_start = _covering(duty, row.t_start, end_point=False)
     at_end = _covering(duty, row.t_end, end_point=True) if at_start is None else None
     between = _within(duty, row.t_start, row.t_end)
     rule, verdict = decide((
-        ("offduty.unpaid_leave", unpaid is not None, "no"),
-        ("offduty.overtime_leave", claimed is not None, "no"),
+        ("offduty.unpaid_leave", bool(unpaid), "no"),
+        ("offduty.overtime_leave", bool(claimed), "no"),
         ("offduty.no", at_start is not None or at_end is not None, "no"),
         ("offduty.review", between is not None, "review"),
         ("offduty.yes", between is None, "yes"),
@@ -135,6 +138,8 @@ def counting_row(verdicts: list) -> tuple:
     when not off duty and passed again later off duty is for the personnel office to judge.
     Rule: offduty.retake. -> (the counting row and its verdict, the earlier row not off duty or None).
     """
+    if len(verdicts) == 1:  # the usual course, passed once
+        return verdicts[0], None
     best = min(verdicts, key=lambda v: (_RANK[v[1][1]], v[0].other is not None, v[0].end))
     earlier = None
     if best[1][1] == "yes":

@@ -3,6 +3,7 @@
 import re
 import unicodedata
 from datetime import datetime
+from functools import lru_cache
 
 from rules_py._errors import InputError
 from rules_py.record._columns import HEADER_OF
@@ -67,6 +68,7 @@ def _single_lines(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for part in parts]
 
 
+@lru_cache(maxsize=4096)  # a batch's records name the same catalogue courses
 def split_name(name: str) -> tuple[str, str | None]:
     """'雙軸轉型淨零港都 (PCENTER114100556)' (already one line) -> ('雙軸轉型淨零港都', 'PCENTER114100556')."""
     normalised = unicodedata.normalize("NFKC", name)
@@ -138,4 +140,9 @@ def build_row(line: int, cells: tuple[str, ...]) -> RecordRow:
         raise ctx.error("name", "是空的")
     start, end = parse_period(period, ctx)
     return RecordRow(line, no, course_type, name, code, start, end, reading_time, exam, survey,
-                     "\n".join(cell_lines(conditions)), status, parse_hours(hours, ctx), upload_status, upload_time)
+                     _conditions(conditions), status, parse_hours(hours, ctx), upload_status, upload_time)
+
+
+@lru_cache(maxsize=4096)  # each course has its own few 通過條件, the same in every record
+def _conditions(cell: str) -> str:
+    return "\n".join(cell_lines(cell))
