@@ -58,10 +58,12 @@ class Duty:
     """A person's working time, kept apart by kind: 上班 (office hours on working days, less hour-level
     leave) and 在勤 (on-duty and rota periods). Never merged: a reason names the kind it found."""
 
-    __slots__ = ("office", "on_duty")
+    __slots__ = ("office", "on_duty", "kinds")
 
     def __init__(self, office: WorkingTime, on_duty: WorkingTime):
         self.office, self.on_duty = office, on_duty
+        # (kind, working time) to look in, 上班 first; a kind with no time at all (most profiles have no 在勤) is left out.
+        self.kinds = tuple((kind, work) for kind, work in (("office_hours", office), ("on_duty", on_duty)) if work.starts)
 
 
 def duty(plan, profile) -> Duty:

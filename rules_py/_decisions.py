@@ -113,7 +113,7 @@ _CLAIMED_KIND = {"overtime": "overtime", "official_leave": "official_leave", "bu
 
 def _covering(duty, t: int, end_point: bool):
     """(kind, interval) of the working time that holds moment t, 上班 before 在勤."""
-    for kind, work in (("office_hours", duty.office), ("on_duty", duty.on_duty)):
+    for kind, work in duty.kinds:
         span = work.covering(t, end_point=end_point)
         if span is not None:
             return kind, span
@@ -122,8 +122,7 @@ def _covering(duty, t: int, end_point: bool):
 
 def _within(duty, start: int, end: int):
     """(kind, interval) of the first working time strictly between start and end."""
-    found = [(span, kind) for kind, work in (("office_hours", duty.office), ("on_duty", duty.on_duty))
-             for span in (work.first_within(start, end),) if span is not None]
+    found = [(span, kind) for kind, work in duty.kinds for span in (work.first_within(start, end),) if span is not None]
     if not found:
         return None
     span, kind = min(found)
