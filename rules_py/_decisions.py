@@ -122,11 +122,12 @@ def _covering(duty, t: int, end_point: bool):
 
 def _within(duty, start: int, end: int):
     """(kind, interval) of the first working time strictly between start and end."""
-    found = [(span, kind) for kind, work in duty.kinds for span in (work.first_within(start, end),) if span is not None]
-    if not found:
-        return None
-    span, kind = min(found)
-    return kind, span
+    found = None
+    for kind, work in duty.kinds:  # 上班 first: it wins a tie
+        span = work.first_within(start, end)
+        if span is not None and (found is None or span < found[1]):
+            found = kind, span
+    return found
 
 
 def counting_row(verdicts: list) -> tuple:

@@ -100,9 +100,29 @@ def _datetime(groups: tuple[str, ...], ctx: RowContext, raw: str) -> datetime:
         raise ctx.error("period", f"的日期時間不存在：{text}（原文：{shown(raw)}）") from None
 
 
+_ASCII_SPACE = " \t\n\r\f\v"  # what \s is under re.ASCII
+
+
+def _platform_moment(text: str) -> datetime | None:
+    """2025-01-01 08:00:00 exactly as the platform writes it, read by datetime.fromisoformat (a C function, where
+    _PERIOD and _datetime cost half a row's parsing); None for anything else, which _PERIOD then reads."""
+    if (len(text) != 19 or text[4] != "-" or text[7] != "-" or text[10] not in " T" or text[13] != ":"
+            or text[16] != ":" or text[0] == "0" or not text.isascii()):  # a year 0xxx is a 民國 year
+        return None
+    try:
+        return datetime.fromisoformat(text)  # its other fields must be ASCII digits
+    except ValueError:  # a date or time that does not exist: _datetime says so
+        return None
+
+
 def parse_period(cell: str, ctx: RowContext) -> tuple[datetime, datetime]:
     if not cell.strip():
         raise ctx.error("period", "是空的，需要起迄時間")
+    first, tilde, second = cell.partition("~")
+    if tilde:
+        start, end = _platform_moment(first.strip(_ASCII_SPACE)), _platform_moment(second.strip(_ASCII_SPACE))
+        if start is not None and end is not None and start <= end:
+            return start, end
     text = _nfkc(cell)
     # The pattern allows spaces wherever single_line would fold them, so the text usually matches as it is.
     match = _PERIOD.fullmatch(text) or _PERIOD.fullmatch(single_line(text))

@@ -72,6 +72,7 @@ def test_just_under_the_limit_is_read_not_refused_for_size():
         ("2025-01-01 09:00:00~ 2025-01-01 08:59:59", ["早於", "08:59:59"]),
         ("", ["是空的"]),
         ("2025-01-01 08:00:00", ["看不懂"]),
+        ("2025-01-01 08:00+08~ 2025-01-01 09:00+08", ["看不懂"]),  # the platform's length, not its layout
     ],
 )
 def test_period_faults_name_the_row_and_column(period, words):
