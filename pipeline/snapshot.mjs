@@ -3,8 +3,8 @@
 // Python boots, rules_py is imported from the site's wheel and warmed exactly as the worker warms it
 // (WARM_UP_JS, site_src/checker/rules-warm.js), garbage is collected, and Pyodide's memory is written
 // gzip-compressed to OUT. What the snapshot holds: the interpreter's memory (imported modules, the
-// plans rules_py prepared). What it does not: files (the worker installs the same wheel again on
-// restore, so rules_py's data files are there as on a fresh start) and JavaScript objects.
+// plans rules_py prepared). What it does not: files (after "ready" the worker installs the same wheel
+// again, so that later imports find their files as on a fresh start) and JavaScript objects.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -22,8 +22,7 @@ const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('pu
 const wheel = readFileSync(join(pyodideDir, lock.packages["rules-py"].file_name));
 pyodide.unpackArchive(new Uint8Array(wheel.buffer, wheel.byteOffset, wheel.byteLength), "wheel",
   { extractDir: sitePackages });
-const rules = pyodide.pyimport("rules_py");
-warmUp(rules);
-rules.destroy();
+pyodide.pyimport("rules_py").destroy();  // fails loudly here, where warmUp would only skip
+warmUp(pyodide);
 pyodide.runPython("import gc; gc.collect()");
 writeFileSync(out, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));

@@ -14,7 +14,8 @@ The public API (everything else is private and may change):
         {"record": str} | {"record_base64": str} | {"rows": [...]}, plus optional "profile", "plan",
         "today" (YYYY-MM-DD), "filename" -> the result of check() as JSON, or {"error": {"message", "where"}}.
         Never raises: the browser's worker always gets an answer it can show.
-    load_plans() -> dict            the compiled plans (rules_py/_data/plans.json), {plan id: plan data}
+    load_plans() -> dict            the compiled plans (rules_py/_data/plans.json), {plan id: plan data};
+                                    read once, the same dict on every call: do not change it
     use_plans(data | None)          check against other compiled plans (None: the packaged ones)
     read_profile(text) -> dict      a profile's YAML or JSON text as the mapping check() reads (InputError if not)
     InputError                      bad input: .message (zh-TW) and .where (request, record, profile.KEY[i], …)

@@ -11,12 +11,18 @@ from rules_py._match import Matcher
 _DATA = os.path.join(os.path.dirname(__file__), "_data", "plans.json")
 
 
+_LOADED: dict = {}
+
+
 def load_plans() -> dict:
-    try:
-        with open(_DATA, encoding="utf-8") as f:
-            return json.load(f)["plans"]
-    except FileNotFoundError:
-        raise InputError("找不到計畫資料 rules_py/_data/plans.json，請先執行 python build.py。") from None
+    """Read once and kept (so a start from the memory snapshot has them without the file); read-only."""
+    if not _LOADED:
+        try:
+            with open(_DATA, encoding="utf-8") as f:
+                _LOADED.update(json.load(f)["plans"])
+        except FileNotFoundError:
+            raise InputError("找不到計畫資料 rules_py/_data/plans.json，請先執行 python build.py。") from None
+    return _LOADED
 
 
 # Plain classes, not dataclasses: importing dataclasses (and inspect) costs more than the whole checker in

@@ -21,7 +21,9 @@
 //   call       resolves with module.name(...args) as run in the worker (awaited when it returns an
 //              awaitable; Python values converted to JS, bytes to a Uint8Array); rejects with its error text;
 //              transfer: ArrayBuffers among args to hand over rather than copy;
-//   check      call("rules_py", "check_json", [request]): request is check_json's JSON text, and so is the answer.
+//   check      call("rules_py", "check_json", [request]), except that it need not wait for the wheels' files
+//              (after a start from the snapshot they are installed after ready; only call waits for them):
+//              request is check_json's JSON text, and so is the answer.
 //
 // The worker is created from a blob: URL so that it inherits this page's CSP (a worker loaded from its own
 // URL would run under no policy on a plain static server); the blob only imports worker.js from this site.
@@ -84,12 +86,16 @@ export function startRules({ packages = [], snapshot = true } = {}) {
   });
   ready.catch(() => {});
 
-  function call(module, name, args = [], transfer = []) {
+  function send(type, module, name, args, transfer) {
     return ready.then(() => new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ type: "call", id, module, name, args }, transfer);
+      worker.postMessage({ type, id, module, name, args }, transfer);
     }));
+  }
+
+  function call(module, name, args = [], transfer = []) {
+    return send("call", module, name, args, transfer);
   }
 
   return {
@@ -100,7 +106,7 @@ export function startRules({ packages = [], snapshot = true } = {}) {
     },
     call,
     check(request) {
-      return call("rules_py", "check_json", [request]);
+      return send("check", "rules_py", "check_json", [request], []);
     },
   };
 }

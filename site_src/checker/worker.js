@@ -1,7 +1,8 @@
 // The rules worker: runs rules_py (and any extra wheels) in Pyodide, off the page's thread. A module
 // worker, started by rules-client.js from a blob: bootstrap (so the page's CSP binds it), which calls
 // start(options); every file comes from this site. Messages in: {type: "call", id, module, name, args};
-// out: {type: "progress", stage}, {type: "ready", version, plans, start}, {type: "error", message},
+// {type: "check", id, module: "rules_py", name: "check_json", args} (the same, without waiting for the
+// wheels' files); out: {type: "progress", stage}, {type: "ready", version, plans, start}, {type: "error", message},
 // {type: "result", id, value} or {type: "result", id, error}.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 import { warmUp } from "./rules-warm.js";
@@ -42,12 +43,11 @@ function useCompiled(module, wasmURL) {
     ({ module, instance: await WebAssembly.instantiate(module, imports) });
 }
 
+// After a restore the check is ready at once: rules_py and its plans are in the snapshot's memory. The
+// wheels' files (what a later import reads: rules_py's other modules, the page's extra packages) are
+// installed after "ready", and only calls other than the check wait for them.
 async function fromSnapshot(options, snapshot) {
-  const pyodide = await loadPyodide({
-    indexURL: options.indexURL,
-    packages: options.packages,  // the wheels' files (rules_py's data, extra packages) as on a fresh start
-    _loadSnapshot: snapshot,
-  });
+  const pyodide = await loadPyodide({ indexURL: options.indexURL, _loadSnapshot: snapshot });
   // The snapshot froze `random`'s state at build time: a fresh seed if anything imported it.
   pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
   return pyodide;
@@ -56,7 +56,7 @@ async function fromSnapshot(options, snapshot) {
 async function fresh(options) {
   const pyodide = await loadPyodide({ indexURL: options.indexURL, packages: options.packages });
   post({ type: "progress", stage: "rules" });
-  warmUp(pyodide.pyimport("rules_py"));
+  warmUp(pyodide);
   return pyodide;
 }
 
@@ -68,13 +68,22 @@ async function boot(options, compiled) {
   if (module) useCompiled(module, options.indexURL + "pyodide.asm.wasm");
   if (snapshot) {
     try {
-      return { pyodide: await fromSnapshot(options, snapshot), start: "snapshot" };
+      const pyodide = await fromSnapshot(options, snapshot);
+      return { pyodide, start: "snapshot", packages: pyodide.loadPackage(options.packages, { messageCallback: () => {} }) };
     } catch (error) {
       // A snapshot that is missing, damaged or from another build: the ordinary start still works.
       console.warn("rules snapshot not used:", error);
     }
   }
-  return { pyodide: await fresh(options), start: "fresh" };
+  return { pyodide: await fresh(options), start: "fresh", packages: Promise.resolve() };
+}
+
+// The browser compiles Python's hot WebAssembly fully only once it has run a while: a few sample checks,
+// one per task so that the page's own calls go between them, before the person's first check.
+const WARM_ROUNDS = 12;
+
+function warmInBackground(pyodide, rounds = WARM_ROUNDS) {
+  if (rounds > 0) setTimeout(() => { warmUp(pyodide); warmInBackground(pyodide, rounds - 1); }, 0);
 }
 
 // options: {indexURL, packages, snapshotURL | null} (see rules-client.js). The page's first message is
@@ -92,6 +101,7 @@ export function start(options) {
       post({ type: "ready", version: rules.__version__, plans: [...plans.keys()], start: how });
       plans.destroy();
       rules.destroy();
+      if (how === "snapshot") warmInBackground(pyodide);
     },
     (error) => post({ type: "error", message: String((error && error.message) || error) }),
   );
@@ -99,9 +109,10 @@ export function start(options) {
   compiled.then(() => {
     self.onmessage = async (event) => {
       const { type, id, module, name, args } = event.data;
-      if (type !== "call") return;
-      const { pyodide } = await booted;
+      if (type !== "call" && type !== "check") return;
+      const { pyodide, packages } = await booted;
       try {
+        if (type === "call") await packages;
         let value = await pyodide.pyimport(module)[name](...args);
         if (value && typeof value.toJs === "function") {
           const proxy = value;

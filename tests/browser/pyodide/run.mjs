@@ -3,7 +3,8 @@
 // rules_py/ (with its built _data/plans.json) and tests/ are copied into Pyodide's file system as they are,
 // so Pyodide imports the very files CPython does; the working directory is the copy of the repository. FUNCTION takes IN's text and returns the text written to OUT.
 // With SITE_PYODIDE_DIR (a built site's pyodide/), Pyodide starts as the checker's worker does: from that
-// site's memory snapshot, with its rules_py wheel (only tests/ is copied, and rules_py is the snapshot's).
+// site's memory snapshot, without installing its wheel, as the checker's worker answers a check before it has
+// (only tests/ is copied, and rules_py is the snapshot's).
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,7 +19,7 @@ if (!outPath) {
 }
 
 const pyodide = sitePyodide
-  ? await loadPyodide({ indexURL: sitePyodide + "/", packages: ["rules-py"],
+  ? await loadPyodide({ indexURL: sitePyodide + "/",  // no wheel: the worker checks before installing it
                         _loadSnapshot: gunzipSync(readFileSync(join(sitePyodide, "rules-snapshot.bin"))) })
   : await loadPyodide({ indexURL: join(root, "node_modules", "pyodide") });
 const home = "/repo";
