@@ -214,3 +214,14 @@ def test_profile_crashes_found_by_hand_exit_zero(tmp_path):
         profile.write_text(text, encoding="utf-8")
         code, out, err = cli(RECORDS / "clipboard.txt", "--profile", profile, "--json")
         assert (code, err) == (0, "") and json.loads(out)["bundles"]
+
+
+def test_a_workers_file_reaches_a_target_without_a_file_descriptor_too(tmp_path):
+    import io
+
+    path = tmp_path / "piece"
+    path.write_bytes("「課程」".encode("utf-8") * 100_000)
+    target = io.BytesIO()  # no fileno(): read and write instead of os.sendfile
+    with open(path, "rb") as f:
+        _cli._send(f, target)
+    assert target.getvalue() == path.read_bytes()
