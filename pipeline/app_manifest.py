@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.cache import cached_bytes, digest
+
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = "manifest.webmanifest"
 ICONS = "assets/icons/"
@@ -104,7 +106,8 @@ def write_app_manifest(site_dir: Path) -> Path:
     icons = [{"src": ICONS + "icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}]
     for size in PNG_SIZES:
         name = f"icon-{size}.png"
-        (icons_dir / name).write_bytes(icon_png(size, colour))
+        key = digest(Path(__file__).read_bytes(), colour.encode(), str(size).encode())  # the drawing, its colour
+        (icons_dir / name).write_bytes(cached_bytes("icons", key, lambda: icon_png(size, colour)))
         icons.append({"src": ICONS + name, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any maskable"})
     manifest = {
         "name": _site_name(), "short_name": SHORT_NAME, "lang": "zh-TW", "dir": "ltr",

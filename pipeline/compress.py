@@ -4,6 +4,8 @@
 import gzip
 from pathlib import Path
 
+from pipeline.cache import cached_bytes, digest
+
 MIN_BYTES = 1024
 # Already compressed formats (.whl, .png …) are left alone: gzip would not make them smaller.
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".zip", ".svg", ".txt", ".xml"}
@@ -18,8 +20,8 @@ def compress_site(site_dir: Path) -> list[Path]:
         if not path.is_file() or path.suffix not in COMPRESSIBLE or path.stat().st_size < MIN_BYTES:
             continue
         data = path.read_bytes()
-        # mtime=0: the same input gives the same bytes on every build.
-        packed = gzip.compress(data, compresslevel=9, mtime=0)
+        # mtime=0: the same input gives the same bytes on every build (and the cache may keep them).
+        packed = cached_bytes("gzip", digest(data), lambda: gzip.compress(data, compresslevel=9, mtime=0))
         target = path.with_name(path.name + ".gz")
         if len(packed) > len(data) * (1 - MIN_SAVING):
             target.unlink(missing_ok=True)

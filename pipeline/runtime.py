@@ -4,13 +4,13 @@ import json
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from pyodide_lock import PyodideLockSpec
 from pyodide_lock.utils import add_wheels_to_spec
 
 from pipeline import BuildError
+from pipeline.cache import cached_folder, digest
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -57,23 +57,26 @@ def _same_python(runtime_python: str) -> bool:
 
 
 def _precompile(target: Path) -> None:
-    """Replaces our wheel by one with .pyc in place of .py (Pyodide then imports it without compiling)
-    and rewrites the lock to it: pyodide-build's py-compile, as Pyodide does for its own packages.
-    It runs on a folder holding only the lock and the wheel: given site/pyodide/ it would also rewrite
-    python_stdlib.zip (1.7x larger)."""
+    """Replaces our wheels by ones with .pyc in place of .py (Pyodide then imports them without compiling)
+    and rewrites the lock to them: pyodide-build's py-compile, as Pyodide does for its own packages.
+    It runs on a folder holding only the lock and the wheels (given site/pyodide/ it would also rewrite
+    python_stdlib.zip, 1.7x larger), kept in the build cache under the digest of those files."""
     lock = target / "pyodide-lock.json"
     wheels = [target / p["file_name"] for p in json.loads(lock.read_text(encoding="utf-8"))["packages"].values()]
-    with tempfile.TemporaryDirectory(prefix="py-compile-") as tmp:
-        folder = Path(tmp)
-        for path in (lock, *wheels):
-            shutil.copy2(path, folder / path.name)
-        pyodide = Path(sys.executable).with_name("pyodide")
-        result = subprocess.run([str(pyodide), "py-compile", "--silent", str(folder)], capture_output=True, text=True)
-        compiled = json.loads((folder / lock.name).read_text(encoding="utf-8"))["packages"].values()
-        if result.returncode != 0 or not all((folder / p["file_name"]).exists() for p in compiled):
-            raise BuildError("rules_py 的 wheel 預先編譯（pyodide py-compile）失敗：\n" + result.stdout + result.stderr)
-        for path in wheels:
-            path.unlink()
-        for package in compiled:
-            shutil.copy2(folder / package["file_name"], target / package["file_name"])
-        shutil.copy2(folder / lock.name, lock)
+    key = digest(*(part for path in (lock, *wheels) for part in (path.name.encode(), path.read_bytes())))
+    folder = cached_folder("py-compile", key, lambda folder: _py_compile(folder, lock, wheels))
+    for path in wheels:
+        path.unlink()
+    for package in json.loads((folder / lock.name).read_text(encoding="utf-8"))["packages"].values():
+        shutil.copy2(folder / package["file_name"], target / package["file_name"])
+    shutil.copy2(folder / lock.name, lock)
+
+
+def _py_compile(folder: Path, lock: Path, wheels: list) -> None:
+    for path in (lock, *wheels):
+        shutil.copy2(path, folder / path.name)
+    pyodide = Path(sys.executable).with_name("pyodide")
+    result = subprocess.run([str(pyodide), "py-compile", "--silent", str(folder)], capture_output=True, text=True)
+    compiled = json.loads((folder / lock.name).read_text(encoding="utf-8"))["packages"].values()
+    if result.returncode != 0 or not all((folder / p["file_name"]).exists() for p in compiled):
+        raise BuildError("rules_py 的 wheel 預先編譯（pyodide py-compile）失敗：\n" + result.stdout + result.stderr)

@@ -56,7 +56,10 @@ function watchUpdates(registration) {
 
 if ("serviceWorker" in navigator) {
   window.addEventListener("load", () => {
-    navigator.serviceWorker.register(SCRIPT)
+    // On a page that runs the checker, not before its rules are ready: a first visit's install downloads
+    // the reading pages, which would compete with the rules' own start.
+    const rules = window.RulesClient ? window.RulesClient.ready : Promise.resolve();
+    rules.catch(() => {}).then(() => navigator.serviceWorker.register(SCRIPT))
       .then((registration) => {
         watchUpdates(registration);
         return navigator.serviceWorker.ready;

@@ -1,7 +1,8 @@
 import { todayIso } from "./dates.js";
 import { startRules } from "./rules-client.js";
 
-// The checker's rules: started once, as the page opens (index.md loads this module before checker.js),
+// The checker's rules: started once, as the page opens (index.md loads this module async, so that the worker
+// starts without waiting for the page's other scripts),
 // and told one request in, the parsed answer out. window.RulesClient is the same client, for the
 // scripts outside this module graph (sw-register.js keeps Pyodide offline once it is ready).
 export const rulesClient = startRules();

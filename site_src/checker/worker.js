@@ -43,6 +43,19 @@ function useCompiled(module, wasmURL) {
     ({ module, instance: await WebAssembly.instantiate(module, imports) });
 }
 
+// Files that loadPyodide fetches: fetched at once instead, and its own fetch of each answered with that
+// response (once; a second fetch, as in the fallback to the ordinary start, goes to the network).
+function prefetch(urls) {
+  const early = new Map(urls.map((url) => [url, fetch(url)]));
+  early.forEach((response) => response.catch(() => {}));
+  const fetchFile = self.fetch;
+  self.fetch = (url, ...rest) => {
+    const response = early.get(String(url));
+    early.delete(String(url));
+    return response ?? fetchFile(url, ...rest);
+  };
+}
+
 // After a restore the check is ready at once: rules_py and its plans are in the snapshot's memory. The
 // wheels' files (what a later import reads: rules_py's other modules, the page's extra packages) are
 // installed after "ready", and only calls other than the check wait for them.
@@ -61,9 +74,12 @@ async function fresh(options) {
 }
 
 async function boot(options, compiled) {
-  // The snapshot downloads while the page compiles the runtime.
+  // The snapshot, Pyodide's script and its standard library download while the page compiles the runtime
+  // (loadPyodide would fetch them only once it runs).
   const snapshot = options.snapshotURL ? snapshotBytes(options.snapshotURL) : null;
   snapshot?.catch(() => {});  // its failure is met below
+  import(options.indexURL + "pyodide.asm.js").catch(() => {});  // loadPyodide finds it loaded, or meets the failure
+  prefetch([options.indexURL + "python_stdlib.zip", options.indexURL + "pyodide-lock.json"]);
   const module = await compiled;
   if (module) useCompiled(module, options.indexURL + "pyodide.asm.wasm");
   if (snapshot) {
