@@ -58,10 +58,12 @@ class Duty:
     """A person's working time, kept apart by kind: 上班 (office hours on working days, less hour-level
     leave) and 在勤 (on-duty and rota periods). Never merged: a reason names the kind it found."""
 
-    __slots__ = ("office", "on_duty")
+    __slots__ = ("office", "on_duty", "kinds")
 
     def __init__(self, office: WorkingTime, on_duty: WorkingTime):
         self.office, self.on_duty = office, on_duty
+        # (kind, working time) to look in, 上班 first; a kind with no time at all (most profiles have no 在勤) is left out.
+        self.kinds = tuple((kind, work) for kind, work in (("office_hours", office), ("on_duty", on_duty)) if work.starts)
 
 
 def duty(plan, profile) -> Duty:
@@ -148,11 +150,18 @@ def roc_day(day: date) -> str:
     return f"{roc_date(day)}（{day.isoformat()}）"
 
 
+_CLOCKS: dict = {}  # minute of the day -> "09:00": a check writes some sixty times into its sentences
+
+
 def clock(moment: datetime) -> str:
     """09:00, or 09:00:30 when the seconds are not zero."""
     if moment.second:  # not strftime: it is the slowest part of a check's sentences
         return f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}"
-    return f"{moment.hour:02d}:{moment.minute:02d}"
+    minute = moment.hour * 60 + moment.minute
+    text = _CLOCKS.get(minute)
+    if text is None:
+        text = _CLOCKS[minute] = f"{moment.hour:02d}:{moment.minute:02d}"
+    return text
 
 
 def roc_time(moment: datetime) -> str:

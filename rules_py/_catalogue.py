@@ -121,6 +121,7 @@ _RULES = {
 }
 
 RULE_IDS = tuple(_RULES)
+_MESSAGES = {rule: message for rule, (_, message) in _RULES.items()}
 
 # Rules that rest on a fact the plan does not state: the plan attribute holding where it comes from.
 _SOURCES = {"offduty.yes": "office_hours_source", "offduty.no": "office_hours_source",
@@ -161,8 +162,8 @@ def reason(plan, rule: str, course=None, clause=None, **facts) -> dict:
     for key, value in facts.items():
         if value.__class__ is not str:
             facts[key] = show(value)
-    out = {"rule": rule, "clause": clause, "anchor": plan.anchors[clause],
-           "message": _RULES[rule][1].format(course=course, **facts)}
+    facts["course"] = course  # format_map of the facts themselves: no second dict of them
+    out = {"rule": rule, "clause": clause, "anchor": plan.anchors[clause], "message": _MESSAGES[rule].format_map(facts)}
     if course is not None:
         out["course"] = course
     if rule in _SOURCES:

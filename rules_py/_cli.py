@@ -5,9 +5,13 @@ line per fault on stderr, naming the file), 1 when the rules cannot decide a cas
 A personnel office's batch of many records is shared among the CPU cores.
 """
 
+import io
 import json
 import os
+import shutil
 import sys
+import tempfile
+from contextlib import contextmanager
 from datetime import date
 
 from rules_py._calendar import today_in_taiwan
@@ -47,6 +51,7 @@ class _Job:
     def __init__(self, profile, profile_file, plan, today, as_json, several, stdin):
         self.profile, self.profile_file, self.plan, self.today = profile, profile_file, plan, today
         self.as_json, self.several, self.stdin = as_json, several, stdin
+        self.encoding, self.errors = sys.stdout.encoding, sys.stdout.errors
 
     def run(self, name: str) -> tuple:
         """(name, rendered text or None, brief for the summary or None, error line or None)."""
@@ -61,13 +66,25 @@ class _Job:
         except RuleGapError as exc:
             return name, None, None, RuleGapError(_line(name, f"規則無法判定此情形，請回報：{exc}"))
         if self.as_json:
-            text = json.dumps({"file": name, **result} if self.several else result, ensure_ascii=False)
+            # A fresh tree of dicts and lists, with no cycle to look for.
+            text = json.dumps({"file": name, **result} if self.several else result, ensure_ascii=False,
+                              check_circular=False)
         else:
             text = report(result, title=name if self.several else None)
         brief = {"leave_hours": result["leave_hours"], "reward": result["reward"]["status"],
                  "leave": {b["id"]: b["leave"]["status"] for b in result["bundles"]},
                  "bundle_names": {b["id"]: b["name"] for b in result["bundles"]}}
         return name, text, brief, None
+
+    def run_chunk(self, chunk: tuple) -> list:
+        """A worker's share of a batch: (file to write, names) -> the outcomes without their text. The
+        records' output goes to the file, which the parent copies to stdout: pickling every record's ~33 KB
+        of text back to the parent cost more than the parent could write."""
+        path, names = chunk
+        outcomes = [self.run(name) for name in names]
+        with open(path, "w", encoding=self.encoding, errors=self.errors) as f:  # as stdout would write it
+            f.writelines(_pieces(outcomes, self.as_json))
+        return [(name, None, brief, error) for name, _, brief, error in outcomes]
 
 
 def main(argv=None) -> int:
@@ -99,31 +116,62 @@ def main(argv=None) -> int:
             print(_line(profile_file, _os_message(exc)), file=sys.stderr)
             return 2
     job = _Job(profile, profile_file, plan, today, as_json, len(records) > 1, stdin)
-    outcomes = _run_all(job, records)
-    gap = next((e for *_, e in outcomes if isinstance(e, RuleGapError)), None)
-    if gap is not None:
-        print(gap, file=sys.stderr)
-        return 1
-    _write(outcomes, as_json)
+    with _checked(job, records) as (outcomes, pieces):
+        gap = next((e for *_, e in outcomes if isinstance(e, RuleGapError)), None)
+        if gap is not None:
+            print(gap, file=sys.stderr)
+            return 1
+        _write(outcomes, pieces, as_json)
     for *_, error in outcomes:
         if error is not None:
             print(error, file=sys.stderr)
     return 2 if any(error for *_, error in outcomes) else 0
 
 
-def _run_all(job: _Job, records: list) -> list:
-    workers = min(os.cpu_count() or 1, 8)
-    if len(records) < _PARALLEL_FROM or workers < 2:
-        return [job.run(name) for name in records]
+def _run_all(job, items: list) -> list:
+    """[job.run(item) for item in items], a large batch shared among worker processes."""
+    workers = _workers(len(items))
+    if workers < 2:
+        return [job.run(item) for item in items]
+    with _pool(workers) as pool:
+        return pool.map(job.run, items, chunksize=_chunk_size(len(items), workers))
+
+
+@contextmanager
+def _checked(job: _Job, records: list):
+    """(outcomes, pieces): serially, each outcome holds its record's text (pieces is None); in a pool, the
+    outcomes hold none and pieces are the files, in record order, that hold the records' output."""
+    workers = _workers(len(records))
+    if workers < 2:
+        yield [job.run(name) for name in records], None
+        return
+    size = _chunk_size(len(records), workers)
+    with tempfile.TemporaryDirectory(prefix="rules_py-") as folder:
+        chunks = [(os.path.join(folder, f"{n:06d}"), records[at:at + size])
+                  for n, at in enumerate(range(0, len(records), size))]
+        with _pool(workers) as pool:
+            outcomes = [o for part in pool.map(job.run_chunk, chunks, chunksize=1) for o in part]
+        yield outcomes, [path for path, _ in chunks]
+
+
+def _workers(count: int) -> int:
+    """Worker processes for a batch of `count` items; below 2, the batch runs in this process."""
+    return 1 if count < _PARALLEL_FROM else min(os.cpu_count() or 1, 8)
+
+
+def _pool(workers: int):
     from multiprocessing import get_context  # only for a batch
 
     all_plans()  # load once, before the workers are forked
-    with get_context("fork" if sys.platform.startswith("linux") else "spawn").Pool(workers) as pool:
-        # Small chunks, so that no worker is left alone with a long last chunk while the others idle.
-        return pool.map(job.run, records, chunksize=max(1, len(records) // (workers * 32)))
+    return get_context("fork" if sys.platform.startswith("linux") else "spawn").Pool(workers)
 
 
-def _write(outcomes: list, as_json: bool) -> None:
+def _chunk_size(count: int, workers: int) -> int:
+    # Small chunks, so that no worker is left alone with a long last chunk while the others idle.
+    return max(1, count // (workers * 32))
+
+
+def _write(outcomes: list, pieces, as_json: bool) -> None:
     out = sys.stdout
     if len(outcomes) == 1:
         _, text, _, _ = outcomes[0]
@@ -133,17 +181,53 @@ def _write(outcomes: list, as_json: bool) -> None:
     data = summary([(name, brief, error) for name, _, brief, error in outcomes])
     if as_json:
         out.write('{"records": [')
-        for i, (name, text, _, error) in enumerate(outcomes):  # piece by piece: no copy of the whole batch
-            if i:
-                out.write(", ")
-            out.write(text if text is not None else json.dumps({"file": name, "error": {"message": error}},
-                                                                ensure_ascii=False))
+    if pieces is None:
+        out.writelines(_pieces(outcomes, as_json))  # piece by piece: no copy of the whole batch
+    else:
+        _copy(pieces, out, ", " if as_json else "")
+    if as_json:
         out.write('], "summary": ' + json.dumps(data, ensure_ascii=False) + "}\n")
-        return
-    for _, text, _, _ in outcomes:
-        if text is not None:
-            out.write(text + "\n")
-    out.write(summary_text(data))
+    else:
+        out.write(summary_text(data))
+
+
+def _pieces(outcomes: list, as_json: bool):
+    """The records' part of a batch's output: JSON objects with ", " between them, or reports each ending
+    its line (an unusable record has its line on stderr only)."""
+    for i, (name, text, _, error) in enumerate(outcomes):
+        if as_json:
+            if i:
+                yield ", "
+            yield text if text is not None else json.dumps({"file": name, "error": {"message": error}},
+                                                           ensure_ascii=False)
+        elif text is not None:
+            yield text + "\n"
+
+
+def _copy(files: list, out, between: str) -> None:
+    """The workers' files to out in order, `between` separating them, as bytes (no decoding, no copy in memory)."""
+    for n, path in enumerate(files):
+        if n and between:
+            out.write(between)
+        out.flush()  # what the text layer holds goes first
+        with open(path, "rb") as f:
+            _send(f, out.buffer)
+
+
+def _send(source, target) -> None:
+    """A file's bytes to target: by os.sendfile where it can (the kernel copies, not this process, which
+    writes a batch's output only once all of it is checked), else by reading and writing."""
+    sent = 0
+    try:
+        size = os.fstat(source.fileno()).st_size
+        while sent < size:
+            step = os.sendfile(target.fileno(), source.fileno(), sent, size - sent)
+            if not step:
+                break
+            sent += step
+    except (AttributeError, OSError, io.UnsupportedOperation):  # no sendfile, or not to this target
+        source.seek(sent)
+        shutil.copyfileobj(source, target, 1 << 20)
 
 
 def _arguments(argv: list) -> tuple:

@@ -77,15 +77,18 @@ def off_duty(course, row, duty, profile) -> tuple:
     Rules: offduty.unpaid_leave, offduty.overtime_leave, offduty.no, offduty.review, offduty.yes.
     -> (rule, verdict yes | no | review, found {kind, start, end, at} or None).
     """
-    unpaid = next(((a, b) for a, b in profile.unpaid_leave
-                   if row.start.date() <= b and row.end > datetime.combine(a, _MIDNIGHT)), None)
-    claimed = next(((a, b, key) for a, b, key in profile.claimed if row.start < b and row.end > a), None)
+    # The usual profile has no leave or claims: no generator to run then.
+    unpaid = profile.unpaid_leave and next(
+        ((a, b) for a, b in profile.unpaid_leave if row.start.date() <= b and row.end > datetime.combine(a, _MIDNIGHT)),
+        None)
+    claimed = profile.claimed and next(
+        ((a, b, key) for a, b, key in profile.claimed if row.start < b and row.end > a), None)
     at_start = _covering(duty, row.t_start, end_point=False)
     at_end = _covering(duty, row.t_end, end_point=True) if at_start is None else None
     between = _within(duty, row.t_start, row.t_end)
     rule, verdict = decide((
-        ("offduty.unpaid_leave", unpaid is not None, "no"),
-        ("offduty.overtime_leave", claimed is not None, "no"),
+        ("offduty.unpaid_leave", bool(unpaid), "no"),
+        ("offduty.overtime_leave", bool(claimed), "no"),
         ("offduty.no", at_start is not None or at_end is not None, "no"),
         ("offduty.review", between is not None, "review"),
         ("offduty.yes", between is None, "yes"),
@@ -110,7 +113,7 @@ _CLAIMED_KIND = {"overtime": "overtime", "official_leave": "official_leave", "bu
 
 def _covering(duty, t: int, end_point: bool):
     """(kind, interval) of the working time that holds moment t, 上班 before 在勤."""
-    for kind, work in (("office_hours", duty.office), ("on_duty", duty.on_duty)):
+    for kind, work in duty.kinds:
         span = work.covering(t, end_point=end_point)
         if span is not None:
             return kind, span
@@ -119,12 +122,12 @@ def _covering(duty, t: int, end_point: bool):
 
 def _within(duty, start: int, end: int):
     """(kind, interval) of the first working time strictly between start and end."""
-    found = [(span, kind) for kind, work in (("office_hours", duty.office), ("on_duty", duty.on_duty))
-             for span in (work.first_within(start, end),) if span is not None]
-    if not found:
-        return None
-    span, kind = min(found)
-    return kind, span
+    found = None
+    for kind, work in duty.kinds:  # 上班 first: it wins a tie
+        span = work.first_within(start, end)
+        if span is not None and (found is None or span < found[1]):
+            found = kind, span
+    return found
 
 
 def counting_row(verdicts: list) -> tuple:
@@ -135,6 +138,8 @@ def counting_row(verdicts: list) -> tuple:
     when not off duty and passed again later off duty is for the personnel office to judge.
     Rule: offduty.retake. -> (the counting row and its verdict, the earlier row not off duty or None).
     """
+    if len(verdicts) == 1:  # the usual course, passed once
+        return verdicts[0], None
     best = min(verdicts, key=lambda v: (_RANK[v[1][1]], v[0].other is not None, v[0].end))
     earlier = None
     if best[1][1] == "yes":

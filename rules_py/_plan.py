@@ -79,6 +79,8 @@ class Plan:
         self.suspensions = {s["date"]: s for s in data["calendar"]["suspensions"]}  # by ISO date
         self.day_notes = data["calendar"]["notes"]                                    # by ISO date
         self.off_days = frozenset(data["calendar"]["off_days"])                       # ISO dates
+        # The days the calendar says something of (停止上班, a note): other days need no look-up by ISO date.
+        self.fact_days = frozenset(date.fromisoformat(d) for d in (*self.suspensions, *self.day_notes))
         self.has_district_suspensions = any(s["scope"] != "whole_city" for s in self.suspensions.values())
         self.categories = {c["id"]: c["name"] for c in data["categories"]}
         self.category_labels = {}

@@ -225,6 +225,8 @@ def _calendar_reasons(plan, profile, row, found) -> list:
     """What the calendar says of the days that decided a row's verdict (補行上班日, 停止上班…)."""
     out = []
     for day in _days(row, found):
+        if day not in plan.fact_days:
+            continue
         iso = day.isoformat()
         suspension = plan.suspensions.get(iso)
         if suspension is not None:
@@ -273,7 +275,7 @@ def _bundle(plan, bundle, courses, covered, category_reason, today, warnings) ->
                               expires_iso=expires_on.isoformat()))
         if today is not None:
             _expiry_flag(plan, bundle, leave, expires_on, today, warnings)
-        form = form_rows([(c.course, c.row.row) for c in courses])
+        form = form_rows([(c.course, c.row) for c in courses])
     return {
         "id": bundle.id,
         "name": bundle.name,
@@ -403,17 +405,17 @@ def _row_json(seen, suggestions=None) -> dict:
 
 
 def form_rows(courses_and_rows) -> list:
-    """[(course, its counting row)] in catalogue order -> the rows of the application form
+    """[(course, its counting row as Seen)] in catalogue order -> the rows of the application form
     (公餘時間完成數位學習補休申請表), times as on the paper form."""
     return [
         {
             "no": course.index,
             "course": course.name,
             "hours": course.hours,
-            "start": row.start.isoformat(),
-            "end": row.end.isoformat(),
-            "start_roc": roc_moment(row.start),
-            "end_roc": roc_moment(row.end),
+            "start": seen.iso_start,
+            "end": seen.iso_end,
+            "start_roc": roc_moment(seen.start),
+            "end_roc": roc_moment(seen.end),
         }
-        for course, row in courses_and_rows
+        for course, seen in courses_and_rows
     ]

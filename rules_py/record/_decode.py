@@ -19,7 +19,7 @@ _SIGNATURES = (
     (b"GIF8", "這是圖片檔，無法讀取，請改用複製的表格或儲存的網頁"),
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # not tab, line feed, form feed, carriage return
+_CONTROLS = bytes((*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F))  # not tab, line feed, form feed, carriage return
 
 
 def _megabytes(size: int) -> str:
@@ -33,11 +33,18 @@ def _check_size(size: int) -> None:
         )
 
 
+def _count_controls(text: str) -> int:
+    """Counted in the UTF-8 bytes, where each of them is a byte of its own: bytes.translate deletes them at C
+    speed, where a pattern took longer than parsing the whole table."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    return len(encoded) - len(encoded.translate(None, _CONTROLS))
+
+
 def _check_text(text: str) -> str:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise InputError("紀錄是空的，沒有任何內容")
-    controls = len(_CONTROLS.findall(text))
+    controls = _count_controls(text)
     # A stray control character can survive a copy; many of them mean this is not text at all.
     if controls > max(2, len(text) // 100):
         raise InputError("這不是文字檔（含有大量控制字元），無法當作學習紀錄讀取")

@@ -88,7 +88,7 @@ def _course_rows(table: _Table) -> list[RecordRow]:
     pick = itemgetter(*(index[field] for field, _ in COLUMNS))  # a row's cells in the order of COLUMNS
     records: list[RecordRow] = []
     for cells in rows:
-        if len(list(filter(str.strip, cells))) <= 1:
+        if _at_most_one_cell(cells):
             continue  # a blank row, or a one-cell message such as 「查無資料」 or 「共 7 筆」
         line = len(records) + 1
         if len(cells) < width or any(map(str.strip, cells[width:])):
@@ -97,3 +97,8 @@ def _course_rows(table: _Table) -> list[RecordRow]:
     if not records:
         raise InputError("學習紀錄表格只有表頭，沒有任何課程列")
     return records
+
+
+def _at_most_one_cell(cells: list[str]) -> bool:
+    filled = filter(str.strip, cells)  # lazily: a course row stops at its second cell
+    return next(filled, None) is None or next(filled, None) is None

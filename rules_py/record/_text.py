@@ -53,7 +53,8 @@ def text_rows(lines: list[str], ncols: int, numbered: bool = True) -> list[list[
     rows: list[list[str]] = []
     current: list[str] | None = None
     for line in lines:
-        if _starts_row(line, current, ncols, numbered, rows):
+        # Most lines go on a row's last cell: without a "No.<tab>" start, a numbered table's line starts no row.
+        if (not numbered or _ROW_START.match(line)) and _starts_row(line, current, ncols, numbered, rows):
             current = line.split("\t")
             rows.append(current)
         elif current is None or (len(current) >= ncols and "\t" not in line):

@@ -72,6 +72,7 @@ def test_just_under_the_limit_is_read_not_refused_for_size():
         ("2025-01-01 09:00:00~ 2025-01-01 08:59:59", ["早於", "08:59:59"]),
         ("", ["是空的"]),
         ("2025-01-01 08:00:00", ["看不懂"]),
+        ("2025-01-01 08:00+08~ 2025-01-01 09:00+08", ["看不懂"]),  # the platform's length, not its layout
     ],
 )
 def test_period_faults_name_the_row_and_column(period, words):
@@ -135,3 +136,18 @@ def test_halves_of_characters_from_javascript_become_whole_or_replacement_charac
     row = parse_record("\n".join([HEADER, _row(name=name)]))[0]
     assert row.name == "失智\ufffd友善好厝邊\U0001f600"
     assert row.name.encode("utf-8").decode("utf-8") == row.name
+
+
+def test_control_characters_are_counted_as_a_pattern_over_the_text_counts_them():
+    import random
+    import re
+
+    from rules_py.record._decode import _count_controls
+
+    pattern = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # not tab, line feed, form feed, carriage return
+    alphabet = ["a", "課", "\t", "\n", "\r", "\f", "\v", "\x00", "\x08", "\x0e", "\x1f", "\x7f", "\x80", "\x85",
+                "\u3000", "\xa0", "\ud800", "\udc00", "\u2028", "\x1c", "\U0001f600"]
+    rng = random.Random(13)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert _count_controls(text) == len(pattern.findall(text)), repr(text)

@@ -1,9 +1,12 @@
 """python -m rules_py check: exit codes, stdin, the one-line error, the JSON shape."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+from rules_py import _cli
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORDS = ROOT / "tests" / "fixtures" / "records"
@@ -141,6 +144,30 @@ def test_a_batch_shared_among_cores_keeps_order_and_faults(tmp_path):
     assert data["summary"]["leave_hours_total"] == 8 * 239
 
 
+# rules_py's CLI with its number of worker processes fixed: 1 runs every record in this process.
+_WITH_WORKERS = "import sys; from rules_py import _cli; _cli._workers = lambda count: {}; sys.exit(_cli.main())"
+
+
+def _run_with_workers(workers: int, args: list, cwd: Path):
+    done = subprocess.run([sys.executable, "-c", _WITH_WORKERS.format(workers), "check", *args], cwd=cwd,
+                          capture_output=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_a_pooled_batch_writes_the_same_bytes_as_one_process(tmp_path):
+    samples = sorted(p for p in RECORDS.iterdir() if p.suffix in (".txt", ".csv", ".html"))
+    names = []
+    for n in range(_cli._PARALLEL_FROM + 37):  # good and unusable records of every form, many chunks
+        sample = samples[n % len(samples)]
+        names.append(f"r{n:03d}{sample.suffix}")
+        (tmp_path / names[-1]).write_bytes(sample.read_bytes())
+    for options in (["--json"], [], ["--json", "--today", "2025-09-01"]):
+        serial = _run_with_workers(1, names + options, tmp_path)
+        pooled = _run_with_workers(2, names + options, tmp_path)
+        assert serial[0] == 2 and b"Traceback" not in serial[2]
+        assert pooled == serial, options
+
+
 def test_today_flags_expired_and_expiring_leave():
     code, out, _ = cli(RECORDS / "clipboard.txt", "--json", "--today", "2027-03-05")
     assert code == 0
@@ -187,3 +214,14 @@ def test_profile_crashes_found_by_hand_exit_zero(tmp_path):
         profile.write_text(text, encoding="utf-8")
         code, out, err = cli(RECORDS / "clipboard.txt", "--profile", profile, "--json")
         assert (code, err) == (0, "") and json.loads(out)["bundles"]
+
+
+def test_a_workers_file_reaches_a_target_without_a_file_descriptor_too(tmp_path):
+    import io
+
+    path = tmp_path / "piece"
+    path.write_bytes("「課程」".encode("utf-8") * 100_000)
+    target = io.BytesIO()  # no fileno(): read and write instead of os.sendfile
+    with open(path, "rb") as f:
+        _cli._send(f, target)
+    assert target.getvalue() == path.read_bytes()
