@@ -7,6 +7,9 @@ PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.13 || com
 VENV := .venv
 # Bytecode caches go under .build/, so that source folders hold only sources (git status stays clean).
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.build/pycache
+# ...and are written even where PYTHONDONTWRITEBYTECODE is set (it is meant to keep them out of source folders,
+# which the prefix does): without them every CLI test's process compiles rules_py again.
+unexport PYTHONDONTWRITEBYTECODE
 PY := $(VENV)/bin/python
 # Debian packages the tests need: the browser, CJK fonts (else Chinese prints as boxes),
 # pdftotext for the print tests, nginx for the hosting test.
