@@ -28,11 +28,11 @@ def _request() -> str:
     for no, course in enumerate(plan.courses, 1):
         day = _weekday(day)
         start = datetime.combine(day, _EVENING)
-        lines.append(_row(no, f"{course.name}\n({course.code})" if course.code else course.name,
+        lines.append(_row(plan, no, f"{course.name}\n({course.code})" if course.code else course.name,
                           start, start + timedelta(hours=course.hours)))
         day += timedelta(days=1)
     start = datetime.combine(_weekday(day), _EVENING)
-    lines.append(_row(len(plan.courses) + 1, _NOT_A_COURSE, start, start + timedelta(hours=1)))
+    lines.append(_row(plan, len(plan.courses) + 1, _NOT_A_COURSE, start, start + timedelta(hours=1)))
     first = datetime.combine(_weekday(plan.period_start), _EVENING)
     overtime = [[first.isoformat(), (first + timedelta(minutes=30)).isoformat()]]
     return json.dumps({"record": "\n".join(lines), "profile": {"overtime": overtime},
@@ -45,10 +45,11 @@ def _weekday(day):
     return day
 
 
-def _row(no: int, name: str, start: datetime, end: datetime) -> str:
+def _row(plan, no: int, name: str, start: datetime, end: datetime) -> str:
+    """A passed and uploaded row, in the plan's own words for both (courses/: passed_status, upload_success_status)."""
     seconds = int((end - start).total_seconds())
     reading = f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:00"
     hours = seconds / 3600
     return "\t".join((str(no), "開放式", name, f"{start:%Y-%m-%d %H:%M:%S}~\n{end:%Y-%m-%d %H:%M:%S}", reading, "100",
-                      "已填", "課程測驗：75 分(含)以上", "已通過", f"{hours:.1f}", "成功",
+                      "已填", "課程測驗：75 分(含)以上", plan.passed_status, f"{hours:.1f}", plan.upload_success,
                       f"{end + timedelta(days=1):%Y-%m-%d %H:%M:%S}"))

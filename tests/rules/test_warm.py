@@ -12,3 +12,4 @@ def test_the_warm_up_record_is_checked_in_full():
     assert {c["status"] for c in result["courses"]} == {"counted"}
     assert {c["off_duty"] for c in result["courses"]} == {"yes", "no"}  # evenings, and one during overtime
     assert len(result["unmatched_rows"]) == 1
+    assert result["reward"]["status"] == "eligible"  # every row passed and uploaded, in the plan's own words

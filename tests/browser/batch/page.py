@@ -8,6 +8,7 @@ from pathlib import Path
 
 import rules_py
 from tests.batch import generate
+from tests.support.tool_page import open_tool, wait_status_ready
 
 ROOT = Path(__file__).resolve().parents[3]
 READY_MS = 180_000   # several workers each load Pyodide, on a shared machine
@@ -15,13 +16,11 @@ BATCH_MS = 300_000
 
 
 def open_batch(page, server):
-    page.goto(server.url + "batch/")
-    page.wait_for_selector("#batch[data-ready]")
+    open_tool(page, server.url + "batch/", "batch")
 
 
 def wait_ready(page):
-    page.wait_for_selector("#batch-status:not([data-state='loading'])", timeout=READY_MS)
-    assert page.get_attribute("#batch-status", "data-state") == "ready", page.inner_text("#batch-status")
+    wait_status_ready(page, "batch-status", READY_MS)
 
 
 def files(persons, hostile=True) -> list:

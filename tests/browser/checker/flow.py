@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from tests.support.axe import axe  # noqa: F401  (re-exported for the checker tests)
+from tests.support.tool_page import open_tool, wait_status_ready
 
 ROOT = Path(__file__).resolve().parents[3]
 RECORDS = ROOT / "tests" / "fixtures" / "records"
@@ -20,14 +21,11 @@ def paper_time(iso: str) -> str:
 
 
 def open_checker(page, server):
-    page.goto(server.url + "checker/")
-    page.wait_for_selector("#checker[data-ready]")
+    open_tool(page, server.url + "checker/", "checker")
 
 
-# Waits use selectors, not wait_for_function: the page's CSP (no 'unsafe-eval') forbids the latter's eval.
 def wait_rules(page):
-    page.wait_for_selector("#checker-status:not([data-state='loading'])", timeout=RULES_READY_MS)
-    assert page.get_attribute("#checker-status", "data-state") == "ready", page.inner_text("#checker-status")
+    wait_status_ready(page, "checker-status", RULES_READY_MS)
 
 
 def paste(page, html=None, text=""):
