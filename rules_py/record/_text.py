@@ -3,12 +3,14 @@
 import csv
 import io
 import re
+from functools import lru_cache
 
 from rules_py._errors import InputError
 from rules_py.record._columns import header_fields
 
 # A course row of the copied text begins with its No. and a tab: "3\t開放式\t…".
 _ROW_START = re.compile(r"[ \u3000]*([0-9]{1,6})\t")
+_ROW_BREAKS = re.compile(r"\n[ \u3000]*[0-9]{1,6}\t")  # the line break before such a line, in a whole text
 # Any three column names hold one of these characters; other lines are not looked at as a header.
 _HEADER_CHARS = re.compile("[課時通測問]")
 _QUOTED_MULTILINE = re.compile(r'(?:^|\t)"[^"\t]*\n', re.MULTILINE)
@@ -23,7 +25,7 @@ def find_header(lines: list[str]) -> tuple[int, str, list[str | None]] | None:
         if not _HEADER_CHARS.search(line):
             continue
         if "\t" in line:
-            fields = header_fields(line.split("\t"))
+            fields = _tab_header(line)
             if fields:
                 return position, "\t", fields
         elif line.count(",") >= 2:
@@ -31,6 +33,12 @@ def find_header(lines: list[str]) -> tuple[int, str, list[str | None]] | None:
             if fields:
                 return position, ",", fields
     return None
+
+
+@lru_cache(maxsize=64)  # a batch's records share their header line
+def _tab_header(line: str) -> tuple[str | None, ...] | None:
+    fields = header_fields(line.split("\t"))
+    return tuple(fields) if fields else None
 
 
 def _csv_cells(line: str, position: int) -> list[str]:
@@ -50,6 +58,10 @@ def text_rows(lines: list[str], ncols: int, numbered: bool = True) -> list[list[
     numbered: the first column is No., so a row starts at a "No.<tab>" line; otherwise a row starts at
     any line once the row before has all its cells.
     """
+    if numbered:
+        rows = _whole_rows("\n" + "\n".join(lines), ncols)
+        if rows is not None:
+            return rows
     rows: list[list[str]] = []
     current: list[str] | None = None
     for line in lines:
@@ -63,6 +75,23 @@ def text_rows(lines: list[str], ncols: int, numbered: bool = True) -> list[list[
             first, *rest = line.split("\t")
             current[-1] += "\n" + first
             current.extend(rest)
+    return rows
+
+
+def _whole_rows(text: str, ncols: int) -> list[list[str]] | None:
+    """text_rows of the usual copy (the lines joined, after a line break), where each "No.<tab>" line starts a
+    row of exactly ncols cells whose last line has a tab: text_rows' loop would join each row's lines back as
+    they are, so one split per row makes the same cells at a fraction of the cost. None for anything else
+    (text below the table, a short row…), which the loop then reads."""
+    breaks = [match.start() for match in _ROW_BREAKS.finditer(text)]
+    breaks.append(len(text))
+    rows = []
+    for start, end in zip(breaks, breaks[1:]):
+        row = text[start + 1:end]
+        cells = row.split("\t")
+        if len(cells) != ncols or row.rfind("\n") > row.rfind("\t"):
+            return None
+        rows.append(cells)
     return rows
 
 
