@@ -33,18 +33,18 @@ def _check_size(size: int) -> None:
         )
 
 
-def _count_controls(text: str) -> int:
+def _count_controls(text: str, utf8: bytes | None = None) -> int:
     """Counted in the UTF-8 bytes, where each of them is a byte of its own: bytes.translate deletes them at C
-    speed, where a pattern took longer than parsing the whole table."""
-    encoded = text.encode("utf-8", "surrogatepass")
+    speed, where a pattern took longer than parsing the whole table. utf8: the bytes the text was decoded from."""
+    encoded = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
     return len(encoded) - len(encoded.translate(None, _CONTROLS))
 
 
-def _check_text(text: str) -> str:
+def _check_text(text: str, utf8: bytes | None = None) -> str:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise InputError("紀錄是空的，沒有任何內容")
-    controls = _count_controls(text)
+    controls = _count_controls(text, utf8)
     # A stray control character can survive a copy; many of them mean this is not text at all.
     if controls > max(2, len(text) // 100):
         raise InputError("這不是文字檔（含有大量控制字元），無法當作學習紀錄讀取")
@@ -82,7 +82,8 @@ def to_text(data: bytes | str) -> str:
         raise InputError("這不是文字檔（含有二進位資料），無法當作學習紀錄讀取")
     for codec in ("utf-8", "cp950"):  # cp950 is Big5 as Windows and Excel write it
         try:
-            return _check_text(data.decode(codec))
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
+        return _check_text(text, data if codec == "utf-8" else None)  # UTF-8: no need to encode it again
     raise InputError("無法辨識檔案的文字編碼（不是 UTF-8 也不是 Big5），可能不是文字檔")
