@@ -140,6 +140,7 @@ def taiwan_time(moment: datetime, where: str) -> datetime:
 _ROC_OFFSET = 1911
 
 
+@lru_cache(maxsize=4096)  # a batch writes the same days into every record
 def roc_date(day: date) -> str:
     return f"{day.year - _ROC_OFFSET} 年 {day.month} 月 {day.day} 日"
 
@@ -178,9 +179,15 @@ def roc_span(start: datetime, end: datetime) -> str:
 
 def roc_moment(moment: datetime) -> str:
     """As on the paper form: 114 年 3 月 1 日 9 時 0 分."""
-    return f"{roc_date(moment)} {moment.hour} 時 {moment.minute} 分"
+    return roc_date(moment.date()) + _form_clock(moment.hour, moment.minute)
 
 
+@lru_cache(maxsize=1440)  # one a minute of the day: cheaper than formatting two numbers
+def _form_clock(hour: int, minute: int) -> str:
+    return f" {hour} 時 {minute} 分"
+
+
+@lru_cache(maxsize=4096)  # the same few completion days in a batch
 def expiry(completed_on: date, years: int) -> date:
     """The last day of a period of `years` years counted from the day after completed_on.
 
