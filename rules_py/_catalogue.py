@@ -171,6 +171,21 @@ def reason(plan, rule: str, course=None, clause=None, **facts) -> dict:
     return out
 
 
+_FIXED: dict = {}
+
+
+def fixed_reason(plan, rule: str, course=None, clause=None, **facts) -> dict:
+    """reason() whose facts are the plan's own or a day's, never a record's time or row: the same in every
+    check of a batch, so built once and copied (a caller may change its result)."""
+    key = (plan, rule, course, clause, *facts.items())  # the plan object itself: use_plans() makes new ones
+    found = _FIXED.get(key)
+    if found is None:
+        if len(_FIXED) > 4096:  # a year of days for a few plans; never more than that
+            _FIXED.clear()
+        found = _FIXED[key] = reason(plan, rule, course, clause, **facts)
+    return dict(found)
+
+
 # -- clause ids as the plan writes them (壹, 陸、五, 附件2說明2) and their page anchors (clause-6-5, form-note-2)
 
 _NUMERALS = "一二三四五六七八九十"

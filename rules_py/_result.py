@@ -6,7 +6,7 @@ The shape of the result is documented in rules_py/__init__.py.
 from datetime import date, timedelta
 
 from rules_py._calendar import clock, duty, expiry, roc_date, roc_day, roc_moment, roc_span, roc_time, suspended
-from rules_py._catalogue import reason
+from rules_py._catalogue import fixed_reason, reason
 from rules_py._decisions import Seen, bundle_leave, counting_row, course_done, off_duty, reward, short_credit
 from rules_py._errors import InputError
 
@@ -30,7 +30,7 @@ def evaluate(plan, profile, rows, chosen=None, today: date | None = None) -> dic
     checked = {c: _course(plan, profile, work, c, matched[c]) for c in plan.courses}
     category = {"id": profile.category, "name": plan.categories[profile.category], "covered": covered}
     covered_names = "、".join(plan.categories[c] for c in plan.categories if c in plan.covered)
-    category["reason"] = reason(plan, "category.covered" if covered else "category.not_covered",
+    category["reason"] = fixed_reason(plan, "category.covered" if covered else "category.not_covered",
                                 category=category["name"], covered=covered_names)
     bundles = [_bundle(plan, b, [checked[c] for c in b.courses], covered, category["reason"], today, warnings)
                for b in plan.bundles]
@@ -154,7 +154,7 @@ def _done_reason(plan, rule, course, row) -> dict:
     elif rule == "course.not_passed":
         facts = {"line": row.row.line, "end": row.end, "status": row.row.status.strip() or _BLANK}
     else:
-        facts = {}
+        return fixed_reason(plan, rule, course=course.name)  # no row: the same sentence in every check
     return reason(plan, rule, course=course.name, **facts)
 
 
@@ -209,7 +209,7 @@ def _days(row, found) -> list:
 
 def _suspension_fact(plan, profile, day, suspension) -> dict:
     if suspension["scope"] == "whole_city":
-        return reason(plan, "calendar.suspension", day=day, cause=suspension["cause"])
+        return fixed_reason(plan, "calendar.suspension", day=day, cause=suspension["cause"])
     district = profile.district
     if district is None:
         how = "若您在這些區上班，請在個人設定填寫工作所在行政區（district），當日就不算上班時間；目前以照常上班計。"
@@ -217,7 +217,7 @@ def _suspension_fact(plan, profile, day, suspension) -> dict:
         how = f"您的工作地{district}在其中，當日不是上班時間。"
     else:
         how = f"您的工作地{district}不在其中，當日照常上班。"
-    return reason(plan, "calendar.district_suspension", day=day, districts="、".join(suspension["districts"]),
+    return fixed_reason(plan, "calendar.district_suspension", day=day, districts="、".join(suspension["districts"]),
                   cause=suspension["cause"], how=how)
 
 
@@ -234,7 +234,7 @@ def _calendar_reasons(plan, profile, row, found) -> list:
         note = plan.day_notes.get(iso)
         if note and (suspension is None or suspension["scope"] != "whole_city"):
             kind = "放假日" if iso in plan.off_days else "上班日"
-            out.append(reason(plan, "calendar.day", day=day, kind=kind, note=note))
+            out.append(fixed_reason(plan, "calendar.day", day=day, kind=kind, note=note))
     return out
 
 
@@ -252,13 +252,13 @@ def _bundle(plan, bundle, courses, covered, category_reason, today, warnings) ->
         reasons.append(category_reason)  # nothing else matters for a person the plan does not cover
     elif rule == "bundle.incomplete":
         missing = [c for c in courses if c.status != "counted"]
-        reasons.append(reason(plan, rule, bundle=bundle.name, missing=len(missing), deadline=plan.deadline))
+        reasons.append(fixed_reason(plan, rule, bundle=bundle.name, missing=len(missing), deadline=plan.deadline))
         reasons += [r for c in missing for r in c.reasons]
     else:
-        reasons.append(reason(plan, "bundle.complete", bundle=bundle.name, count=len(courses),
+        reasons.append(fixed_reason(plan, "bundle.complete", bundle=bundle.name, count=len(courses),
                               hours=bundle.hours, deadline=plan.deadline, completed_on=completed_on))
         if status == "eligible":
-            reasons.append(reason(plan, rule, bundle=bundle.name, hours=plan.leave_per_bundle))
+            reasons.append(fixed_reason(plan, rule, bundle=bundle.name, hours=plan.leave_per_bundle))
         else:
             wanted = "no" if status == "ineligible" else "review"
             reasons += [r for c in done if c.off_duty == wanted for r in c.off_duty_reasons]
@@ -270,7 +270,7 @@ def _bundle(plan, bundle, courses, covered, category_reason, today, warnings) ->
     if status in ("eligible", "review"):
         expires_on = expiry(completed_on, plan.leave_valid_years)
         leave.update(hours=plan.leave_per_bundle, expires_on=expires_on.isoformat(), expires_on_roc=roc_date(expires_on))
-        reasons.append(reason(plan, "leave.expiry", next_day=completed_on + timedelta(days=1),
+        reasons.append(fixed_reason(plan, "leave.expiry", next_day=completed_on + timedelta(days=1),
                               years=plan.leave_valid_years, expires_roc=roc_date(expires_on),
                               expires_iso=expires_on.isoformat()))
         if today is not None:
@@ -319,10 +319,10 @@ def _reward(plan, bundles, checked, covered, category_reason) -> dict:
     if rule == "category.not_covered":
         reasons.append(category_reason)
     elif rule == "reward.incomplete":
-        reasons.append(reason(plan, rule, deadline=plan.deadline, reward=plan.reward_name,
+        reasons.append(fixed_reason(plan, rule, deadline=plan.deadline, reward=plan.reward_name,
                               bundles="、".join(f"「{n}」" for n in incomplete)))
     else:
-        reasons.append(reason(plan, "reward.complete", deadline=plan.deadline, reward=plan.reward_name,
+        reasons.append(fixed_reason(plan, "reward.complete", deadline=plan.deadline, reward=plan.reward_name,
                               bundles="、".join(f"「{b['name']}」" for b in bundles)))
         reasons += [reason(plan, "reward.upload_pending", course=c.course.name,
                            status=c.row.row.upload_status.strip() or _BLANK, success=plan.upload_success,
@@ -355,8 +355,8 @@ def _assumed(plan, profile) -> list:
 
 def _next_steps(plan) -> list:
     """附件2說明2 and 說明5: how the leave is taken and recorded."""
-    return [reason(plan, "next.unit", unit=plan.leave_unit_hours),
-            reason(plan, "next.record", kind=plan.leave_record_kind, reason=plan.leave_reason_text)]
+    return [fixed_reason(plan, "next.unit", unit=plan.leave_unit_hours),
+            fixed_reason(plan, "next.record", kind=plan.leave_record_kind, reason=plan.leave_reason_text)]
 
 
 # -- JSON of courses, rows and the form -----------------------------------------------------------
