@@ -51,7 +51,7 @@ async function runCheck() {
   state.result = answer;
   const forms = renderForms(answer);
   renderResult(answer, plan, forms > 0, signatureLabels());
-  goTo("result");
+  await goTo("result");
 }
 
 // The filled forms as an editable ODT file (the government's standard format), made by the rules' worker.
@@ -71,7 +71,7 @@ function wire() {
   ["record-continue", "record-confirm"].forEach((id) => action(id, async () => {
     const outcome = await recordReady();
     if (outcome === "shown") $("record-rows-title").focus();
-    else if (outcome === "ok") goTo("profile");
+    else if (outcome === "ok") await goTo("profile");
   }));
   $("profile-back").addEventListener("click", () => goTo("record"));
   $("profile-continue").addEventListener("click", () => {
