@@ -2,7 +2,7 @@
 // forms-fill.js), for the answer this batch already has (nothing is checked again).
 import { $ } from "../checker/dom.js";
 import { renderResult } from "../checker/result-view.js";
-import { initForms, loadForms, odtRequest, renderForms, signatureLabels } from "../checker/forms-fill.js";
+import { formBundles, initForms, loadForms, odtRequest, renderForms, signatureLabels } from "../checker/forms-fill.js";
 import { download } from "../checker/ics.js";
 import { loadPlan } from "../checker/plan-data.js";
 
@@ -45,8 +45,8 @@ export async function openDetail(answer, row, from) {
   await formsLoaded;
   $("who-name").value = row.person === row.file ? "" : row.person;
   $("who-unit").value = row.unit || "";
-  const forms = renderForms(answer);
-  renderResult(answer, plan, forms > 0, signatureLabels());
+  renderForms(answer);
+  renderResult(answer, plan, formBundles(answer).length > 0, signatureLabels())();  // its closed sections too, at once
   $("batch-detail-title").textContent = `${row.person} 的檢核結果`;
   $("batch-results").hidden = true;
   $("batch-detail").hidden = false;

@@ -10,7 +10,7 @@ import { initRecordStep, recordReady, inputForRules } from "./record-step.js";
 import { initProfileStep, readProfile, fieldForWhere } from "./profile-step.js";
 import { renderAnswers } from "./answers-step.js";
 import { renderResult } from "./result-view.js";
-import { initForms, loadForms, renderForms, signatureLabels, odtRequest } from "./forms-fill.js";
+import { initForms, loadForms, formBundles, renderForms, signatureLabels, odtRequest } from "./forms-fill.js";
 import { makeIcs, download } from "./ics.js";
 import { initStorage } from "./storage.js";
 import { check, formsOdt, rulesSupported } from "./rules.js";
@@ -49,9 +49,12 @@ async function runCheck() {
     return;
   }
   state.result = answer;
-  const forms = renderForms(answer);
-  renderResult(answer, plan, forms > 0, signatureLabels());
-  goTo("result");
+  const rest = renderResult(answer, plan, formBundles(answer).length > 0, signatureLabels());
+  $("forms").hidden = true;
+  await goTo("result");
+  // Below the verdict, once it is drawn: the closed sections' lists and the filled forms.
+  rest();
+  renderForms(answer);
 }
 
 // The filled forms as an editable ODT file (the government's standard format), made by the rules' worker.
@@ -71,7 +74,7 @@ function wire() {
   ["record-continue", "record-confirm"].forEach((id) => action(id, async () => {
     const outcome = await recordReady();
     if (outcome === "shown") $("record-rows-title").focus();
-    else if (outcome === "ok") goTo("profile");
+    else if (outcome === "ok") await goTo("profile");
   }));
   $("profile-back").addEventListener("click", () => goTo("record"));
   $("profile-continue").addEventListener("click", () => {

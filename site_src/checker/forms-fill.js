@@ -53,20 +53,24 @@ function fillWho() {
   });
 }
 
-// Shows the forms of eligible and review bundles; returns how many.
+// The bundles that get a form: eligible, and those for the personnel office to decide.
+export function formBundles(answer) {
+  return answer.bundles.filter((b) => b.leave.status !== "ineligible");
+}
+
+// Shows the forms of formBundles(answer).
 export function renderForms(answer) {
-  const bundles = answer.bundles.filter((b) => b.leave.status !== "ineligible");
+  const bundles = formBundles(answer);
   $("forms-sheets").replaceChildren(...(templates ? bundles.map(filledForm) : []));
   fillWho();
   $("forms").hidden = bundles.length === 0;
   $("forms-print").hidden = !templates;
   $("forms-odt").hidden = !templates;
-  return bundles.length;
 }
 
 // What the rules' worker needs to make the same forms as an ODT file (rules_py.forms_odt).
 export function odtRequest(answer) {
-  const bundles = answer.bundles.filter((b) => b.leave.status !== "ineligible");
+  const bundles = formBundles(answer);
   return {
     unit: $("who-unit").value,
     name: $("who-name").value,

@@ -42,11 +42,15 @@ function remaining(answer, bundle) {
 const EXPIRY_LABEL = { expired: "補休期限已過", expiring: "補休期限快到了" };
 
 // Each course of the bundle with the reasons that decided it (a calendar fact, a suspension, the person's choice).
-function courseReasons(answer, bundle) {
+// The list is in a closed section: it is filled by one of `later`'s steps, once the verdict is drawn.
+function courseReasons(answer, bundle, later) {
   const courses = answer.courses.filter((c) => c.bundle === bundle.id && c.reasons.length);
+  const list = el("ul");
+  later.push(() => list.replaceChildren(...courses.map((c) => el("li", { dataset: { course: c.name } }, [
+    el("strong", { text: c.name }), reasons(answer.plan.id, c.reasons)]))));
   return el("details", { class: "course-reasons" }, [
     el("summary", { text: `各門課程的判斷（${courses.length} 門）` }),
-    el("ul", {}, courses.map((c) => el("li", { dataset: { course: c.name } }, [el("strong", { text: c.name }), reasons(answer.plan.id, c.reasons)]))),
+    list,
   ]);
 }
 
@@ -57,7 +61,7 @@ function expiry(leave) {
   return [text, " ", el("strong", { class: "expiry-flag", text: `${EXPIRY_LABEL[leave.expiry_flag]}${left}` })];
 }
 
-function bundleSection(answer, bundle) {
+function bundleSection(answer, bundle, later) {
   const leave = bundle.leave;
   const hours = leave.status === "ineligible" ? "0 小時" : `${leave.hours} 小時${leave.status === "review" ? "（待認定）" : ""}`;
   return el("section", { class: `bundle bundle--${leave.status}`,
@@ -72,7 +76,7 @@ function bundleSection(answer, bundle) {
     ]),
     el("h4", { text: "為什麼" }),
     reasons(answer.plan.id, leave.reasons),
-    courseReasons(answer, bundle),
+    courseReasons(answer, bundle, later),
     remaining(answer, bundle),
   ]);
 }
@@ -103,7 +107,9 @@ function assumptions(answer) {
 
 // signatures: the form's signature boxes, as the site's form template names them.
 // plan: the page's plan view (plan-data.js); the words come from the answer, which names its plan.
+// Returns the rest of the work, for once the verdict is drawn: what lies in closed sections.
 export function renderResult(answer, plan, hasForms, signatures) {
+  const later = [];
   const review = answer.bundles.filter((b) => b.leave.status === "review").length;
   const summary = el("section", { class: "result-summary", "aria-labelledby": "result-summary-title" }, [
     el("h3", { id: "result-summary-title", text: "結果摘要" }),
@@ -125,10 +131,11 @@ export function renderResult(answer, plan, hasForms, signatures) {
   $("result").replaceChildren(
     summary,
     assumptions(answer) || "",
-    ...answer.bundles.map((b) => bundleSection(answer, b)),
+    ...answer.bundles.map((b) => bundleSection(answer, b, later)),
     reward,
     warnings || "",
     nextSteps(answer, hasForms, signatures),
     el("p", { class: "final-decision" }, el("strong", { text: "這裡的結果只供參考：是否核給補休與嘉獎，由您服務機關的人事單位決定。" })),
   );
+  return () => later.forEach((step) => step());
 }

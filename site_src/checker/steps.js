@@ -27,9 +27,16 @@ export function current() {
   return $("checker").dataset.step;
 }
 
+// The step is drawn first and its history entry made after that frame: making the entry can take the
+// browser tens of milliseconds, and the person is waiting for the step, not for that. Resolves once made.
 export function goTo(step, focus = true) {
-  if (step !== current()) history.pushState({ checkerStep: step }, "");
+  const push = step !== current();
   render(step, focus);
+  if (!push) return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => {
+    history.pushState({ checkerStep: step }, "");
+    resolve();
+  })));
 }
 
 export function startSteps() {

@@ -99,6 +99,16 @@ def import_inputs(page, rows=(), profile=None, record=None, who=None):
     page.wait_for_selector("#keeping-status:has-text('已匯入')")
 
 
+# The page lays out some sections only near the view (content-visibility: auto), so for a picture of the whole
+# page they are laid out, and then left to the page's CSS again. (The page's CSP refuses a screenshot's own style.)
+_LAY_OUT_ALL = """(on) => document.querySelectorAll(on ? '*' : '[data-shot]').forEach((e) => {
+    if (!on) { e.style.removeProperty('content-visibility'); delete e.dataset.shot; }
+    else if (getComputedStyle(e).contentVisibility === 'auto') { e.style.contentVisibility = 'visible'; e.dataset.shot = ''; }
+})"""
+
+
 def screenshot(page, name):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate(_LAY_OUT_ALL, True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.evaluate(_LAY_OUT_ALL, False)

@@ -36,13 +36,13 @@ def test_the_result_explains_itself(browser, server):
         [district] = reasons(page, "calendar.district_suspension")
         assert "杉林區在其中" in district and "豪雨" in district
         # No category was chosen: the result says which was assumed.
-        assert "編制內公務人員" in page.inner_text("[data-assumed='category']")
+        assert "編制內公務人員" in page.text_content("[data-assumed='category']")
         # By the device's date, leave expires within 60 days: flagged on the bundle and warned.
         flags = {b["id"]: b["leave"]["expiry_flag"] for b in want["bundles"]}
         shown = page.eval_on_selector_all("#result [data-bundle]", "els => Object.fromEntries(els.map(e => [e.dataset.bundle, e.dataset.expiry]))")
         assert shown == {k: v or "" for k, v in flags.items()} and "expiring" in shown.values()
         assert reasons(page, "leave.expiring")
-        assert "利用公餘時間參與數位學習" in page.inner_text(".next-steps")  # 說明5, from the rules
+        assert "利用公餘時間參與數位學習" in page.text_content(".next-steps")  # 說明5, from the rules
 
         # A near-match row: the person picks the catalogue course in the record table.
         case = BY_NAME["exact_match/人權搜查客 I is not 人權搜查客 II"]

@@ -59,7 +59,7 @@ def test_similar_name_is_shown_as_a_suggestion(checker):
     assert "名稱相近" in checker.inner_text("#record-rows-summary")
     checker.select_option(f"#row-{shown.index(similar[0])}-course", "智在高雄~智慧城市任你行")
     to_result(checker)
-    assert "智在高雄~智慧城市任你行" in checker.inner_text("#result [data-rule='match.chosen']")
+    assert "智在高雄~智慧城市任你行" in checker.text_content("#result [data-rule='match.chosen']")
 
 
 def test_uploaded_big5_csv(checker):

@@ -1,8 +1,10 @@
-"""The whole flow with the keyboard only: Tab, arrows, typing, Enter. Focus lands on each step's heading."""
+"""The whole flow with the keyboard only (Tab, arrows, typing, Enter), and the browser's back and forward buttons.
+Focus lands on each step's heading."""
 
 import rules_py
 
-from tests.browser.checker.flow import RECORDS, errors, open_checker, screenshot, step, verdict, wait_rules, expected
+from tests.browser.checker.flow import (RECORDS, errors, expected, open_checker, paste, screenshot, step, to_result, verdict,
+                                        wait_rules)
 
 
 def focused(page):
@@ -72,3 +74,17 @@ def test_keyboard_only_from_record_to_result(page, server):
     names = page.eval_on_selector_all("#forms-sheets [data-field='name']", "els => els.map(e => e.textContent)")
     assert names and set(names) == {"王小明"}
     screenshot(page, "4-result-keyboard")
+
+
+def test_back_and_forward_buttons_move_between_steps(page, server):
+    open_checker(page, server)
+    wait_rules(page)
+    paste(page, None, (RECORDS / "clipboard.txt").read_text(encoding="utf-8"))
+    to_result(page)
+    address = page.url
+    for move, want in ((page.go_back, "answers"), (page.go_back, "profile"), (page.go_forward, "answers"),
+                       (page.go_forward, "result")):
+        move()
+        page.wait_for_selector(f"#checker[data-step='{want}']", state="attached")
+        assert focused(page) == f"step-{want}-title"
+    assert page.url == address  # the steps live in the history's state, never in the address

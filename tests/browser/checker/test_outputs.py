@@ -204,7 +204,7 @@ def test_what_remains_names_the_courses_their_hours_and_the_days_left(checker):
     paste(checker, None, text)
     to_result(checker)
     left = [c for c in answer["courses"] if c["bundle"] == "policy" and c["status"] != "counted"]
-    shown = checker.inner_text("[data-bundle='policy'] .remaining")
+    shown = checker.text_content("[data-bundle='policy'] .remaining")
     for course in left:
         assert f"{course['name']}（{course['hours']} 小時）" in shown
     days = (date.fromisoformat(answer["plan"]["deadline"]) - date.today()).days
