@@ -31,7 +31,7 @@ def evaluate(plan, profile, rows, chosen=None, today: date | None = None) -> dic
     category = {"id": profile.category, "name": plan.categories[profile.category], "covered": covered}
     covered_names = "、".join(plan.categories[c] for c in plan.categories if c in plan.covered)
     category["reason"] = fixed_reason(plan, "category.covered" if covered else "category.not_covered",
-                                category=category["name"], covered=covered_names)
+                                      category=category["name"], covered=covered_names)
     bundles = [_bundle(plan, b, [checked[c] for c in b.courses], covered, category["reason"], today, warnings)
                for b in plan.bundles]
     eligible = sum(b["leave"]["status"] == "eligible" for b in bundles)
@@ -218,7 +218,7 @@ def _suspension_fact(plan, profile, day, suspension) -> dict:
     else:
         how = f"您的工作地{district}不在其中，當日照常上班。"
     return fixed_reason(plan, "calendar.district_suspension", day=day, districts="、".join(suspension["districts"]),
-                  cause=suspension["cause"], how=how)
+                        cause=suspension["cause"], how=how)
 
 
 def _calendar_reasons(plan, profile, row, found) -> list:
@@ -256,7 +256,7 @@ def _bundle(plan, bundle, courses, covered, category_reason, today, warnings) ->
         reasons += [r for c in missing for r in c.reasons]
     else:
         reasons.append(fixed_reason(plan, "bundle.complete", bundle=bundle.name, count=len(courses),
-                              hours=bundle.hours, deadline=plan.deadline, completed_on=completed_on))
+                                    hours=bundle.hours, deadline=plan.deadline, completed_on=completed_on))
         if status == "eligible":
             reasons.append(fixed_reason(plan, rule, bundle=bundle.name, hours=plan.leave_per_bundle))
         else:
@@ -271,8 +271,8 @@ def _bundle(plan, bundle, courses, covered, category_reason, today, warnings) ->
         expires_on = expiry(completed_on, plan.leave_valid_years)
         leave.update(hours=plan.leave_per_bundle, expires_on=expires_on.isoformat(), expires_on_roc=roc_date(expires_on))
         reasons.append(fixed_reason(plan, "leave.expiry", next_day=completed_on + timedelta(days=1),
-                              years=plan.leave_valid_years, expires_roc=roc_date(expires_on),
-                              expires_iso=expires_on.isoformat()))
+                                    years=plan.leave_valid_years, expires_roc=roc_date(expires_on),
+                                    expires_iso=expires_on.isoformat()))
         if today is not None:
             _expiry_flag(plan, bundle, leave, expires_on, today, warnings)
         form = form_rows([(c.course, c.row) for c in courses])
@@ -320,10 +320,10 @@ def _reward(plan, bundles, checked, covered, category_reason) -> dict:
         reasons.append(category_reason)
     elif rule == "reward.incomplete":
         reasons.append(fixed_reason(plan, rule, deadline=plan.deadline, reward=plan.reward_name,
-                              bundles="、".join(f"「{n}」" for n in incomplete)))
+                                    bundles="、".join(f"「{n}」" for n in incomplete)))
     else:
         reasons.append(fixed_reason(plan, "reward.complete", deadline=plan.deadline, reward=plan.reward_name,
-                              bundles="、".join(f"「{b['name']}」" for b in bundles)))
+                                    bundles="、".join(f"「{b['name']}」" for b in bundles)))
         reasons += [reason(plan, "reward.upload_pending", course=c.course.name,
                            status=c.row.row.upload_status.strip() or _BLANK, success=plan.upload_success,
                            reward=plan.reward_name) for c in pending]
