@@ -59,9 +59,9 @@ def text_rows(lines: list[str], ncols: int, numbered: bool = True) -> list[list[
     any line once the row before has all its cells.
     """
     if numbered:
-        rows = _whole_rows("\n" + "\n".join(lines), ncols)
-        if rows is not None:
-            return rows
+        whole = _whole_rows("\n" + "\n".join(lines), ncols)
+        if whole is not None:
+            return whole
     rows: list[list[str]] = []
     current: list[str] | None = None
     for line in lines:
