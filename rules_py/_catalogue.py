@@ -171,18 +171,16 @@ def reason(plan, rule: str, course=None, clause=None, **facts) -> dict:
     return out
 
 
-_FIXED: dict = {}
-
-
 def fixed_reason(plan, rule: str, course=None, clause=None, **facts) -> dict:
     """reason() whose facts are the plan's own or a day's, never a record's time or row: the same in every
-    check of a batch, so built once and copied (a caller may change its result)."""
-    key = (plan, rule, course, clause, *facts.items())  # the plan object itself: use_plans() makes new ones
-    found = _FIXED.get(key)
+    check of a batch, so built once per plan and copied (a caller may change its result)."""
+    cache = plan.reason_cache
+    key = (rule, course, clause, *facts.items())
+    found = cache.get(key)
     if found is None:
-        if len(_FIXED) > 4096:  # a year of days for a few plans; never more than that
-            _FIXED.clear()
-        found = _FIXED[key] = reason(plan, rule, course, clause, **facts)
+        if len(cache) > 4096:  # a year of days, several sentences each; never more than that
+            cache.clear()
+        found = cache[key] = reason(plan, rule, course, clause, **facts)
     return dict(found)
 
 

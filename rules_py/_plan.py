@@ -95,6 +95,7 @@ class Plan:
         self.courses = tuple(c for b in self.bundles for c in b.courses)
         self.matcher = Matcher(self.courses, data["matching"]["similarity_threshold"])
         self.working_cache: dict = {}  # working-time intervals per profile (see _calendar)
+        self.reason_cache: dict = {}  # sentences whose facts are this plan's own or a day's (see _catalogue)
 
 
 _PLANS: dict[str, Plan] = {}

@@ -58,10 +58,12 @@ def text_rows(lines: list[str], ncols: int, numbered: bool = True) -> list[list[
     numbered: the first column is No., so a row starts at a "No.<tab>" line; otherwise a row starts at
     any line once the row before has all its cells.
     """
-    if numbered:
-        whole = _whole_rows("\n" + "\n".join(lines), ncols)
-        if whole is not None:
-            return whole
+    whole = _whole_rows("\n" + "\n".join(lines), ncols) if numbered else None
+    return whole if whole is not None else _line_rows(lines, ncols, numbered)
+
+
+def _line_rows(lines: list[str], ncols: int, numbered: bool) -> list[list[str]]:
+    """text_rows, line by line: any copy, however broken."""
     rows: list[list[str]] = []
     current: list[str] | None = None
     for line in lines:
@@ -80,9 +82,9 @@ def text_rows(lines: list[str], ncols: int, numbered: bool = True) -> list[list[
 
 def _whole_rows(text: str, ncols: int) -> list[list[str]] | None:
     """text_rows of the usual copy (the lines joined, after a line break), where each "No.<tab>" line starts a
-    row of exactly ncols cells whose last line has a tab: text_rows' loop would join each row's lines back as
-    they are, so one split per row makes the same cells at a fraction of the cost. None for anything else
-    (text below the table, a short row…), which the loop then reads."""
+    row of exactly ncols cells whose last line has a tab: _line_rows would join each row's lines back as they
+    are, so one split per row makes the same cells at a fraction of the cost. None for anything else (text
+    below the table, a short row…), which _line_rows then reads (tests/records/test_fuzz.py: the same rows)."""
     breaks = [match.start() for match in _ROW_BREAKS.finditer(text)]
     breaks.append(len(text))
     rows = []

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from rules_py import InputError
 from rules_py.record import parse_record
 from rules_py.record import RecordRow
+from rules_py.record._text import _line_rows, _whole_rows, find_header
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "records"
 # The real fixtures as text; each mutated input is then given as str or in one of the encodings staff meet.
@@ -30,6 +31,12 @@ def _cells(text: str) -> list[str]:
 
 def _mutate(text: str, operations: list[str], seed: int) -> bytes | str:
     rng = random.Random(seed)
+    text = _mutate_text(text, operations, rng)
+    encoding = rng.choice(["str", "utf-8", "utf-8-sig", "utf-16", "cp950"])
+    return text if encoding == "str" else text.encode(encoding, "replace")
+
+
+def _mutate_text(text: str, operations: list[str], rng: random.Random) -> str:
     for operation in operations:
         at = rng.randrange(len(text) + 1)
         if operation == "truncate":
@@ -47,8 +54,7 @@ def _mutate(text: str, operations: list[str], seed: int) -> bytes | str:
             text = text[:at] + text[at:at + rng.randrange(1, 500)] * 2 + text[at + 1:]
         elif operation == "char":
             text = text[:at] + chr(rng.randrange(1, 0x30000)) + text[at + 1:]
-    encoding = rng.choice(["str", "utf-8", "utf-8-sig", "utf-16", "cp950"])
-    return text if encoding == "str" else text.encode(encoding, "replace")
+    return text
 
 
 _OPERATION = st.sampled_from(["truncate", "cut", "swap", "inject", "duplicate", "char"])
@@ -98,3 +104,28 @@ def test_fuzz_never_raises_anything_but_input_error():
 
     run()
     assert calls >= settings.default.max_examples
+
+
+# The copied table's text: read in one split per row when it is the usual copy, else line by line.
+TAB_TEXTS = [(FIXTURES / name).read_text("utf-8") for name in ("clipboard.txt", "seed_sample.txt")]
+
+
+def _body(text: str) -> tuple[list[str], int]:
+    """The lines below the header, and the header's width, as record._parse reads a copied table."""
+    lines = text.splitlines()
+    position, _, fields = find_header(lines)
+    return lines[position + 1:], len(fields)
+
+
+def test_the_usual_copy_is_read_in_one_split_per_row():
+    usual, with_a_note_below = (_body(text) for text in TAB_TEXTS)
+    assert _whole_rows("\n" + "\n".join(usual[0]), usual[1]) is not None
+    assert _whole_rows("\n" + "\n".join(with_a_note_below[0]), with_a_note_below[1]) is None  # read line by line
+
+
+@given(st.sampled_from(TAB_TEXTS), st.lists(_OPERATION, max_size=4), st.integers(0, 2**32), st.integers(-2, 2))
+def test_one_split_per_row_reads_what_the_line_by_line_reading_reads(text, operations, seed, off_width):
+    width = _body(text)[1] + off_width  # the header's width, and widths near it
+    lines = _mutate_text(text, operations, random.Random(seed)).splitlines()
+    whole = _whole_rows("\n" + "\n".join(lines), width)
+    assert whole is None or whole == _line_rows(lines, width, True)
