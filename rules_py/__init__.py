@@ -136,6 +136,7 @@ from rules_py._errors import InputError, RuleGapError
 from rules_py._match import normalise_name
 from rules_py._plan import load_plans, use_plans
 from rules_py._profile import read_profile
+from rules_py._result import FORMAT_VERSION, leave_reasons
 
 __version__ = "0.1.0"
 
@@ -148,6 +149,6 @@ def rules_catalogue(plan: str | None = None) -> dict:
     return catalogue(select_plan(plan, []))
 
 
-__all__ = ["InputError", "RULE_IDS", "RuleGapError", "check", "check_json", "clause_anchor", "leave_expiry",
-           "load_plans", "normalise_name", "read_profile", "roc_date", "rules_catalogue", "use_plans",
+__all__ = ["FORMAT_VERSION", "InputError", "RULE_IDS", "RuleGapError", "check", "check_json", "clause_anchor",
+           "leave_expiry", "leave_reasons", "load_plans", "normalise_name", "read_profile", "roc_date", "rules_catalogue", "use_plans",
            "__version__"]

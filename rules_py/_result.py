@@ -1,11 +1,36 @@
 """The result of a check as JSON-ready data: a verdict (_verdict) written out, its reasons in words (_sentences).
 
-The shape of the result is documented in rules_py/__init__.py.
+The format is documented in rules_py/__init__.py and published as rules_py/result.schema.json; its version is
+FORMAT_VERSION, which every result carries (format_version). A bundle's leave refers to its courses' reasons
+({rule, see: course key}) instead of repeating them: leave_reasons() gives them whole, for a reader.
 """
 
 from rules_py._calendar import roc_date, roc_moment
 from rules_py._sentences import (KIND_NAMES, assumed, bundle_reasons, cap_warning, category_reason, course_words,
                                  expiry_warning, hours_text, match_warning, next_steps, reward_reasons)
+
+
+FORMAT_VERSION = 2  # 1: the unversioned format, whose reasons carried `source` and bundles repeated courses' reasons
+
+
+def course_key(bundle_id: str, no: int) -> str:
+    """A course's key in a result (policy.3): what a bundle's reasons refer to."""
+    return f"{bundle_id}.{no}"
+
+
+def leave_reasons(result: dict, bundle: dict) -> list:
+    """A bundle's leave reasons as a person reads them: each reference to a course's reason replaced by it."""
+    reasons = bundle["leave"]["reasons"]
+    if not any("see" in r for r in reasons):
+        return reasons
+    courses = {c["key"]: c for c in result["courses"]}
+    return [next(c for c in courses[r["see"]]["reasons"] if c["rule"] == r["rule"]) if "see" in r else r
+            for r in reasons]
+
+
+def _cite(c, reasons) -> list:
+    key = course_key(c.course.bundle, c.course.index)
+    return [{"rule": r["rule"], "see": key} for r in reasons]
 
 
 def write(verdict) -> dict:
@@ -19,6 +44,7 @@ def write(verdict) -> dict:
         warnings.append(cap_warning(plan, verdict.total))
     reviewed = verdict.eligible + verdict.pending
     return {
+        "format_version": FORMAT_VERSION,
         "plan": {"id": plan.id, "title": plan.title, "deadline": plan.deadline.isoformat(),
                  "deadline_roc": roc_date(plan.deadline), "leave_reason_text": plan.leave_reason_text},
         "category": category,
@@ -40,7 +66,7 @@ def write(verdict) -> dict:
 def _bundle_json(plan, b, words, category_reason) -> dict:
     leave = {"status": b.status, "hours": 0, "expires_on": None, "expires_on_roc": None,
              "expiry_flag": b.expiry_flag, "days_left": b.days_left,
-             "reasons": bundle_reasons(plan, b, words, category_reason)}
+             "reasons": bundle_reasons(plan, b, words, category_reason, _cite)}
     form = []
     if b.expires_on is not None:
         leave.update(hours=plan.leave_per_bundle, expires_on=b.expires_on.isoformat(),
@@ -68,6 +94,7 @@ def _suggestions(plan, seen) -> list:
 def _course_json(c, reasons) -> dict:
     seen = c.row
     return {
+        "key": course_key(c.course.bundle, c.course.index),
         "bundle": c.course.bundle,
         "no": c.course.index,
         "name": c.course.name,

@@ -144,14 +144,15 @@ def _calendar_fact(plan, profile, fact) -> dict:
 
 # -- one bundle, the reward -----------------------------------------------------------------------
 
-def bundle_reasons(plan, b, words: dict, category: dict) -> list:
-    """A bundle's leave reasons; words: {CourseVerdict: CourseWords}; category: the category's reason."""
+def bundle_reasons(plan, b, words: dict, category: dict, cite) -> list:
+    """A bundle's leave reasons; words: {CourseVerdict: CourseWords}; category: the category's reason;
+    cite(course verdict, its reasons) -> what the bundle says of a course's reasons (the result refers to them)."""
     if b.rule == "category.not_covered":
         return [category]  # nothing else matters for a person the plan does not cover
     if b.rule == "bundle.incomplete":
         missing = [c for c in b.courses if c.status != "counted"]
         reasons = [fixed_reason(plan, b.rule, bundle=b.bundle.name, missing=len(missing), deadline=plan.deadline)]
-        reasons += [r for c in missing for r in words[c].all]
+        reasons += [r for c in missing for r in cite(c, words[c].all)]
         return reasons
     reasons = [fixed_reason(plan, "bundle.complete", bundle=b.bundle.name, count=len(b.courses),
                             hours=b.bundle.hours, deadline=plan.deadline, completed_on=b.completed_on)]
@@ -159,7 +160,7 @@ def bundle_reasons(plan, b, words: dict, category: dict) -> list:
         reasons.append(fixed_reason(plan, b.rule, bundle=b.bundle.name, hours=plan.leave_per_bundle))
     else:
         wanted = "no" if b.status == "ineligible" else "review"
-        reasons += [r for c in b.done if c.off_duty == wanted for r in words[c].off_duty]
+        reasons += [r for c in b.done if c.off_duty == wanted for r in cite(c, words[c].off_duty)]
         if b.status == "review":
             reasons += [conflict_reason(plan, c.course, c.row) for c in b.conflicts]
     if b.expires_on is not None:
