@@ -11,13 +11,24 @@ function clauseHref(planId, anchor) {
   return `../plans/${planId}/plan/#${anchor}`;
 }
 
+// The result format (rules_py/result.schema.json) says a rule's source once, in the plan's catalogue of rules,
+// and a bundle refers to its courses' reasons ({rule, see: course key}): renderResult sets what resolves both.
+let lookup = { rules: {}, courses: new Map() };
+
+function whole(r) {
+  return r.see ? lookup.courses.get(r.see).find((c) => c.rule === r.rule) : r;
+}
+
 // A reason, its clause linked; a fact the plan does not state (office hours, the calendar) names its source.
 function reasons(planId, list) {
-  return el("ul", { class: "reasons" }, list.map((r) => el("li", { dataset: { rule: r.rule } }, [
-    r.message, " ",
-    el("a", { href: clauseHref(planId, r.anchor), class: "reasons__clause" }, `依據：計畫${r.clause}`),
-    r.source ? el("span", { class: "reasons__source", text: `（資料來源：${r.source}）` }) : null,
-  ])));
+  return el("ul", { class: "reasons" }, list.map(whole).map((r) => {
+    const source = (lookup.rules[r.rule] || {}).source;
+    return el("li", { dataset: { rule: r.rule } }, [
+      r.message, " ",
+      el("a", { href: clauseHref(planId, r.anchor), class: "reasons__clause" }, `依據：計畫${r.clause}`),
+      source ? el("span", { class: "reasons__source", text: `（資料來源：${source}）` }) : null,
+    ]);
+  }));
 }
 
 function row(label, value) {
@@ -109,6 +120,7 @@ function assumptions(answer) {
 // plan: the page's plan view (plan-data.js); the words come from the answer, which names its plan.
 // Returns the rest of the work, for once the verdict is drawn: what lies in closed sections.
 export function renderResult(answer, plan, hasForms, signatures) {
+  lookup = { rules: plan.rules[answer.plan.id] || {}, courses: new Map(answer.courses.map((c) => [c.key, c.reasons])) };
   const later = [];
   const review = answer.bundles.filter((b) => b.leave.status === "review").length;
   const summary = el("section", { class: "result-summary", "aria-labelledby": "result-summary-title" }, [
