@@ -18,6 +18,9 @@ The public API (everything else is private and may change):
                                     read once, the same dict on every call: do not change it
     use_plans(data | None)          check against other compiled plans (None: the packaged ones)
     read_profile(text) -> dict      a profile's YAML or JSON text as the mapping check() reads (InputError if not)
+    leave_reasons(result, bundle) -> list   a bundle's leave reasons whole: each {rule, see} replaced by the
+                                    course's reason it refers to (see "The result")
+    FORMAT_VERSION                  the result format's version (2), which every result carries as format_version
     InputError                      bad input: .message (zh-TW) and .where (request, record, profile.KEY[i], …)
     RuleGapError                    a case no rule decides: a fault of the rules, to report (CLI exit 1)
     rules_py.record                 the record parser: parse_record, RecordRow, rows_from_mappings, chosen_courses
@@ -71,7 +74,10 @@ Rows given as mappings (check's record as a list, check_json's "rows"):
                     and a warning (rule match.chosen) says that the person chose it.
   start/end accept a UTC offset as above.
 
-The result:
+The result (format 2, published as JSON Schema draft 2020-12 in rules_py/result.schema.json; the tests
+validate every case file's result against it, in CPython and in Pyodide):
+    format_version  2 (FORMAT_VERSION). Format 1 had no version; its reasons carried `source`, and a bundle's
+                    leave repeated its courses' reasons.
     plan {id, title, deadline, deadline_roc, leave_reason_text}
     category {id, name, covered, reason}: reason is the category's reason (category.covered or
                     category.not_covered), said once; bundles' and the reward's reasons repeat it only when
@@ -84,6 +90,9 @@ The result:
     bundles         [{id, name, required_hours, completed_hours, complete, completed_on, completed_on_roc,
                       leave {status, hours, expires_on, expires_on_roc, expiry_flag, days_left, reasons},
                       form [{no, course, hours, start, end, start_roc, end_roc}]}] in plan order.
+                    leave.reasons: the bundle's own reasons, and for a course's reason (why a course is
+                    missing, or not off duty) a reference to it, {rule, see: the course's key}, in the order
+                    a person reads them; leave_reasons(result, bundle) gives them whole.
                     leave.status: eligible | review | ineligible. expiry_flag (only when `today` is given and
                     the leave is eligible or review, else null): "expired" (today is after expires_on),
                     "expiring" (expires_on is within the plan's warning window, 60 days in courses/ data,
@@ -91,7 +100,8 @@ The result:
                     expires_on (0 on the last day), or null.
     leave_hours; leave_hours_with_review
     reward {status, name, reasons}
-    courses         [{bundle, no, name, hours, code, status, start, end, off_duty, match, row, found, reasons}]
+    courses         [{key, bundle, no, name, hours, code, status, start, end, off_duty, match, row, found, reasons}]
+                    key: "<bundle id>.<no>" (policy.3), what a bundle's reasons refer to;
                     reasons: whether it is done, its off-duty reason, and the calendar facts of the days that
                     decided (calendar.day: 補行上班日 and holidays; calendar.suspension: 全市停止上班;
                     calendar.district_suspension: a district-only 停止上班 day, and how `district` applies it).
@@ -111,13 +121,16 @@ The result:
                     小時計; 說明5: 登載為「公假補休」, 事由「利用公餘時間參與數位學習」), when any leave is
                     eligible or review.
     warnings        [reason]: matching (match.*), leave.cap, and with `today` leave.expired / leave.expiring.
-  A reason (and a warning, and a next step) is {rule, clause, anchor, message, course?}; a rule that rests
-  on a parameter the plan does not state (office hours, the calendar) has `source` (a zh-TW sentence naming
-  where the fact comes from) beside its clause. Prose writes dates as 民國 dates with the ISO date in
+  A reason (and a warning, and a next step) is {rule, clause, anchor, message, course?}: course is the
+  catalogue course it names. A rule that rests on a parameter the plan does not state (office hours, the
+  calendar) has its `source` (a zh-TW sentence naming where the fact comes from) in rules_catalogue(), once,
+  not in each reason. Prose writes dates as 民國 dates with the ISO date in
   parentheses: 114 年 3 月 1 日（2025-03-01）; expiry as 「請於 116 年 3 月 3 日（含當日）前休畢」.
 
 The CLI: python -m rules_py check RECORD... [--profile FILE] [--plan ID] [--today YYYY-MM-DD] [--json]
-    --today defaults to today in Taiwan (UTC+8). Exit 0 checked, 2 unusable input (one zh-TW line per
+    --json: one record's result; for two records or more, {format_version, rules_catalogue {plan id:
+    rules_catalogue(plan)} (every plan's, once), records [result + file, or {file, error {message}}], summary}
+    (the schema's $defs/batch). --today defaults to today in Taiwan (UTC+8). Exit 0 checked, 2 unusable input (one zh-TW line per
     fault), 1 a rule gap. A profile file may be UTF-8 or Big5; `check - --profile -` is refused.
 
 Where each idea lives: _check (check, check_json), _profile (the profile), _plan (the plans), _calendar
@@ -142,7 +155,7 @@ __version__ = "0.1.0"
 
 
 def rules_catalogue(plan: str | None = None) -> dict:
-    """{rule id: {clause, anchor, summary, message}} for the plan with this id (None: the latest plan)."""
+    """{rule id: {clause, anchor, summary, message, source}} for the plan with this id (None: the latest plan)."""
     from rules_py._catalogue import rules_catalogue as catalogue
     from rules_py._plan import select_plan
 
