@@ -118,7 +118,7 @@ class _Checked:
 
 def _course(plan, profile, work, course, rows) -> _Checked:
     checked = _Checked(course)
-    rule, checked.status, deciding = course_done(course, rows, plan)
+    rule, checked.status, deciding, _ = course_done(course, rows, plan)
     if rule != "course.counted":
         checked.row = _shown_row(rule, deciding)
         checked.reasons = [_done_reason(plan, rule, course, checked.row)]
@@ -150,7 +150,7 @@ def _done_reason(plan, rule, course, row) -> dict:
     if rule in ("course.counted", "course.after_deadline"):
         facts = {"end": row.end, "deadline": plan.deadline}
     elif rule == "course.before_period":
-        facts = {"start": row.start, "period_start": plan.period_start}
+        facts = {"end": row.end, "period_start": plan.period_start}
     elif rule == "course.not_passed":
         facts = {"line": row.row.line, "end": row.end, "status": row.row.status.strip() or _BLANK}
     else:
@@ -246,13 +246,14 @@ def _bundle(plan, bundle, courses, covered, category_reason, today, warnings) ->
     verdicts = {c.off_duty for c in done}
     conflicts = [c for c in done if c.row.other is not None]
     completed_on = max(c.row.end for c in done).date() if complete else None
-    rule, status = bundle_leave(bundle, covered, complete, verdicts, bool(conflicts))
+    rule, status = bundle_leave(bundle, covered, complete, verdicts, bool(conflicts), False)
     reasons = []
     if rule == "category.not_covered":
         reasons.append(category_reason)  # nothing else matters for a person the plan does not cover
     elif rule == "bundle.incomplete":
         missing = [c for c in courses if c.status != "counted"]
-        reasons.append(fixed_reason(plan, rule, bundle=bundle.name, missing=len(missing), deadline=plan.deadline))
+        which = "、".join(f"「{c.course.name}」" for c in missing) + f"沒有在 {roc_day(plan.deadline)}（含當日）前完成"
+        reasons.append(fixed_reason(plan, rule, bundle=bundle.name, missing=len(missing), which=which))
         reasons += [r for c in missing for r in c.reasons]
     else:
         reasons.append(fixed_reason(plan, "bundle.complete", bundle=bundle.name, count=len(courses),
@@ -314,7 +315,7 @@ def _reward(plan, bundles, checked, covered, category_reason) -> dict:
     pending = [c for c in counted if not c.upload_ok]
     short = [c for c in counted if short_credit(c.course, c.row.row)]
     conflicts = [c for c in counted if c.row.other is not None]
-    rule, status = reward(plan, covered, incomplete, pending, short, conflicts)
+    rule, status = reward(plan, covered, incomplete, pending, short, conflicts, False)
     reasons = []
     if rule == "category.not_covered":
         reasons.append(category_reason)
