@@ -121,6 +121,29 @@ def suspended(suspension: dict, district: str | None, village: str | None = None
     return None if village is None else village in villages
 
 
+def covered_office(plan, profile, start: datetime, end: datetime) -> list:
+    """[(start, end, leave start, leave end)]: the office hours inside (start, end) that hour-level leave
+    (time_off) took out, each with the leave that covered it, in time order."""
+    t0, t1 = stamp(start), stamp(end)
+    leave = [(stamp(a), stamp(b)) for a, b in profile.time_off if a < end and b > start]
+    if not leave:
+        return []
+    off = days_off(plan, profile)
+    first = max(start.toordinal() - 1, date.fromisoformat(plan.calendar["first"]).toordinal())  # -1: a night shift
+    last = min(end.toordinal(), date.fromisoformat(plan.calendar["last"]).toordinal())
+    out = []
+    for ordinal in range(first, last + 1):
+        if date.fromordinal(ordinal) in off:
+            continue
+        base = ordinal * _DAY
+        for a, b in profile.office_hours:
+            for la, lb in leave:
+                piece = max(base + a, la, t0), min(base + b, lb, t1)
+                if piece[0] < piece[1]:
+                    out.append((*piece, la, lb))
+    return [(moment(a), moment(b), moment(la), moment(lb)) for a, b, la, lb in sorted(out)]
+
+
 def _office_intervals(plan, profile) -> list:
     first, last = date.fromisoformat(plan.calendar["first"]), date.fromisoformat(plan.calendar["last"])
     off = days_off(plan, profile)

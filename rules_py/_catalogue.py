@@ -97,7 +97,8 @@ _RULES = {
         "（{expires_iso}）。"),
     "leave.expired": (
         "補休的期限已過。",
-        "「{bundle}」的補休期限 {expires_roc}（{expires_iso}）已過，今天是 {today}。"),
+        "「{bundle}」的補休期限 {expires_roc}（{expires_iso}）已過，今天是 {today}：這 {hours} 小時不能再申請補休，"
+        "這套的申請表也不能再用。"),
     "leave.expiring": (
         "補休的期限將至。",
         "「{bundle}」的補休期限只剩 {days} 天（含今天）：請於 {expires_roc}（含當日）前休畢（{expires_iso}）。"),

@@ -124,20 +124,21 @@ def _verdicts(result):
 
 
 def test_expired_leave_is_its_own_column_and_its_bundle_marked():
-    person = PEOPLE[1]  # every course, completed in 2025
+    person = PEOPLE[1]  # every course, completed in 2025: by 2030 every bundle's leave has expired
     table = run([(person.file, person.data)], None, date(2030, 1, 1))
     header, (cells,) = table.people.header, table.people.rows
     result = rules_py.check(person.data, None, today=date(2030, 1, 1))
-    assert result["leave_hours"] == 0 and result["leave_hours_expired"] == 12
-    assert (cells[header.index("補休時數合計")], cells[header.index("已逾期補休時數")]) == (0, 12)
-    assert cells[header.index("政策能力訓練補休期限")].endswith("（已逾期）")
-    assert all(row[5].endswith("（已逾期）") for row in table.bundles.rows if row[2] == "政策能力訓練")
+    expired = [b for b in result["bundles"] if b["leave"]["expiry_flag"] == "expired"]
+    assert result["leave_hours"] == 0 and result["leave_hours_expired"] == 4 * len(expired) > 0
+    assert (cells[header.index("補休時數合計")], cells[header.index("已逾期補休時數")]) == (0, 4 * len(expired))
+    for b in expired:
+        assert cells[header.index(f"{b['name']}補休期限")] == b["leave"]["expires_on"] + "（已逾期）"
+        (row,) = [r for r in table.bundles.rows if r[2] == b["name"]]
+        assert row[5] == b["leave"]["expires_on"] + "（已逾期）"
 
 
 def test_roster_village_and_night_shift_columns():
-    roster = "檔名,上班時間,行政區,村里
-a.html,22:00-06:00,桃源,梅山
-".encode()
+    roster = "檔名,上班時間,行政區,村里\na.html,22:00-06:00,桃源,梅山\n".encode()
     (row,) = read_roster("r.csv", roster)
     assert row.error is None
     assert row.profile == {"office_hours": ["22:00-06:00"], "district": "桃源", "village": "梅山"}
