@@ -112,7 +112,7 @@ def _off_duty_reason(plan, profile, course, row, rule, found, calendar) -> dict:
         blocks = found["blocks"]
         facts = {"start": roc_time(row.start), "end": roc_time(row.end),
                  "kind": "、".join(dict.fromkeys(KIND_NAMES[kind] for kind, _, _ in blocks)),
-                 "work": "、".join(roc_span(a, b) for _, a, b in blocks)}
+                 "work": _blocks_text(blocks)}
     if rule in ("offduty.yes", "offduty.no", "offduty.village", "offduty.review"):
         facts["facts"] = "".join(r["message"] for r in calendar)
     return reason(plan, rule, course=course.name, **facts)
@@ -124,6 +124,19 @@ def _work(found, when) -> str:
     if when is not None and start.date() == end.date() == when.date():
         return f"{clock(start)}～{clock(end)}"
     return roc_span(start, end)
+
+
+def _blocks_text(blocks) -> str:
+    """Every block of working time, each day named once: 114 年 7 月 14 日（2025-07-14）08:00～12:00、13:30～17:30;
+    a block across midnight (a night shift) with both its moments in full."""
+    parts, day = [], None
+    for _, start, end in blocks:
+        if start.date() == end.date() == day:
+            parts.append(f"{clock(start)}～{clock(end)}")
+        else:
+            parts.append(roc_span(start, end))
+            day = start.date() if start.date() == end.date() else None
+    return "、".join(parts)
 
 
 def _why_not(found) -> str:
@@ -151,8 +164,7 @@ def _calendar_fact(plan, profile, fact) -> dict:
     if district is None:
         how = "若您在這些區上班，請在個人設定填寫工作所在行政區（district），當日就不算上班時間；目前以照常上班計。"
     elif applies is None:
-        how = (f"您的工作地{district}只有{'、'.join(villages[district])}停止上班，您沒有填寫工作所在的村里（village）："
-               "請確認是否在其中，若在其中，當日不是上班時間；當日的上班時間改由人事單位認定。")
+        how = f"您在{district}上班，但沒有填寫村里（village）：請確認您上班的村里是否在其中。"
     elif applies:
         how = f"您的工作地{where}在其中，當日不是上班時間。"
     else:
