@@ -12,6 +12,7 @@ from rules_py.batch.export import export as _export
 from rules_py.batch.jobs import check_job, prepare as _prepare
 from rules_py.batch.table import assemble as _assemble, expiry_warning_days
 from rules_py.batch.template import roster_template
+from rules_py.record import load_pdf_reader, needs_pdf_reader
 
 _kept: dict = {"outcomes": {}}  # "batch": the prepared Batch; "outcomes": this worker's own; "table"
 
@@ -37,11 +38,23 @@ def prepare(files, roster, today: str) -> list:
     return batch.jobs
 
 
-def check(job) -> str:
+def check(job):
     """One job (from prepare, through the page) -> check_job's outcome as JSON (for the detail view), also kept
-    here: the preparing worker assembles its own outcomes without reading them back from JSON."""
+    here: the preparing worker assembles its own outcomes without reading them back from JSON. The first PDF
+    record a worker meets returns an awaitable instead (the worker awaits it), which loads pypdf first."""
     job = _py(job)
     job["data"] = bytes(job["data"])
+    if needs_pdf_reader(job["data"]):
+        return _check_after_loading(job)
+    return _checked(job)
+
+
+async def _check_after_loading(job) -> str:
+    await load_pdf_reader()
+    return _checked(job)
+
+
+def _checked(job) -> str:
     outcome = check_job(job)
     _kept.setdefault("outcomes", {})[outcome["id"]] = outcome
     return json.dumps(outcome, ensure_ascii=False)
