@@ -15,14 +15,14 @@ import rules_py
 from rules_py import InputError
 from rules_py.record import needs_pdf_reader, parse_record
 from rules_py.record._radicals import ideographs
+from tests.fixtures.pdf import make
 
 PDF = Path(__file__).resolve().parent.parent / "fixtures" / "pdf"
 PRINTS = sorted(path.name for path in PDF.glob("*.pdf") if path.name.startswith(("chromium_", "firefox_")))
 TODAY = "2026-12-02"
 
 
-def _source(name: str) -> bytes:
-    return (PDF / ("record_60.html" if "_60_" in name else "record_25.html")).read_bytes()
+_source = make.source
 
 
 def _squeezed(value):
@@ -205,3 +205,19 @@ def test_a_damaged_browser_print_never_crashes(seed, count):
         at = rng.randrange(len(pdf) - 2048)  # keep the end, so the whole file is parsed
         pdf[at:at + rng.randrange(1, 200)] = bytes(rng.randrange(256) for _ in range(rng.randrange(0, 50)))
     _read(bytes(pdf))
+
+
+def test_the_cli_checks_a_pdf_as_the_page_it_was_printed_from(tmp_path):
+    import csv
+    import shutil
+    import subprocess
+
+    shutil.copy(PDF / "firefox_25_landscape.pdf", tmp_path)
+    (tmp_path / "record_25.html").write_bytes(make.source("firefox_25_landscape.pdf"))
+    done = subprocess.run([sys.executable, "-m", "rules_py", "check", ".", "--out", "out.csv", "--today", TODAY],
+                          cwd=tmp_path, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(Path(rules_py.__file__).resolve().parent.parent)})
+    assert done.returncode == 0, done.stderr
+    with open(tmp_path / "out.csv", encoding="utf-8-sig", newline="") as file:
+        table = {row[0]: row[1:] for row in csv.reader(file)}
+    assert table["firefox_25_landscape.pdf"] == table["record_25.html"]

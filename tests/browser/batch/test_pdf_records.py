@@ -6,10 +6,11 @@ from pathlib import Path
 
 import rules_py
 from tests.browser.batch.page import rows, run
+from tests.fixtures.pdf import make
 
 PDF = Path(__file__).resolve().parents[2] / "fixtures" / "pdf"
-PRINTS = {"chromium_60_landscape.pdf": "record_60.html", "firefox_60_portrait.pdf": "record_60.html",
-          "chromium_25_noto_header.pdf": "record_25.html", "firefox_25_portrait_header.pdf": "record_25.html"}
+PRINTS = ["chromium_60_landscape.pdf", "firefox_60_portrait.pdf", "chromium_25_noto_header.pdf",
+          "firefox_25_portrait_header.pdf"]
 
 
 def _hooks(data: bytes) -> dict:
@@ -21,13 +22,14 @@ def _hooks(data: bytes) -> dict:
 
 def test_pdf_records_get_the_verdict_of_their_page(batch_page):
     page = batch_page
-    names = [*PRINTS, "scanned.pdf", "record_25.html"]
-    page.set_input_files("#batch-files", files=[{"name": name, "mimeType": "application/octet-stream",
-                                                 "buffer": (PDF / name).read_bytes()} for name in names])
+    given = {**{name: (PDF / name).read_bytes() for name in [*PRINTS, "scanned.pdf"]},
+             "record_25.html": make.source("record_25")}
+    page.set_input_files("#batch-files", files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}
+                                                for name, data in given.items()])
     run(page)
     shown = rows(page)
-    for name, source in PRINTS.items():
+    for name in PRINTS:
         got = {key: value for key, value in shown[name].items() if key not in ("person", "duplicate", "missing")}
-        assert got == _hooks((PDF / source).read_bytes()), name
+        assert got == _hooks(make.source(name)), name
     assert shown["record_25.html"]["leaveHours"] == shown["chromium_25_noto_header.pdf"]["leaveHours"]
     assert "沒有可讀取的文字" in shown["scanned.pdf"]["error"]

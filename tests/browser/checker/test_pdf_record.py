@@ -8,6 +8,7 @@ import pytest
 
 import rules_py
 from rules_py.record import parse_record
+from tests.fixtures.pdf import make
 from tests.browser.checker.flow import errors, expected, open_checker, read_record, to_result, verdict, wait_rules
 
 PDF = Path(__file__).resolve().parents[2] / "fixtures" / "pdf"
@@ -39,7 +40,7 @@ def test_pypdf_comes_from_this_site_only_when_a_pdf_arrives(context, server):
 @pytest.mark.parametrize("name", ["chromium_60_portrait_header.pdf", "firefox_60_landscape_header.pdf",
                                   "chromium_25_noto_header.pdf"])
 def test_a_printed_record_is_shown_to_confirm_and_gets_its_pages_verdict(checker, name):
-    source = (PDF / ("record_60.html" if "_60_" in name else "record_25.html")).read_bytes()
+    source = make.source(name)
     _upload(checker, name)
     read_record(checker)
     assert errors(checker) == []
