@@ -62,8 +62,6 @@ def pdf_tables(data: bytes) -> list[list[list[str]]]:
         pages = _read_pages(pypdf, data)
     except InputError:
         raise
-    except RecursionError:
-        raise InputError(_DAMAGED) from None
     except Exception:  # a damaged file can fail anywhere in a third-party parser; say so, never a traceback
         raise InputError(_DAMAGED) from None
     finally:
@@ -134,7 +132,7 @@ class _Page:
     # --- text
 
     def _show(self, value):
-        """A string at the current position: its piece, and the pen moved past it."""
+        """A string at the current position -> its piece; its state, for the caller to move the pen past it."""
         params = self._text.text_state_params(value)
         if not params.font.interpretable or params.rotated:
             return params
@@ -210,6 +208,7 @@ class _Page:
         elif op == b"BDC":
             properties = operands[1] if len(operands) > 1 else None
             actual = properties.get("/ActualText") if isinstance(properties, self._dictionary) else None
+            # str(): pypdf's string objects decode as PDF text strings (UTF-16 with its BOM, as Chromium writes).
             self._actual.append(str(actual) if actual is not None else None)
         elif op == b"BMC":
             self._actual.append(None)
@@ -251,9 +250,8 @@ class _Page:
                         self._edge(*start, *item[1], thin=_TOLERANCE)
                     start = item[1] if item[0] != "rect" else None
             self._path = []
-        elif op in (b"n", b"W", b"W*"):
-            if op == b"n":
-                self._path = []
+        elif op == b"n":  # a clipping path (W n), not drawn
+            self._path = []
 
     def _edge(self, x0, y0, x1, y1, thin):
         (x0, x1), (y0, y1) = sorted((x0, x1)), sorted((y0, y1))

@@ -161,6 +161,15 @@ def test_the_tiny_pdf_reads_as_a_table_of_its_cells():
     assert pdf_tables(TINY) == [[["No.", "Name", "Period", "Hours"], ["1", "A", "2025-01-01", "1.0"]]]
 
 
+def test_actual_text_stands_for_the_glyphs_it_spans():
+    """Chromium wraps a glyph whose font maps it to another character in /Span << /ActualText >>."""
+    from rules_py.record._pdf import pdf_tables
+
+    stream = _grid_stream([["No.", "Name"], ["1", "A"]]).replace(
+        b"(A) Tj", b"/Span << /ActualText <FEFF9AD8> >> BDC (X) Tj (Y) Tj EMC (B) Tj")
+    assert pdf_tables(_tiny_pdf(stream)) == [[["No.", "Name"], ["1", "高B"]]]
+
+
 def _read(data: bytes):
     try:
         parse_record(data, filename="x.pdf")
