@@ -230,3 +230,35 @@ def test_the_cli_checks_a_pdf_as_the_page_it_was_printed_from(tmp_path):
     with open(tmp_path / "out.csv", encoding="utf-8-sig", newline="") as file:
         table = {row[0]: row[1:] for row in csv.reader(file)}
     assert table["firefox_25_landscape.pdf"] == table["record_25.html"]
+
+
+def _as_pypdf_reads(value):
+    """pypdf's operand objects as plain values, to compare with _pdf_tokens'."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+
+    if isinstance(value, NameObject):
+        return str(value)
+    if isinstance(value, ArrayObject):
+        return [_as_pypdf_reads(item) for item in value]
+    if isinstance(value, DictionaryObject):
+        return {str(key): _as_pypdf_reads(item) for key, item in value.items()}
+    if isinstance(value, bytes):
+        return bytes(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+@pytest.mark.parametrize("name", ["chromium_25_noto_header.pdf", "firefox_60_landscape_header.pdf", "not_a_record.pdf"])
+def test_content_streams_read_as_pypdf_reads_them(name):
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    from rules_py.record._pdf_tokens import operations
+
+    reader = PdfReader(PDF / name)
+    for page in reader.pages:
+        ours = [([_as_pypdf_reads(o) for o in operands], op) for operands, op in operations(page.get_contents().get_data())]
+        theirs = [([_as_pypdf_reads(o) for o in operands], op)
+                  for operands, op in ContentStream(page.get_contents(), reader, "bytes").operations]
+        assert ours == theirs
