@@ -56,31 +56,31 @@ class _Table:
     def holds(self, x0, x1):
         return abs(self.x0 - x0) <= _TOLERANCE and abs(self.x1 - x1) <= _TOLERANCE
 
+    def inside(self, x):
+        return self.x0 - _TOLERANCE <= x <= self.x1 + _TOLERANCE
+
+    def add_page(self, number, page, ys):
+        """The page's rules of this table (at ys), and its column edges: vertical rules and border ends."""
+        top, bottom = max(ys) + _TOLERANCE, min(ys) - _TOLERANCE
+        self.edges += [x for x, y0, y1 in page.vertical if self.inside(x) and y0 >= bottom and y1 <= top]
+        self.edges += [end for y, x0, x1 in page.horizontal for end in (x0, x1) if self.inside(end) and bottom <= y <= top]
+        self.bands.append((number, sorted(set(ys))))
+
 
 def tables(pages) -> list[list[list[str]]]:
-    tables: list[_Table] = []
+    """Each table's rows, tables in order of first appearance."""
+    known: list[_Table] = []
     for number, page in enumerate(pages):
         levels: dict[_Table, list[float]] = {}
         for y, x0, x1 in _rules(page):
-            table = next((t for t in tables if t.holds(x0, x1)), None)
+            table = next((t for t in known if t.holds(x0, x1)), None)
             if table is None:
                 table = _Table(x0, x1)
-                tables.append(table)
+                known.append(table)
             levels.setdefault(table, []).append(y)
         for table, ys in levels.items():
-            top, bottom = max(ys), min(ys)
-            inside = lambda x: table.x0 - _TOLERANCE <= x <= table.x1 + _TOLERANCE  # noqa: E731
-            table.edges += [x for x, y0, y1 in page.vertical if inside(x) and y0 >= bottom - _TOLERANCE
-                            and y1 <= top + _TOLERANCE]
-            table.edges += [end for y, x0, x1 in page.horizontal for end in (x0, x1) if inside(end)
-                            and bottom - _TOLERANCE <= y <= top + _TOLERANCE]
-            table.bands.append((number, sorted(set(ys))))
-    found = []
-    for table in tables:
-        rows = _table_rows(table, pages)
-        if rows:
-            found.append(rows)
-    return found
+            table.add_page(number, page, ys)
+    return [rows for rows in map(_table_rows, known, [pages] * len(known)) if rows]
 
 
 def _table_rows(table, pages) -> list[list[str]]:
