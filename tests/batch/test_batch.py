@@ -77,7 +77,7 @@ def test_roster_faults_are_located_and_the_others_still_checked():
 def test_a_roster_without_its_file_column_says_so():
     table = run([(PEOPLE[0].file, PEOPLE[0].data)], ("名冊.csv", "姓名,單位\n甲,乙\n".encode()), TODAY)
     assert any("沒有「檔名」欄" in (row.get("error") or "") for row in table.rows)
-    assert "名冊中沒有這個檔案" in table.rows[0]["notes"][0]
+    assert "名冊中沒有這個檔案" in table.rows[0]["defaults_note"] and table.rows[0]["notes"] == []
 
 
 def test_duplicates_are_flagged_both_ways():
@@ -130,8 +130,61 @@ def test_exports_read_back_to_the_same_cells():
     assert read_csv(export(table.sheets(), "csv")) == cells["人員"]
     header = cells["人員"][0]
     for name in ("檔名", "姓名", "服務單位", "人員類別", "政策能力訓練", "市政議題訓練", "共通知能訓練", "補休時數合計",
-                 "嘉獎", "待確認事項"):
+                 "嘉獎", "待審事項"):
         assert name in header
+
+
+def _ready_table():
+    files = [(p.file, p.data) for p in PEOPLE[:10]] + list(generate.HOSTILE.items())
+    return run(files, ("名冊.xlsx", generate.roster_xlsx(PEOPLE[:10])), TODAY)
+
+
+def test_xlsx_opens_ready_to_read_dates_filters_and_widths():
+    """Read back with openpyxl: a last day is a date cell (yyyy-mm-dd), each sheet has its filter row over all
+    its rows, and each column is as wide as its content (the file names' column wider than the hours')."""
+    import openpyxl
+
+    table = _ready_table()
+    book = openpyxl.load_workbook(io.BytesIO(export(table.sheets(), "xlsx")))
+    for sheet, page in zip(table.sheets(), book.worksheets):
+        last = openpyxl.utils.get_column_letter(len(sheet.header))
+        assert page.auto_filter.ref == f"A1:{last}{len(sheet.rows) + 1}"
+        dates = [c for row in page.iter_rows(min_row=2) for c in row if c.is_date]
+        assert dates and all(c.number_format == "yyyy-mm-dd" for c in dates), sheet.title
+        want = [v for row in sheet.rows for v in row if isinstance(v, date)]
+        assert [c.value.date() for c in dates] == want
+    people = book.worksheets[0]
+    width = {name: people.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width
+             for i, name in enumerate(table.people.header)}
+    longest = max(len(r[0]) for r in table.people.rows)
+    assert width["檔名"] >= longest and width["嘉獎"] < width["檔名"] and width["說明"] > width["嘉獎"]
+
+
+def test_ods_opens_ready_to_read_dates_filters_and_widths():
+    """Read back with odfpy: date cells (office:date-value, an ISO date style), a filter range with its buttons
+    on each sheet, and a column width per column from its content."""
+    from odf.number import DateStyle
+    from odf.opendocument import load
+    from odf.style import Style, TableColumnProperties
+    from odf.table import DatabaseRange, Table, TableCell, TableColumn
+
+    table = _ready_table()
+    document = load(io.BytesIO(export(table.sheets(), "ods")))
+    styles = {s.getAttribute("name"): s for s in document.automaticstyles.getElementsByType(Style)}
+    assert [d.getAttribute("name") for d in document.automaticstyles.getElementsByType(DateStyle)] == ["iso-date"]
+    ranges = {r.getAttribute("targetrangeaddress"): r.getAttribute("displayfilterbuttons")
+              for r in document.spreadsheet.getElementsByType(DatabaseRange)}
+    for sheet, page in zip(table.sheets(), document.spreadsheet.getElementsByType(Table)):
+        cells = [c for c in page.getElementsByType(TableCell) if c.getAttribute("valuetype") == "date"]
+        assert cells and all(styles[c.getAttribute("stylename")].getAttribute("datastylename") == "iso-date"
+                             for c in cells)
+        want = [v.isoformat() for row in sheet.rows for v in row if isinstance(v, date)]
+        assert [c.getAttribute("datevalue") for c in cells] == want
+        assert ranges[f"'{sheet.title}'.A1:'{sheet.title}'.{chr(64 + len(sheet.header))}{len(sheet.rows) + 1}"] == "true"
+        columns = page.getElementsByType(TableColumn)
+        widths = [float(styles[c.getAttribute("stylename")].getElementsByType(TableColumnProperties)[0]
+                        .getAttribute("columnwidth")[:-2]) for c in columns]
+        assert len(widths) == len(sheet.header) and len(set(widths)) > 3, widths
 
 
 @pytest.mark.parametrize("fmt", ["ods", "xlsx"])
