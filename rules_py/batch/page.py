@@ -7,7 +7,7 @@ that one included, checks the jobs the page hands it."""
 import json
 from datetime import date
 
-from rules_py import roc_date
+from rules_py._calendar import roc_day
 from rules_py.batch import limits
 from rules_py.batch.export import export as _export
 from rules_py.batch.jobs import check_job, prepare as _prepare
@@ -59,7 +59,7 @@ def assemble(others) -> str:
     return json.dumps({"header": table.people.header, "people": table.people.rows, "rows": table.rows,
                        "bundles": table.bundle_names, "expiring_days": expiry_warning_days(),
                        "said_once": said_once(table.rows),
-                       "checked_on": roc_date(today) + f"（{today.isoformat()}）" if today else ""},
+                       "checked_on": roc_day(today) if today else ""},
                       ensure_ascii=False, default=date.isoformat)
 
 

@@ -8,8 +8,9 @@ import pytest
 import rules_py
 
 from tests.batch import generate
-from tests.browser.batch.page import (assert_rows_are_the_rules, choose, cli_output, download, expected_hooks, rows,
-                                      run)
+from rules_py.batch.jobs import NO_ROSTER_ROW
+from tests.browser.batch.page import (assert_rows_are_the_rules, choose, cli_output, download, expected_hooks, files,
+                                      rows, run)
 from tests.batch.readback import read_csv, read_ods, read_xlsx
 
 PEOPLE = generate.people(50)
@@ -63,8 +64,7 @@ def test_filters_and_sorting(batch_page):
     page.check("#filter-review")
     review = rows(page)
     assert review and len(review) < len(everyone)
-    assert all("review" in (h.get("reward"), *(v for k, v in h.items() if k.startswith("leave") and k != "leaveHours"))
-               for h in review.values())
+    assert set(review) == {name for name, h in everyone.items() if int(h["review"]) > 0}  # what 待審事項 counts
     page.uncheck("#filter-review")
     page.select_option("#filter-unit", generate.UNITS[1])
     unit = rows(page)
@@ -79,6 +79,37 @@ def test_filters_and_sorting(batch_page):
     names = list(rows(page))
     assert names == sorted(names, key=lambda n: n)  # 測試NN號: code point order is the zh-Hant order here
     assert page.get_attribute("#batch-table-head th:first-child", "aria-sort") == "ascending"
+
+
+def test_the_table_says_why(batch_page):
+    """不符合 names its reason in the row; a file that can't be checked is an error in words; the defaults note
+    (no roster row) is said once above the table, not in each row's 說明."""
+    page = batch_page
+    persons = PEOPLE[:12]
+    page.set_input_files("#batch-files", files=files(persons))
+    page.set_input_files("#batch-roster", files=[{"name": "名冊.csv", "mimeType": "text/csv",
+                                                  "buffer": generate.roster_csv(persons[:8])}])
+    run(page)
+    once = page.eval_on_selector_all("#batch-said-once li", "els => els.map(e => e.textContent)")
+    assert once == [f"4 份紀錄：{NO_ROSTER_ROW}；這些列的人員類別標示「（預設）」。"]
+    cells = page.eval_on_selector_all("#batch-table-body tr", """els => els.map(e => ({person: e.dataset.person,
+        error: e.dataset.error || null, why: [...e.querySelectorAll('.why')].map(w => [w.dataset.why, w.textContent]),
+        notes: e.lastElementChild.textContent, category: e.children[2].textContent,
+        marked: e.querySelector('.row-error .row-error__label')?.textContent || null}))""")
+    shown = {c["person"]: c for c in cells}
+    assert all("名冊中沒有這個檔案" not in c["notes"] for c in cells)
+    for i, person in enumerate(persons):
+        result = rules_py.check(person.data, person.profile if i < 8 else None, today=date.today())
+        ineligible = [b["id"] for b in result["bundles"] if b["leave"]["status"] == "ineligible"]
+        got = shown[person.name if i < 8 else person.file]
+        assert [b for b, _ in got["why"]] == ineligible and all(text for _, text in got["why"]), person.file
+        assert got["category"].endswith("（預設）") == (i >= 8)
+    assert any(c["why"] for c in cells)
+    for name in generate.HOSTILE:
+        row = next(c for c in cells if c["person"].startswith(name))
+        assert row["error"] and row["marked"] == "無法檢核："
+    color = page.eval_on_selector("#batch-table-body tr[data-error] .row-error", "e => getComputedStyle(e).color")
+    assert color == "rgb(176, 0, 32)"  # the error red, not grey
 
 
 def test_missing_files_and_duplicates_are_listed(batch_page):
