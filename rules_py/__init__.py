@@ -121,8 +121,10 @@ The CLI: python -m rules_py check RECORD... [--profile FILE] [--plan ID] [--toda
     fault), 1 a rule gap. A profile file may be UTF-8 or Big5; `check - --profile -` is refused.
 
 Where each idea lives: _check (check, check_json), _profile (the profile), _plan (the plans), _calendar
-(working time, 民國 dates, expiry), _match (course names), _rules (the decisions), _catalogue (rule ids,
-their sentences and clauses), _report (the CLI's text), _cli, record/ (reading the record).
+(working time, 民國 dates, expiry), _match (course names), _decisions (each decision, as a table of rules),
+_verdict (the decisions applied to a record: the verdict tree, no words), _sentences (a verdict's reasons in
+words), _result (the result's JSON from the verdict), _catalogue (rule ids, their sentences and clauses),
+_report (the CLI's text, from the result), _cli, record/ (reading the record).
 """
 
 from rules_py._calendar import expiry as leave_expiry
