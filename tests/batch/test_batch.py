@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import rules_py
-from rules_py.batch import export, prepare, roster_template, run
+from rules_py.batch import check_job, export, prepare, roster_template, run
 from rules_py.batch.roster import read_roster
 from tests.batch import generate
 from tests.batch.readback import read_csv, read_json, read_ods, read_xlsx, table_cells
@@ -246,3 +246,43 @@ def test_oversized_files_are_one_row_each(monkeypatch):
     rows = {row["file"]: row for row in table.rows}
     assert "檔案太大" in rows["big.html"]["error"]
     assert "一次最多檢核 2 份" in rows["s.zip/同仁/zipped.txt"]["error"]
+
+
+def _all_reasons(result) -> list:
+    return [r for b in result["bundles"] for r in b["leave"]["reasons"]] + [
+        r for c in result["courses"] for r in c["reasons"]] + result["warnings"] + result["reward"]["reasons"]
+
+
+def _office_hours_reasons(result) -> list:
+    return [r for r in _all_reasons(result) if r["rule"] in ("offduty.yes", "offduty.no", "offduty.review")]
+
+
+def test_reasons_name_the_hours_used_and_where_they_came_from():
+    """A roster giving 08:30-12:00: every office-hours reason says so and names the roster cell, never the default
+    (which was not used); a record with no roster row says the default was used. Both speak to the officer."""
+    given, unlisted = generate.Person(1), generate.Person(3)
+    given.cells["上班時間"] = "08:30-12:00"
+    batch = prepare([(given.file, given.data), (unlisted.file, unlisted.data)],
+                    ("名冊.csv", generate.roster_csv([given])), TODAY)
+    results = {job["file"]: check_job(job)["result"] for job in batch.jobs}
+    used = _office_hours_reasons(results[given.file])
+    assert used and all("上班時間以 08:30-12:00 計（名冊第 2 列「上班時間」）。" in r["message"] for r in used)
+    assert all("預設" not in r["message"] and "source" not in r for r in used)
+    default = _office_hours_reasons(results[unlisted.file])
+    assert default and all("上班時間以預設的 08:00-12:00、13:30-17:30 計（沒有填上班時間）。" in r["message"]
+                           for r in default)
+    for result in results.values():
+        words = [r["message"] for r in _all_reasons(result)] + [a["message"] for a in result["assumed"]]
+        assert not any("您" in text for text in words), words
+    asks = {a["key"]: a["message"] for a in results[unlisted.file]["assumed"]}
+    assert asks["office_hours"].endswith("若同仁的上班時間不同，請在名冊填寫「上班時間」。")
+    assert asks["category"].endswith("若不是，請在名冊填寫同仁的「人員類別」。")
+
+
+def test_the_person_is_still_spoken_to_as_you():
+    person = generate.Person(3)
+    result = rules_py.check(person.data, None, today=TODAY)
+    asks = {a["key"]: a["message"] for a in result["assumed"]}
+    assert asks["category"].endswith("若不是，請選擇您的人員類別。") and asks["office_hours"].endswith("請依您的實際上班時間修改。")
+    mine = rules_py.check(person.data, {"office_hours": ["08:30-12:00"]}, today=TODAY)
+    assert all("上班時間以 08:30-12:00 計（您填寫的）。" in r["message"] for r in _office_hours_reasons(mine))
