@@ -81,6 +81,39 @@ def test_filters_and_sorting(batch_page):
     assert page.get_attribute("#batch-table-head th:first-child", "aria-sort") == "ascending"
 
 
+def _detail_of(page, person_name) -> dict:
+    page.click(f"#batch-table-body tr[data-person='{person_name}'] button[data-open]")
+    page.wait_for_selector("#batch[data-state='detail']")
+    found = page.eval_on_selector_all("#result li[data-rule]", "els => els.map(e => [e.dataset.rule, e.textContent])")
+    text = page.text_content("#batch-detail")
+    page.click("#detail-back")
+    return {"reasons": found, "text": text}
+
+
+def test_the_detail_speaks_to_the_officer_and_names_the_hours_used(batch_page):
+    """Roster 08:30-12:00: each office-hours reason in the detail says 08:30-12:00 and the roster cell, none the
+    default; a record the roster lacks says the default was used. No sentence asks the officer to do what only
+    the employee can (請依您的…, 請選擇您的…, 列印您的…)."""
+    page = batch_page
+    given, unlisted = generate.Person(1), generate.Person(3)
+    given.cells["上班時間"] = "08:30-12:00"
+    page.set_input_files("#batch-files", files=files([given, unlisted], hostile=False))
+    page.set_input_files("#batch-roster", files=[{"name": "名冊.csv", "mimeType": "text/csv",
+                                                  "buffer": generate.roster_csv([given])}])
+    run(page)
+    office_hours = ("offduty.yes", "offduty.no", "offduty.review")
+    mine = _detail_of(page, given.name)
+    used = [text for rule, text in mine["reasons"] if rule in office_hours]
+    assert used and all("08:30-12:00" in t and "名冊第 2 列「上班時間」" in t and "預設" not in t for t in used)
+    assert "本府一般辦公時間" not in mine["text"]
+    default = _detail_of(page, unlisted.file)
+    assert all("以預設的 08:00-12:00、13:30-17:30" in t for rule, t in default["reasons"] if rule in office_hours)
+    for shown in (mine, default):
+        assert not any(words in shown["text"] for words in ("請依您的實際上班時間修改", "請選擇您的人員類別", "列印您的學習紀錄"))
+        assert "您" not in "".join(t for _, t in shown["reasons"])
+    assert "請在名冊填寫同仁的「人員類別」" in default["text"] and "請同仁提供" in default["text"]
+
+
 def test_the_table_says_why(batch_page):
     """不符合 names its reason in the row; a file that can't be checked is an error in words; the defaults note
     (no roster row) is said once above the table, not in each row's 說明."""
