@@ -123,9 +123,11 @@ _RULES = {
 RULE_IDS = tuple(_RULES)
 _MESSAGES = {rule: message for rule, (_, message) in _RULES.items()}
 
-# Rules that rest on a fact the plan does not state: the plan attribute holding where it comes from.
-_SOURCES = {"offduty.yes": "office_hours_source", "offduty.no": "office_hours_source",
-            "offduty.review": "office_hours_source", "calendar.day": "calendar_source",
+# Rules that rest on a fact the plan does not state: the plan attribute holding where it comes from. The
+# office hours an offduty.* reason used are a fact of the case, not of the rule (the roster's, the person's or
+# the default): its sentence names them and where they came from, and the default's source is said where the
+# default is assumed (result.assumed).
+_SOURCES = {"calendar.day": "calendar_source",
             "calendar.suspension": "calendar_source", "calendar.district_suspension": "calendar_source",
             "leave.expiring": "reminders_source"}
 

@@ -114,8 +114,7 @@ def course_words(plan, profile, c, audience=PERSON, hours: str = "") -> CourseWo
         return CourseWords(done, [], [])
     row, found = c.row, c.found
     calendar = [_calendar_fact(plan, profile, fact, audience) for fact in c.calendar]
-    off_duty = [_off_duty_reason(plan, c.course, row, c.off_duty_rule, found, calendar, hours,
-                                 "office_hours" in profile.assumed)]
+    off_duty = [_off_duty_reason(plan, c.course, row, c.off_duty_rule, found, calendar, hours)]
     if c.earlier is not None:
         first, first_found = c.earlier
         off_duty.insert(0, reason(
@@ -136,7 +135,7 @@ def _done_reason(plan, rule, course, row) -> dict:
     return reason(plan, rule, course=course.name, **facts)
 
 
-def _off_duty_reason(plan, course, row, rule, found, calendar, hours, default_hours) -> dict:
+def _off_duty_reason(plan, course, row, rule, found, calendar, hours) -> dict:
     facts = {"span": roc_span(row.start, row.end)}
     if rule == "offduty.unpaid_leave":
         facts.update(leave_start=found["start"], leave_end=found["end"])
@@ -152,10 +151,7 @@ def _off_duty_reason(plan, course, row, rule, found, calendar, hours, default_ho
     if rule in ("offduty.yes", "offduty.no", "offduty.review"):
         facts["facts"] = "".join(r["message"] for r in calendar)
         facts["hours"] = hours
-    out = reason(plan, rule, course=course.name, **facts)
-    if not default_hours:  # the plan's default hours were not used: their source is not this reason's
-        out.pop("source", None)
-    return out
+    return reason(plan, rule, course=course.name, **facts)
 
 
 def _work(found, when) -> str:
