@@ -32,14 +32,22 @@ _RULES = {
         "截止日之後才完成的課程，不計入。",
         "「{course}」於 {end}才完成，晚於截止日 {deadline}（含當日），不予計入。"),
     "course.before_period": (
-        "在計畫辦理期間開始之前就開始上課的課程，不計入。",
-        "「{course}」於 {start}開始上課，早於計畫辦理期間的開始日 {period_start}，不予計入。"),
+        "課程在計畫辦理期間開始前就已完成，不是本年度的課程，不計入。",
+        "「{course}」於 {end}就已完成，早於計畫辦理期間的開始日 {period_start}，不是本年度的課程，不予計入。"),
+    "course.started_before_period": (
+        "課程在辦理期間開始前開始上課、在期間內完成：計畫以完成課程為準，計入。",
+        "「{course}」於 {start}開始上課，早於計畫辦理期間的開始日 {period_start}，但於 {end}完成，在辦理期間內；"
+        "補休與嘉獎都以在截止日前「完成」課程為準，所以計入。"),
     "bundle.complete": (
         "一套組裝課程的每門課程都在截止日（含當日）前完成，才算完成這一套。",
         "「{bundle}」的 {count} 門課程（共 {hours} 小時）都在 {deadline}（含當日）前完成，最後一門於 {completed_on}完成。"),
     "bundle.incomplete": (
         "還有課程沒在截止日（含當日）前完成的那套組裝課程，不能申請補休。",
-        "「{bundle}」還有 {missing} 門課程沒有在 {deadline}（含當日）前完成。"),
+        "「{bundle}」還有 {missing} 門課程不能計入：{which}，不能申請補休。"),
+    "bundle.in_progress": (
+        "組裝課程還有課程沒有完成，但截止日還沒到：在截止日（含當日）前於公餘時間完成，仍可申請補休。",
+        "「{bundle}」還有 {missing} 門課程尚未完成（{courses}）；離截止日 {deadline}（含當日）還有 {days} 天"
+        "（含今天），在公餘時間完成後可申請補休 {hours} 小時。"),
     "offduty.yes": (
         "上課期間沒有碰到上班、在勤或輪值時間，也沒有加班、公假或公差，就是公餘時間。",
         "「{course}」的上課期間 {span}沒有任何時刻是上班或在勤時間，也沒有加班、公假或公差，屬公餘時間。{hours}{facts}"),
@@ -49,6 +57,14 @@ _RULES = {
     "offduty.review": (
         "上課的開始與結束都在公餘時間、中間卻跨過上班或在勤時間（例如跨越上班日的長時間上課）時，由人事單位認定。",
         "「{course}」的開始 {start}與結束 {end}都在公餘時間，但其間含有{kind}時間（{work}），請由人事單位認定。{hours}{facts}"),
+    "offduty.village": (
+        "上課的開始或結束時間落在上班時間，但當日只有所在行政區的部分村里停止上班，又沒有填寫村里：請本人確認，"
+        "由人事單位認定。",
+        "「{course}」的{which}時間 {time}落在{kind}時間（{work}）內，但當日{district}只有{villages}停止上班；"
+        "{village_unknown}若在其中，當日不是上班時間，屬公餘時間。請由人事單位認定。{hours}{facts}"),
+    "offduty.time_off": (
+        "上課期間的上班時間已按時數請假（休假、事假、病假等），請假時段不算上班時間。",
+        "「{course}」的上課期間含有上班時間 {office}，但在{whose}請假時段（{leave}）內：這段上班時間已請假，不算上班時間。{hours}"),
     "offduty.overtime_leave": (
         "上課期間碰到加班、公假或公差時不是公餘時間（公餘時間內不得申請任何加班、公（差）假），不能申請補休。",
         "「{course}」的上課期間 {span}與{kind}（{other}）重疊；公餘時間內不得申請任何加班、公（差）假，不是公餘時間。"),
@@ -56,6 +72,10 @@ _RULES = {
         "同一門課先在非公餘時間通過、後來又在公餘時間再通過時，由人事單位認定。",
         "「{course}」第 {first_line} 列於 {first_end}通過，{first_why}；第 {line} 列於 {end}再次通過，上課起迄都在公餘時間。"
         "請由人事單位認定；補休期限以第 {line} 列的完成日 {completed_on}起算。"),
+    "offduty.retake_late": (
+        "課程在非公餘時間通過，之後再次通過卻已晚於截止日：不能改以後來的紀錄計入。",
+        "「{course}」第 {line} 列於 {end}再次通過，但晚於截止日 {deadline}（含當日），不能改以這一列計入；"
+        "計入的仍是第 {first_line} 列。"),
     "offduty.unpaid_leave": (
         "上課期間碰到留職停薪時，沒有利用公餘時間，不能補休，但仍計入嘉獎。",
         "「{course}」的上課期間 {span}碰到留職停薪期間（{leave_start}～{leave_end}），"
@@ -67,7 +87,7 @@ _RULES = {
         "全市停止上班的日子，不算上班時間。",
         "{day}全市停止上班（{cause}），當日不是上班時間。"),
     "calendar.district_suspension": (
-        "只有部分行政區停止上班的日子，只對填寫了工作所在行政區、且在這些區上班的人不算上班時間。",
+        "只有部分行政區（或某區的部分村里）停止上班的日子，只對填寫了工作所在的行政區（村里）、且在其中上班的人不算上班時間。",
         "{day}{districts}停止上班（{cause}）；{how}"),
     "leave.eligible": (
         "完成的組裝課程每門都在公餘時間上課（起迄都是），就可以申請補休。",
@@ -78,7 +98,8 @@ _RULES = {
         "（{expires_iso}）。"),
     "leave.expired": (
         "補休期限已過時，本工具會提醒。",
-        "「{bundle}」的補休期限 {expires_roc}（{expires_iso}）已過，今天是 {today}。"),
+        "「{bundle}」的補休期限 {expires_roc}（{expires_iso}）已過，今天是 {today}：這 {hours} 小時不能再申請補休，"
+        "這套的申請表也不能再用。"),
     "leave.expiring": (
         "補休期限快到時，本工具會提醒及早休畢。",
         "「{bundle}」的補休期限只剩 {days} 天（含今天）：請於 {expires_roc}（含當日）前休畢（{expires_iso}）。"),
@@ -94,6 +115,10 @@ _RULES = {
     "reward.complete": (
         "每套組裝課程都在截止日（含當日）前完成時，服務機關可以核予獎勵。",
         "{bundles}都已在 {deadline}（含當日）前完成，服務機關得核予{reward}。"),
+    "reward.in_progress": (
+        "尚有組裝課程沒有完成，但截止日還沒到：在截止日（含當日）前完成，服務機關仍得核予獎勵。",
+        "尚有組裝課程還沒完成（{bundles}）；離截止日 {deadline}（含當日）還有 {days} 天（含今天），"
+        "都完成後服務機關得核予{reward}。"),
     "reward.incomplete": (
         "還有組裝課程沒在截止日（含當日）前完成時，不符嘉獎的條件。",
         "尚有組裝課程沒有在 {deadline}（含當日）前完成（{bundles}），不符{reward}的條件。"),
@@ -127,7 +152,7 @@ _MESSAGES = {rule: message for rule, (_, message) in _RULES.items()}
 # office hours an offduty.* reason used are a fact of the case, not of the rule (the roster's, the person's or
 # the default): its sentence names them and where they came from, and the default's source is said where the
 # default is assumed (result.assumed).
-_SOURCES = {"calendar.day": "calendar_source",
+_SOURCES = {"offduty.village": "calendar_source", "calendar.day": "calendar_source",
             "calendar.suspension": "calendar_source", "calendar.district_suspension": "calendar_source",
             "leave.expiring": "reminders_source"}
 

@@ -10,7 +10,8 @@ from rules_py.batch.roster import COLUMNS
 
 STATUS = {"eligible": "符合", "review": "待審", "ineligible": "不符合"}
 FILE, NAME, UNIT, CATEGORY = "檔名", "姓名", "服務單位", "人員類別"
-TOTAL, REWARD, REVIEW, NOTES = "補休時數合計", "嘉獎", "待審事項", "說明"
+TOTAL, EXPIRED, REWARD, REVIEW, NOTES = "補休時數合計", "已逾期補休時數", "嘉獎", "待審事項", "說明"
+EXPIRED_MARK = "（已逾期）"  # after a bundle's 判定, when its last day of leave is past: its hours are in EXPIRED, not TOTAL
 HOURS, EXPIRES = "補休時數", "補休期限"
 BUNDLE_COLUMNS = (FILE, NAME, "項目", "判定", HOURS, EXPIRES, "完成時數", "應完成時數", "理由")
 PEOPLE_SHEET, BUNDLES_SHEET = "人員", "課程組合與理由"
@@ -49,6 +50,12 @@ def _bundles(outcomes) -> list:
 
 def _number(value):
     return int(value) if float(value).is_integer() else value
+
+
+def _verdict(leave: dict) -> str:
+    """A bundle's 判定, marked when its last day of leave is past (the hours are then no longer usable); the
+    last day itself stays a date cell."""
+    return STATUS[leave["status"]] + (EXPIRED_MARK if leave["expiry_flag"] == "expired" else "")
 
 
 def review_points(result: dict) -> int:
@@ -120,7 +127,7 @@ def assemble(batch, outcomes: list) -> Table:
     header = [FILE, NAME, UNIT, CATEGORY]
     for _, name in bundles:
         header += [name, f"{name}{HOURS}", f"{name}{EXPIRES}"]
-    header += [TOTAL, REWARD, REVIEW, NOTES]
+    header += [TOTAL, EXPIRED, REWARD, REVIEW, NOTES]
     people, bundle_rows, rows = [], [], []
     for job in batch.jobs:
         outcome = by_id.get(job["id"], {"error": "沒有檢核（已取消）"})
@@ -145,11 +152,11 @@ def assemble(batch, outcomes: list) -> Table:
                 cells += ["", "", ""]
                 continue
             leave = b["leave"]
-            cells += [STATUS[leave["status"]], _number(leave["hours"]) if leave["status"] != "ineligible" else 0,
-                      _day(leave["expires_on"])]
-            bundle_rows.append([job["file"], job["name"], b["name"], STATUS[leave["status"]],
-                                _number(leave["hours"]) if leave["status"] != "ineligible" else 0,
-                                _day(leave["expires_on"]), _number(b["completed_hours"]),
+            hours = _number(leave["hours"]) if leave["status"] != "ineligible" else 0
+            verdict, expires = _verdict(leave), _day(leave["expires_on"])
+            cells += [verdict, hours, expires]
+            bundle_rows.append([job["file"], job["name"], b["name"], verdict, hours, expires,
+                                _number(b["completed_hours"]),
                                 _number(b["required_hours"]), _reasons(leave["reasons"])])
         reward = result["reward"]
         bundle_rows.append([job["file"], job["name"], reward["name"], STATUS[reward["status"]], "", "", "", "",
@@ -158,9 +165,11 @@ def assemble(batch, outcomes: list) -> Table:
             bundle_rows.append([job["file"], job["name"], "提醒", "", "", "", "", "", _reasons(result["warnings"])])
         points = review_points(result)
         notes = job["notes"] + _assumed(result, job)
-        cells += [_number(result["leave_hours"]), STATUS[reward["status"]], points, "；".join(notes)]
+        cells += [_number(result["leave_hours"]), _number(result["leave_hours_expired"]), STATUS[reward["status"]],
+                  points, "；".join(notes)]
         people.append(cells)
-        meta.update(statuses=statuses, leave_hours=result["leave_hours"], reward=reward["status"], review=points,
+        meta.update(statuses=statuses, leave_hours=result["leave_hours"],
+                    leave_hours_expired=result["leave_hours_expired"], reward=reward["status"], review=points,
                     why={b["id"]: _why_not(result, b) for b in result["bundles"] if b["leave"]["status"] == "ineligible"},
                     notes=[n for n in notes if n not in DEFAULTS_NOTES],
                     defaults_note=next((n for n in notes if n in DEFAULTS_NOTES), None),

@@ -29,7 +29,7 @@ function columns() {
     { label: "服務單位", show: (row) => row.unit, key: (row) => row.unit },
     { label: "人員類別", show: category, key: (row) => row.category || "" },
     ...bundleColumns,
-    { label: "補休合計", show: (row) => (row.error ? "" : `${row.leave_hours} 小時`), key: (row) => (row.error ? -1 : row.leave_hours) },
+    { label: "補休合計", show: (row) => (row.error ? "" : `${row.leave_hours} 小時${row.leave_hours_expired ? `（另 ${row.leave_hours_expired} 小時已逾期）` : ""}`), key: (row) => (row.error ? -1 : row.leave_hours) },
     { label: "嘉獎", show: (row) => (row.reward ? VERDICT[row.reward] : ""), key: (row) => (row.reward ? ORDER[row.reward] : 9) },
     { label: "待審事項", show: (row) => (row.error ? "" : String(row.review)), key: (row) => (row.error ? -1 : row.review) },
     { label: "說明", show: notes, key: (row) => (row.error ? 0 : 1) },
@@ -41,7 +41,7 @@ function verdict(row, id, index, name) {
   const hours = cell(index, `${name}補休時數`);
   const expires = cell(index, `${name}補休期限`);
   return [
-    el("span", { class: `verdict verdict--${status}`, text: VERDICT[status] }),
+    el("span", { class: `verdict verdict--${status}`, text: cell(index, name) }),  // 符合（已逾期） as in the downloads
     status === "ineligible" ? "" : `，${hours} 小時`,
     expires ? el("span", { class: "file", text: `${expires} 前休畢` }) : "",
     status === "ineligible" ? el("span", { class: "why", dataset: { why: id }, text: row.why[id] }) : "",
