@@ -7,10 +7,11 @@ that one included, checks the jobs the page hands it."""
 import json
 from datetime import date
 
+from rules_py._calendar import roc_day
 from rules_py.batch import limits
 from rules_py.batch.export import export as _export
 from rules_py.batch.jobs import check_job, prepare as _prepare
-from rules_py.batch.table import assemble as _assemble, expiry_warning_days
+from rules_py.batch.table import assemble as _assemble, expiry_warning_days, said_once
 from rules_py.batch.template import roster_template
 from rules_py.record import load_pdf_reader, needs_pdf_reader
 
@@ -62,12 +63,17 @@ def _checked(job) -> str:
 
 def assemble(others) -> str:
     """others: check()'s JSON answers from the other workers -> the table for the page as JSON: header, people (the cells),
-    rows (per row: id, person, unit, statuses, expiring, ...), bundles [[id, name]], expiring_days."""
+    rows (per row: id, person, unit, statuses, why, expiring, ...), bundles [[id, name]], expiring_days, said_once (what
+    every row checked with defaults would say), checked_on (the day the leave was judged on, 民國 and ISO)."""
     outcomes = [*_kept["outcomes"].values(), *(json.loads(o) for o in _py(others))]
     table = _assemble(_kept["batch"], outcomes)
     _kept["table"] = table
+    today = _kept["batch"].today
     return json.dumps({"header": table.people.header, "people": table.people.rows, "rows": table.rows,
-                       "bundles": table.bundle_names, "expiring_days": expiry_warning_days()}, ensure_ascii=False)
+                       "bundles": table.bundle_names, "expiring_days": expiry_warning_days(),
+                       "said_once": said_once(table.rows),
+                       "checked_on": roc_day(today) if today else ""},
+                      ensure_ascii=False, default=date.isoformat)
 
 
 def export(fmt: str) -> bytes:
