@@ -21,7 +21,7 @@ BUDGET = 1.5
 BATCH_MS = 900_000
 
 
-def _inputs(folder: Path, count: int) -> list[str]:
+def inputs(folder: Path, count: int) -> list[str]:
     names, roster = [], ["檔名,姓名,服務單位,人員類別,上班時間"]
     for i in range(count):
         name = f"r{i:04d}.txt"
@@ -44,15 +44,19 @@ def _cli(folder: Path, names: list[str]) -> float:
     return seconds
 
 
+def open_ready(page, base: str) -> None:
+    """The batch page, its workers ready and the runtime kept offline (the service worker's copying is not timed)."""
+    page.goto(base + "batch/")
+    page.wait_for_selector("#batch-status:not([data-state='loading'])", timeout=180_000)
+    page.wait_for_function("() => document.documentElement.dataset.offline === 'checker'", timeout=180_000)
+
+
 def _page(browser, site: Path, folder: Path, names: list[str]) -> tuple[float, int]:
     with serve(site) as base:
         context = browser.new_context(locale="zh-TW")
         try:
             page = context.new_page()
-            page.goto(base + "batch/")
-            page.wait_for_selector("#batch-status:not([data-state='loading'])", timeout=180_000)
-            # The service worker keeps the runtime once the rules are ready: not while the batch is timed.
-            page.wait_for_function("() => document.documentElement.dataset.offline === 'checker'", timeout=180_000)
+            open_ready(page, base)
             page.set_input_files("#batch-files", [str(folder / n) for n in names])
             page.set_input_files("#batch-roster", str(folder / "名冊.csv"))
             start = time.perf_counter()
@@ -69,7 +73,7 @@ def _page(browser, site: Path, folder: Path, names: list[str]) -> tuple[float, i
 def measure(browser, site: Path = ROOT / "site", count: int = COUNT) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         folder = Path(tmp)
-        names = _inputs(folder, count)
+        names = inputs(folder, count)
         cli_s = _cli(folder, names)
         page_s, checked, workers = _page(browser, site, folder, names)
     return {"records": count, "cli_s": round(cli_s, 2), "page_s": round(page_s, 2), "page_checked": checked,

@@ -17,7 +17,7 @@ const MIME = {
 };
 const PROGRESS_EVERY_MS = 250; // the status line is read aloud: not after every file
 let pool = null;
-let last = null; // {table, outcomes}: the latest batch
+let last = null; // {table}: the latest batch
 let signal = null;
 
 function show(state) {
@@ -67,8 +67,8 @@ async function start() {
   $("batch-run-title").focus();
   signal = { cancelled: false };
   try {
-    const { table, outcomes, cancelled } = await runBatch(pool, chosen.files, chosen.roster, progress(), signal);
-    last = { table, outcomes };
+    const { table, cancelled } = await runBatch(pool, chosen.files, chosen.roster, progress(), signal);
+    last = { table };
     showTable(table, open);
     summarise(table, cancelled);
     show("results");
@@ -79,9 +79,11 @@ async function start() {
   }
 }
 
-function open(id, from) {
+// The person's whole result, checked again in the first worker (it kept the batch): the table keeps less.
+async function open(id, from) {
   const row = last.table.rows.find((r) => r.id === id);
-  openDetail(JSON.parse(last.outcomes.get(id)).result, row, from);
+  const outcome = JSON.parse(await pool.main.call("detail", [id]));
+  openDetail(outcome.result, row, from);
 }
 
 async function exportTable(fmt) {
