@@ -35,7 +35,7 @@ def run(browser, count: int, out: Path) -> dict:
                 page = context.new_page()
                 batch.open_ready(page, base)
                 page.set_input_files("#batch-files", [str(folder / n) for n in names])
-                page.set_input_files("#batch-roster", str(folder / "名冊.csv"))
+                page.set_input_files("#batch-roster", str(folder / batch.roster(names)))
                 browser.start_tracing(page=None, path=str(out), categories=CATEGORIES)
                 start = time.perf_counter()
                 page.click("#batch-start")

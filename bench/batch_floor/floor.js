@@ -13,15 +13,20 @@ window.floorStart = (n) => {
 };
 
 // The chosen files prepared by the first worker (not timed: the page's preparing is its own cost), then
-// every job checked: the milliseconds from handing out the shares to the last answer.
+// every job checked twice, the second time timed: from handing out the shares to the last answer. (The page's
+// workers have run a while before its batch, so the browser has compiled their hot WebAssembly fully; the
+// first pass does that here, which makes this floor the best case.)
 window.floorRun = async () => {
   const chosen = (file) => ({ name: file.name, file });
   const roster = document.getElementById("roster").files[0];
-  const jobs = await workers[0].call(MODULE, "prepare",
-    [[...document.getElementById("files").files].map(chosen), roster ? chosen(roster) : null, null]);
+  const files = [...document.getElementById("files").files].map(chosen);
+  await workers[0].call(MODULE, "take", [files, true]);
+  const total = await workers[0].call(MODULE, "prepare", [roster ? chosen(roster) : null, null]);
+  const jobs = await workers[0].call(MODULE, "jobs", [0, total]);
   const shares = workers.map((_, i) => jobs.filter((_, j) => j % workers.length === i));
+  const pass = () => Promise.all(shares.map((share, i) => workers[i].call(MODULE, "check", [share])));
+  await pass();
   const start = performance.now();
-  const answers = await Promise.all(shares.map((share, i) =>
-    workers[i].call(MODULE, "check", [share], share.map((job) => job.data.buffer))));
+  const answers = await pass();
   return { ms: performance.now() - start, checked: answers.flat().length };
 };

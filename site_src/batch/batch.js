@@ -33,13 +33,20 @@ function status(state, text) {
   $("batch-status").textContent = text;
 }
 
+// The bar and the file's name at most every BAR_EVERY_MS: each change lays the page out again (and the
+// browser hit-tests it again under the pointer), which ten thousand records made a cost of its own.
+const BAR_EVERY_MS = 100;
+
 function progress() {
   let said = 0;
+  let drawn = -Infinity;
   return ({ done, total, current }) => {
+    const now = performance.now();
+    if (now - drawn < BAR_EVERY_MS && done !== total && done !== 0) return;
+    drawn = now;
     $("batch-progress").max = Math.max(total, 1);
     $("batch-progress").value = done;
     $("batch-current").textContent = current ? `正在讀取：${current}` : "正在讀取檔案…";
-    const now = performance.now();
     if (now - said > PROGRESS_EVERY_MS || done === total) {
       said = now;
       $("batch-progress-text").textContent = `已檢核 ${done}／${total} 份紀錄。`;
