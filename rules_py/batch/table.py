@@ -102,7 +102,8 @@ def for_table(outcome: dict) -> dict:
 
     return {"id": outcome["id"], "result": {
         "plan": {"id": result["plan"]["id"]}, "category": {"name": result["category"]["name"]},
-        "leave_hours": result["leave_hours"], "warnings": reasons(result["warnings"]),
+        "leave_hours": result["leave_hours"], "leave_hours_expired": result["leave_hours_expired"],
+        "warnings": reasons(result["warnings"]),
         "assumed": [{"key": a["key"]} for a in result.get("assumed", ())],
         "reward": {"name": result["reward"]["name"], "status": result["reward"]["status"],
                    "reasons": reasons(result["reward"]["reasons"])},
