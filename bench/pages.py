@@ -176,10 +176,11 @@ def check_via_ui(page, record_text: str) -> float:
 
 
 def instant_verdict(load) -> float:
-    """An instant user (issue 22): from the navigation, uploads a 23-row record as soon as the file input is
-    there and presses on at once through every step (繼續, 紀錄正確，繼續, the profile's defaults, 送出檢核),
+    """An instant user (issue 22): from the navigation, uploads a 23-row record as soon as the page has wired
+    its controls and presses on at once through every step (繼續, 紀錄正確，繼續, the profile's defaults, 送出檢核),
     each as soon as it can be pressed. Returns navigation start -> the first frame showing the verdict."""
     page = load.page
+    page.wait_for_selector("#checker[data-ready]", state="attached")  # its controls wired (the file is read)
     page.set_input_files("#record-file", files=[{"name": "學習紀錄.txt", "mimeType": "text/plain",
                                                  "buffer": records.record_text(23).encode("utf-8")}])
     page.click("#record-continue")

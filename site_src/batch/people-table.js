@@ -3,7 +3,7 @@
 // leave expiring within the plan's reminder window, which the rules flag). Stable hooks for tests on each
 // row: data-person, data-leave-hours, data-reward, data-leave-<bundle id> (eligible | review | ineligible), data-error, data-duplicate.
 // A page of PAGE_ROWS rows at a time (上一頁／下一頁): ten thousand rows in the document took the browser's
-// layout seconds at each sort or filter; a page of them, tens of milliseconds.
+// layout seconds at each sort or filter; a page of them, tens of milliseconds. Printing shows them all.
 import { $, el, hiddenText } from "../checker/dom.js";
 
 const ORDER = { eligible: 0, review: 1, ineligible: 2 };
@@ -114,12 +114,13 @@ function rowHooks(row) {
   return hooks;
 }
 
-export function render() {
+// every: all the shown rows, not one page of them (for printing).
+export function render(every = false) {
   renderHead();
   const cols = columns();
   const shown = shownRows();
   if (first >= shown.length) first = 0;
-  const page = shown.slice(first, first + PAGE_ROWS);
+  const page = every ? shown : shown.slice(first, first + PAGE_ROWS);
   $("batch-table-body").replaceChildren(...page.map((i) => el("tr", { dataset: rowHooks(table.rows[i]) },
     cols.map((col, c) => el(c === 0 ? "th" : "td", c === 0 ? { scope: "row" } : {}, col.show(table.rows[i], i))))));
   const paged = shown.length > PAGE_ROWS;
@@ -154,6 +155,9 @@ export function initTable() {
     first = 0;
     if (table) render();
   }));
+  // A printed table holds every shown row (the filters still apply); the screen goes back to its page.
+  window.addEventListener("beforeprint", () => table && render(true));
+  window.addEventListener("afterprint", () => table && render());
   $("batch-page-previous").addEventListener("click", () => turn(-1));
   $("batch-page-next").addEventListener("click", () => turn(1));
   $("batch-table-body").addEventListener("click", (event) => {

@@ -1,6 +1,7 @@
 """A batch larger than one page of the table (100 rows): the rows come a page at a time (上一頁／下一頁), every
 person is on one of the pages with the rules' verdicts, filters and sorting start again from the first page,
-and a person's detail, checked again when it is opened, is the rules' whole result for that record."""
+a printed table holds every row, and a person's detail, checked again when it is opened, is the rules' result
+for that record."""
 
 from datetime import date
 
@@ -34,6 +35,10 @@ def test_a_batch_larger_than_a_page(batch_page):
     assert len(rows(page)) == len(PEOPLE) - PAGE_ROWS and page.is_disabled("#batch-page-next")
     assert page.evaluate("document.activeElement.id") == "batch-table-wrap"  # the table, not a disabled button
     page.click("#batch-page-previous")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # what the browser does before printing
+    assert len(rows(page)) == len(PEOPLE)
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert len(rows(page)) == PAGE_ROWS
     everyone = pages_of_rows(page)
     assert len(everyone) == len(PEOPLE)
     for person in PEOPLE:  # each person's row is the rules' verdict, whichever page it is on
