@@ -8,11 +8,13 @@ that one included, checks the jobs the page hands it, a few at a time, and answe
 import json
 from datetime import date
 
+from rules_py._calendar import roc_day
 from rules_py.batch import limits
 from rules_py.batch.export import export as _export
 from rules_py.batch.jobs import check_job, prepare as _prepare
-from rules_py.batch.table import assemble as _assemble, expiry_warning_days, for_table
+from rules_py.batch.table import assemble as _assemble, expiry_warning_days, for_table, said_once
 from rules_py.batch.template import roster_template
+from rules_py.record import load_pdf_reader, needs_pdf_reader
 
 # The preparing worker's: "given", "unreadable" (the files taken), "batch" (the prepared Batch), "outcomes"
 # (every job's, for the table), "table" (for the exports).
@@ -79,12 +81,26 @@ def jobs(start: int, count: int) -> list:
     return _kept["batch"].jobs[start:start + count]
 
 
-def check(given) -> list:
+def check(given):
     """Some jobs (from jobs(), through the page) -> for each, check_job's outcome as the table needs it
-    (for_table) as JSON; the preparing worker also keeps its own, to assemble them without reading them back."""
-    answers = []
-    for job in _py(given):
+    (for_table) as JSON; the preparing worker also keeps its own, to assemble them without reading them back.
+    When a PDF record is among them and pypdf is not loaded yet, an awaitable instead (the worker awaits it)."""
+    given = _py(given)
+    for job in given:
         job["data"] = bytes(job["data"])
+    if any(needs_pdf_reader(job["data"]) for job in given):
+        return _after_loading(_checked, given)
+    return _checked(given)
+
+
+async def _after_loading(then, *args):
+    await load_pdf_reader()
+    return then(*args)
+
+
+def _checked(given: list) -> list:
+    answers = []
+    for job in given:
         outcome = for_table(check_job(job))
         if "batch" in _kept:
             _kept["outcomes"][outcome["id"]] = outcome
@@ -92,9 +108,17 @@ def check(given) -> list:
     return answers
 
 
-def detail(job_id: int) -> str:
-    """One person's whole outcome, checked again from the kept batch (the same job: the same answer)."""
-    return json.dumps(check_job(_kept["batch"].jobs[job_id]), ensure_ascii=False)
+def detail(job_id: int):
+    """One person's whole outcome as JSON, checked again from the kept batch (the same job: the same answer);
+    an awaitable when it is a PDF record and pypdf is not loaded here yet."""
+    job = _kept["batch"].jobs[job_id]
+    if needs_pdf_reader(job["data"]):
+        return _after_loading(_detail, job)
+    return _detail(job)
+
+
+def _detail(job) -> str:
+    return json.dumps(check_job(job), ensure_ascii=False)
 
 
 def keep(others) -> None:
@@ -103,20 +127,23 @@ def keep(others) -> None:
 
 
 def assemble() -> str:
-    """The table of every outcome kept -> its frame as JSON: header, bundles [[id, name]], expiring_days and
-    size (how many rows; the rows come through table_rows())."""
+    """The table of every outcome kept -> its frame as JSON: header, bundles [[id, name]], expiring_days,
+    said_once (what every row checked with defaults would say), checked_on (the day the leave was judged on,
+    民國) and size (how many rows; the rows come through table_rows())."""
     table = _assemble(_kept["batch"], list(_kept["outcomes"].values()))
     _kept["table"] = table
+    today = _kept["batch"].today
     return json.dumps({"header": table.people.header, "bundles": table.bundle_names, "size": len(table.rows),
-                       "expiring_days": expiry_warning_days()}, ensure_ascii=False)
+                       "expiring_days": expiry_warning_days(), "said_once": said_once(table.rows),
+                       "checked_on": roc_day(today) if today else ""}, ensure_ascii=False, default=date.isoformat)
 
 
 def table_rows(start: int, count: int) -> str:
-    """Some of the table's rows as JSON: {people: their cells, rows: per row id, person, unit, statuses,
+    """Some of the table's rows as JSON: {people: their cells, rows: per row id, person, unit, statuses, why,
     expiring, ...} (a few thousand at a time: the page reads each in its own task)."""
     table = _kept["table"]
     return json.dumps({"people": table.people.rows[start:start + count], "rows": table.rows[start:start + count]},
-                      ensure_ascii=False)
+                      ensure_ascii=False, default=date.isoformat)
 
 
 def export(fmt: str) -> bytes:
