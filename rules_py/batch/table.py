@@ -131,13 +131,17 @@ def for_table(outcome: dict) -> dict:
         return [{"clause": r["clause"], "message": r["message"]} for r in items]
 
     return {"id": outcome["id"], "result": {
-        "plan": {"id": result["plan"]["id"]}, "category": {"name": result["category"]["name"]},
+        "plan": {"id": result["plan"]["id"]},
+        "category": {"name": result["category"]["name"], "covered": result["category"]["covered"]},
+        "courses": [{"bundle": c["bundle"], "status": c["status"], "off_duty": c["off_duty"],
+                     "found": c["found"] and {"kind": c["found"]["kind"], "kind_name": c["found"]["kind_name"]}}
+                    for c in result["courses"]],
         "leave_hours": result["leave_hours"], "leave_hours_expired": result["leave_hours_expired"],
         "warnings": reasons(result["warnings"]),
         "assumed": [{"key": a["key"]} for a in result.get("assumed", ())],
         "reward": {"name": result["reward"]["name"], "status": result["reward"]["status"],
                    "reasons": reasons(result["reward"]["reasons"])},
-        "bundles": [{"id": b["id"], "name": b["name"], "completed_hours": b["completed_hours"],
+        "bundles": [{"id": b["id"], "name": b["name"], "complete": b["complete"], "completed_hours": b["completed_hours"],
                      "required_hours": b["required_hours"],
                      "leave": {"status": b["leave"]["status"], "hours": b["leave"]["hours"],
                                "expires_on": b["leave"]["expires_on"], "expiry_flag": b["leave"].get("expiry_flag"),
