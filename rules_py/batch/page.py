@@ -7,11 +7,12 @@ that one included, checks the jobs the page hands it."""
 import json
 from datetime import date
 
+from rules_py.batch import attendance as _att
 from rules_py.batch import limits
 from rules_py.batch.export import export as _export
-from rules_py.batch.jobs import check_job, prepare as _prepare
+from rules_py.batch.jobs import Attendance, check_job, prepare as _prepare
 from rules_py.batch.table import assemble as _assemble, expiry_warning_days
-from rules_py.batch.template import roster_template
+from rules_py.batch.template import attendance_template, roster_template
 
 _kept: dict = {"outcomes": {}}  # "batch": the prepared Batch; "outcomes": this worker's own; "table"
 
@@ -25,13 +26,39 @@ def read_limit() -> int:
     return limits.MAX_READ_BYTES
 
 
-def prepare(files, roster, today: str) -> list:
-    """files: [{name, data}] (data: bytes or Uint8Array); roster: {name, data} or None -> the jobs
-    [{id, file, data, ...}] for check(), in order."""
+def _attendance(given) -> Attendance | None:
+    """{name, data, columns {field: header}, kinds {kind: key}} from the page, or None."""
+    given = _py(given)
+    if not given:
+        return None
+    return Attendance(given["name"], bytes(given["data"]), given.get("columns"), given.get("kinds"))
+
+
+def attendance_question(given) -> str:
+    """What the page asks before the check, as JSON: the header row and which column is which (columns
+    {field: index}), what is still missing, the kinds nobody assigned ([[kind, rows]]), the fields and kinds
+    to choose from; or {"error"} when the file can't be read at all."""
+    given = _attendance(given)
+    try:
+        lay = _att.layout(given.name, given.data, given.columns)
+    except ValueError as exc:
+        return json.dumps({"error": f"差勤資料無法使用：{exc}"}, ensure_ascii=False)
+    vocabulary = _att.vocabulary()
+    return json.dumps({
+        "header": lay.header, "line": lay.line, "columns": lay.columns, "missing": lay.missing,
+        "unknown": [] if lay.missing else _att.unknown_kinds(lay, given.kinds),
+        "fields": [{"field": f, "label": _att.label(f)} for f in vocabulary["columns"]],
+        "kinds": [{"key": k, "label": v["label"]} for k, v in vocabulary["kinds"].items()],
+    }, ensure_ascii=False)
+
+
+def prepare(files, roster, today: str, attendance=None) -> list:
+    """files: [{name, data}] (data: bytes or Uint8Array); roster: {name, data} or None; attendance: as
+    attendance_question's, or None -> the jobs [{id, file, data, ...}] for check(), in order."""
     files = [(f["name"], bytes(f["data"])) for f in _py(files)]
     roster = _py(roster)
     batch = _prepare(files, (roster["name"], bytes(roster["data"])) if roster else None,
-                     date.fromisoformat(today) if today else None)
+                     date.fromisoformat(today) if today else None, attendance=_attendance(attendance))
     _kept.clear()
     _kept.update(batch=batch, outcomes={})
     return batch.jobs
@@ -61,5 +88,6 @@ def export(fmt: str) -> bytes:
     return _export(_kept["table"].sheets(), fmt)
 
 
-def template(fmt: str) -> bytes:
-    return roster_template(fmt)
+def template(fmt: str, which: str = "roster") -> bytes:
+    """The roster's template, or (which="attendance") the attendance export's."""
+    return attendance_template(fmt) if which == "attendance" else roster_template(fmt)

@@ -3,12 +3,14 @@ roster row naming a file not given; and the bundles sheet, one row per person an
 The page shows it, the downloads and the CLI's --out write it: the same cells everywhere."""
 
 from rules_py import load_plans
+from rules_py.batch.attendance import applied, decided
 from rules_py.batch.jobs import NO_ROSTER, NO_ROSTER_ROW
 from rules_py.batch.roster import COLUMNS
 
 STATUS = {"eligible": "符合", "review": "待審", "ineligible": "不符合"}
 FILE, NAME, UNIT, CATEGORY = "檔名", "姓名", "服務單位", "人員類別"
 TOTAL, REWARD, REVIEW, NOTES = "補休時數合計", "嘉獎", "待確認事項", "說明"
+APPLIED = "套用的資料"  # the profile file and the attendance rows this row was checked with
 HOURS, EXPIRES = "補休時數", "補休期限"
 BUNDLE_COLUMNS = (FILE, NAME, "項目", "判定", HOURS, EXPIRES, "完成時數", "應完成時數", "理由")
 PEOPLE_SHEET, BUNDLES_SHEET = "人員", "課程組合與理由"
@@ -77,9 +79,9 @@ def _newest_plan() -> dict:
     return max(load_plans().values(), key=lambda p: p["parameters"]["period"]["start"])
 
 
-def _unchecked(header: list, file: str, name: str, unit: str, why: str) -> list:
-    """A row with no verdicts: its cells empty, the last one saying why."""
-    return [file, name, unit] + [""] * (len(header) - 4) + [why]
+def _unchecked(header: list, file: str, name: str, unit: str, why: str, used: str = "") -> list:
+    """A row with no verdicts: its cells empty but what was applied, the last one saying why."""
+    return [file, name, unit] + [""] * (len(header) - 5) + [used, why]
 
 
 def assemble(batch, outcomes: list) -> Table:
@@ -89,7 +91,7 @@ def assemble(batch, outcomes: list) -> Table:
     header = [FILE, NAME, UNIT, CATEGORY]
     for _, name in bundles:
         header += [name, f"{name}{HOURS}", f"{name}{EXPIRES}"]
-    header += [TOTAL, REWARD, REVIEW, NOTES]
+    header += [TOTAL, REWARD, REVIEW, APPLIED, NOTES]
     people, bundle_rows, rows = [], [], []
     for job in batch.jobs:
         outcome = by_id.get(job["id"], {"error": "沒有檢核（已取消）"})
@@ -97,15 +99,19 @@ def assemble(batch, outcomes: list) -> Table:
         person = job["name"] or job["file"]
         meta = {"id": job["id"], "file": job["file"], "person": person, "unit": job["unit"],
                 "duplicate": bool(job.get("duplicate")), "notes": list(job["notes"]),
-                "defaults": job["profile"] is None, "profile_file": job["profile_file"]}
+                "defaults": job["profile"] is None, "profile_file": job["profile_file"],
+                "attendance": job["attendance"], "attendance_file": batch.attendance}
+        used = applied(job["profile_file"], batch.attendance, job["attendance"])
         cells = [job["file"], job["name"], job["unit"]]
         if result is None:
             meta.update(error=outcome["error"], gap=bool(outcome.get("gap")))
             people.append(_unchecked(header, job["file"], job["name"], job["unit"],
-                                     "；".join([outcome["error"], *(n for n in job["notes"] if n not in DEFAULTS_NOTES)])))
+                                     "；".join([outcome["error"], *(n for n in job["notes"] if n not in DEFAULTS_NOTES)]),
+                                     used))
             rows.append(meta)
             continue
         statuses = {b["id"]: b["leave"]["status"] for b in result["bundles"]}
+        by_attendance = decided(result, job["attendance"])
         by_bundle = {b["id"]: b for b in result["bundles"]}
         cells.append(result["category"]["name"])
         for bundle_id, _ in bundles:
@@ -119,7 +125,9 @@ def assemble(batch, outcomes: list) -> Table:
             bundle_rows.append([job["file"], job["name"], b["name"], STATUS[leave["status"]],
                                 _number(leave["hours"]) if leave["status"] != "ineligible" else 0,
                                 leave["expires_on"] or "", _number(b["completed_hours"]),
-                                _number(b["required_hours"]), _reasons(leave["reasons"])])
+                                _number(b["required_hours"]),
+                                "\n".join([_reasons(leave["reasons"]),
+                                           *(f"[差勤資料] {text}" for bid, text in by_attendance if bid == bundle_id)])])
         reward = result["reward"]
         bundle_rows.append([job["file"], job["name"], reward["name"], STATUS[reward["status"]], "", "", "", "",
                             _reasons(reward["reasons"])])
@@ -127,11 +135,12 @@ def assemble(batch, outcomes: list) -> Table:
             bundle_rows.append([job["file"], job["name"], "提醒", "", "", "", "", "", _reasons(result["warnings"])])
         points = review_points(result)
         notes = job["notes"] + _assumed(result, job)
-        cells += [_number(result["leave_hours"]), STATUS[reward["status"]], points, "；".join(notes)]
+        cells += [_number(result["leave_hours"]), STATUS[reward["status"]], points, used, "；".join(notes)]
         people.append(cells)
         meta.update(statuses=statuses, leave_hours=result["leave_hours"], reward=reward["status"], review=points,
                     category=result["category"]["name"], plan=result["plan"]["id"],
-                    expiring=any(b["leave"].get("expiry_flag") == "expiring" for b in result["bundles"]))
+                    expiring=any(b["leave"].get("expiry_flag") == "expiring" for b in result["bundles"]),
+                    decided=[{"bundle": bid, "text": text} for bid, text in by_attendance])
         rows.append(meta)
     for problem in batch.problems:
         people.append(_unchecked(header, problem.name, "", "", problem.message))
