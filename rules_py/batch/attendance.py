@@ -76,7 +76,8 @@ def kind_of(text: str) -> str | None:
 
 class Layout:
     """file: its name; header: the header row's cells; line: its row number; rows: [(line, cells)];
-    columns: {field: column index}; missing: the required parts not found (zh-TW, for the question)."""
+    columns: {field: column index}; missing: [(field, what)] the required parts not found (what in zh-TW;
+    field: the one to ask for)."""
 
     def __init__(self, file, header, line, rows, columns):
         self.file, self.header, self.line, self.rows, self.columns = file, header, line, rows, columns
@@ -90,13 +91,17 @@ class Layout:
 def _missing(columns: dict) -> list:
     needs = []
     if not any(f in columns for f in WHO):
-        needs.append(f"對應人員的欄（{'、'.join(label(f) for f in WHO)} 其中之一）")
+        needs.append((WHO[0], f"對應人員的欄（{'、'.join(label(f) for f in WHO)} 其中之一）"))
     if "kind" not in columns:
-        needs.append(f"「{label('kind')}」欄")
+        needs.append(("kind", f"「{label('kind')}」欄"))
     for part, day in (("start", "start_date"), ("end", "end_date")):
         if part not in columns and day not in columns:
-            needs.append(f"「{label(part)}」欄（或「{label(day)}」欄）")
+            needs.append((part, f"「{label(part)}」欄（或「{label(day)}」欄）"))
     return needs
+
+
+def missing_text(lay: Layout) -> str:
+    return "、".join(what for _, what in lay.missing)
 
 
 def parse_columns(spec: str) -> dict:
@@ -168,8 +173,9 @@ class Entry:
 
     def plain(self) -> dict:
         """As a job carries it (to the workers and back)."""
-        return {"line": self.line, "kind": self.kind, "key": self.key, "start": self.period()[0],
-                "end": self.period()[1], "whole_day": self.whole_day}
+        start, end = self.period()
+        return {"line": self.line, "kind": self.kind, "key": self.key, "start": start, "end": end,
+                "span": span_text(start, end), "whole_day": self.whole_day}
 
 
 class Entries:
@@ -194,7 +200,7 @@ def unknown_kinds(lay: Layout, kinds: dict | None = None) -> list:
 def read_entries(lay: Layout, kinds: dict | None = None) -> Entries:
     """Every row as an Entry, or a message naming the file, the row and the cell (zh-TW)."""
     if lay.missing:
-        raise ValueError(f"差勤資料「{lay.file}」找不到{'、'.join(lay.missing)}")
+        raise ValueError(f"差勤資料「{lay.file}」找不到{missing_text(lay)}")
     kinds = kinds or {}
     usable, faults, left_out = [], [], 0
     for line, cells in lay.rows:
@@ -378,8 +384,7 @@ def decided(result: dict, rows: list) -> list:
         row = _row_for(found, rows)
         if row is None:
             continue
-        span = span_text(row["start"], row["end"])
-        kind = row["kind"]
+        span, kind = row["span"], row["kind"]
         if found["at"] == "overlap":
             what = f"與 {span} {kind}重疊"
         else:

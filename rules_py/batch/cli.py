@@ -73,7 +73,7 @@ def attendance_question(given: Attendance) -> str:
         return f"{given.name}：差勤資料無法使用：{exc}"
     if lay.missing:
         fields = "、".join(att.label(f) for f in att.vocabulary()["columns"])
-        return (f"{given.name}：認不出{'、'.join(lay.missing)}。\n"
+        return (f"{given.name}：認不出{att.missing_text(lay)}。\n"
                 f"標題列（第 {lay.line} 列）：{'、'.join(h or '（空白）' for h in lay.header)}\n"
                 f"請以 --attendance-columns 指明，例如 --attendance-columns {att.label('name')}=員工姓名,"
                 f"{att.label('kind')}=類別（可指明的欄位：{fields}）")

@@ -11,6 +11,7 @@ from rules_py.batch import attendance as _att
 from rules_py.batch import limits
 from rules_py.batch.export import export as _export
 from rules_py.batch.jobs import Attendance, check_job, prepare as _prepare
+from rules_py.batch.sources import _skipped as skipped, clean_name  # the rule sort_files applies
 from rules_py.batch.table import assemble as _assemble, expiry_warning_days
 from rules_py.batch.template import attendance_template, roster_template
 
@@ -82,6 +83,12 @@ def assemble(others) -> str:
     _kept["table"] = table
     return json.dumps({"header": table.people.header, "people": table.people.rows, "rows": table.rows,
                        "bundles": table.bundle_names, "expiring_days": expiry_warning_days()}, ensure_ascii=False)
+
+
+def usable(names) -> list:
+    """[bool] per chosen file's name: whether the check uses it (not a system file such as .DS_Store or
+    __MACOSX/…), for the page's 「已選擇 N 個檔案」."""
+    return [not skipped(clean_name(name)) for name in _py(names)]
 
 
 def export(fmt: str) -> bytes:

@@ -100,8 +100,9 @@ def assemble(batch, outcomes: list) -> Table:
         meta = {"id": job["id"], "file": job["file"], "person": person, "unit": job["unit"],
                 "duplicate": bool(job.get("duplicate")), "notes": list(job["notes"]),
                 "defaults": job["profile"] is None, "profile_file": job["profile_file"],
-                "attendance": job["attendance"], "attendance_file": batch.attendance}
-        used = applied(job["profile_file"], batch.attendance, job["attendance"])
+                "attendance": job["attendance"], "attendance_file": batch.attendance,
+                "applied": applied(job["profile_file"], batch.attendance, job["attendance"])}
+        used = meta["applied"]
         cells = [job["file"], job["name"], job["unit"]]
         if result is None:
             meta.update(error=outcome["error"], gap=bool(outcome.get("gap")))

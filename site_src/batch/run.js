@@ -22,16 +22,17 @@ async function inLanes(items, fn) {
   return out;
 }
 
-// files: [File-like {name, file}] as chosen; roster: the same or null.
+// files: [File-like {name, file}] as chosen; roster: the same or null; attendance: the attendance export
+// as read and answered (attendance.js) or null.
 // onProgress({done, total, current}) after each record; signal: {cancelled} read between records.
-export async function runBatch(pool, files, roster, onProgress, signal) {
+export async function runBatch(pool, files, roster, onProgress, signal, attendance = null) {
   // A huge file is read only up to the limit (rules_py.batch.limits), enough for its row to say "too big".
   const limit = await pool.main.call("read_limit");
   const read = async ({ name, file }) => ({ name, data: new Uint8Array(await file.slice(0, limit).arrayBuffer()) });
   const given = await inLanes(files, read);
   const rosterData = roster ? await read(roster) : null;
   onProgress({ done: 0, total: given.length, current: "" });
-  const jobs = await pool.main.call("prepare", [given, rosterData, todayIso()]);
+  const jobs = await pool.main.call("prepare", [given, rosterData, todayIso(), attendance]);
   const outcomes = new Map(); // job id -> its outcome (JSON), for the detail view
   const fromOthers = [];       // those checked by the other workers: the first kept its own
   let next = 0;
