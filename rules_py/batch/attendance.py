@@ -60,7 +60,7 @@ def _field_of(text: str) -> str | None:
     """A field by its standard name, any synonym, or its id (employee_id): what --attendance-columns names."""
     folded = _fold(text)
     for field, names in vocabulary()["columns"].items():
-        if folded == field or folded in (_fold(n) for n in names):
+        if text.strip() == field or folded in (_fold(n) for n in names):
             return field
     return None
 
@@ -69,7 +69,7 @@ def kind_of(text: str) -> str | None:
     """The profile key of a kind word (加班 -> overtime), or None when the table does not know it."""
     folded = _fold(text)
     for key, kind in vocabulary()["kinds"].items():
-        if folded == key or folded in (_fold(w) for w in kind["words"]):
+        if text.strip() == key or folded in (_fold(w) for w in kind["words"]):
             return key
     return None
 
