@@ -144,6 +144,8 @@ def layout(name: str, data: bytes, columns: dict | None = None) -> Layout:
     if start is None:
         raise ValueError("差勤資料是空的")
     header = [c.strip().lstrip("\ufeff") for c in rows[start]]
+    while not header[-1]:  # a sheet may give empty cells to its last column (XLSX's dimension)
+        header.pop()
     found = {}
     for i, text in enumerate(header):
         field = _field_of(text) if text else None
