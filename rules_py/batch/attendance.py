@@ -104,35 +104,39 @@ def missing_text(lay: Layout) -> str:
     return "、".join(what for _, what in lay.missing)
 
 
+def _pairs(spec: str, shape: str):
+    """(left, right) of each 「左=右」 in a comma-separated answer; ValueError (zh-TW) when one is not so."""
+    for item in re.split(r"[,，；;]", spec or ""):
+        left, sep, right = (part.strip() for part in item.partition("="))
+        if not item.strip():
+            continue
+        if not sep or not left or not right:
+            raise ValueError(f"「{item.strip()}」應寫成 {shape}")
+        yield left, right
+
+
 def parse_columns(spec: str) -> dict:
     """「姓名=員工姓名,假別=類別」 -> {"name": "員工姓名", "kind": "類別"}; ValueError (zh-TW) naming the fault."""
     given = {}
-    for item in re.split(r"[,，；;]", spec or ""):
-        if not item.strip():
-            continue
-        ours, sep, theirs = item.partition("=")
+    for ours, theirs in _pairs(spec, f"欄位=檔案中的欄名，例如 {label('name')}=員工姓名"):
         field = _field_of(ours)
-        if not sep or not theirs.strip():
-            raise ValueError(f"「{item.strip()}」應寫成 欄位=檔案中的欄名，例如 {label('name')}=員工姓名")
         if field is None:
             names = "、".join(label(f) for f in vocabulary()["columns"])
-            raise ValueError(f"不認得的欄位「{ours.strip()}」（可用：{names}）")
-        given[field] = theirs.strip()
+            raise ValueError(f"不認得的欄位「{ours}」（可用：{names}）")
+        given[field] = theirs
     return given
 
 
 def parse_kinds(spec: str) -> dict:
     """「外出=公差,值勤=on_duty,其他=不使用」 -> {"外出": "business_trips", "值勤": "on_duty", "其他": "skip"}."""
+    kinds = "、".join(f"{k}（{v['label']}）" for k, v in vocabulary()["kinds"].items())
+    shape = f"假別=種類，種類為 {kinds} 或「不使用」"
     given = {}
-    for item in re.split(r"[,，；;]", spec or ""):
-        if not item.strip():
-            continue
-        theirs, sep, ours = item.partition("=")
-        key = SKIP if ours.strip() in SKIP_WORDS else kind_of(ours)
-        if not sep or not theirs.strip() or key is None:
-            kinds = "、".join(f"{k}（{v['label']}）" for k, v in vocabulary()["kinds"].items())
-            raise ValueError(f"「{item.strip()}」應寫成 假別=種類，種類為 {kinds} 或「不使用」")
-        given[theirs.strip()] = key
+    for theirs, ours in _pairs(spec, shape):
+        key = SKIP if ours in SKIP_WORDS else kind_of(ours)
+        if key is None:
+            raise ValueError(f"「{theirs}={ours}」應寫成 {shape}")
+        given[theirs] = key
     return given
 
 
