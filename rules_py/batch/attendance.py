@@ -18,8 +18,10 @@ import os
 import re
 from collections import Counter
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from rules_py import normalise_name
+from rules_py.batch import limits
 from rules_py.batch.sheet_read import read_rows
 
 _DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "_data", "attendance.json")
@@ -52,26 +54,31 @@ def kind_label(key: str) -> str:
     return vocabulary()["kinds"][key]["label"]
 
 
+@lru_cache(maxsize=65536)  # an export repeats its kinds and people on every row
 def _fold(text: str) -> str:
     return normalise_name(text.lstrip("\ufeff"))
 
 
+def _index(section: str, names) -> dict:
+    """{folded name: id} of a vocabulary section, made once (an export may have tens of thousands of rows)."""
+    key = f"_{section}_index"
+    if key not in _loaded:
+        _loaded[key] = {_fold(n): ident for ident, entry in vocabulary()[section].items() for n in names(entry)}
+    return _loaded[key]
+
+
 def _field_of(text: str) -> str | None:
     """A field by its standard name, any synonym, or its id (employee_id): what --attendance-columns names."""
-    folded = _fold(text)
-    for field, names in vocabulary()["columns"].items():
-        if text.strip() == field or folded in (_fold(n) for n in names):
-            return field
-    return None
+    if text.strip() in vocabulary()["columns"]:
+        return text.strip()
+    return _index("columns", lambda names: names).get(_fold(text))
 
 
 def kind_of(text: str) -> str | None:
     """The profile key of a kind word (加班 -> overtime), or None when the table does not know it."""
-    folded = _fold(text)
-    for key, kind in vocabulary()["kinds"].items():
-        if text.strip() == key or folded in (_fold(w) for w in kind["words"]):
-            return key
-    return None
+    if text.strip() in vocabulary()["kinds"]:
+        return text.strip()
+    return _index("kinds", lambda kind: kind["words"]).get(_fold(text))
 
 
 class Layout:
@@ -143,7 +150,9 @@ def parse_kinds(spec: str) -> dict:
 def layout(name: str, data: bytes, columns: dict | None = None) -> Layout:
     """The file read, its header found (the first non-empty row) and its columns recognised by the table's
     names, any order; columns: {field: header text} the officer gave, over the table's. ValueError (zh-TW)."""
-    rows = read_rows(name, data)
+    rows = read_rows(name, data, limits.MAX_ATTENDANCE_ROWS + 2, limits.MAX_ATTENDANCE_BYTES)
+    if len(rows) > limits.MAX_ATTENDANCE_ROWS + 1:  # never some rows only: the officer splits the file
+        raise ValueError(f"超過 {limits.MAX_ATTENDANCE_ROWS:,} 列，請依期間或單位分成幾個檔案")
     start = next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), None)
     if start is None:
         raise ValueError("差勤資料是空的")
@@ -268,6 +277,7 @@ def _moment(lay: Layout, cells, part: str, where: str) -> tuple:
     return datetime.combine(day, time()) + (at or timedelta()), at is not None
 
 
+@lru_cache(maxsize=65536)  # the same days and times come back on many rows
 def _date_time(text: str) -> tuple:
     """'2025-03-10 18:00', '114/03/10', '1140310 1800' -> (date, time of day as a timedelta, or None)."""
     text = text.strip()
@@ -285,6 +295,7 @@ def _date_time(text: str) -> tuple:
     return day, _clock(rest) if rest else None
 
 
+@lru_cache(maxsize=4096)
 def _clock(text: str) -> timedelta:
     """18:00, 1800, 18:00:00 (and 24:00, the day's end) -> the time of day."""
     match = _TIME.match(text.strip())

@@ -278,3 +278,25 @@ def test_fuzzed_bytes_are_read_or_refused_in_words(data, name):
         att.read_entries(lay)
     batch = prepare([(PEOPLE[0].file, PEOPLE[0].data)], attendance=Attendance(name, data))
     assert len(batch.jobs) == 1
+
+
+def test_the_vocabulary_is_checked_where_it_is_written(tmp_path):
+    from pipeline.courses import COURSES, CoursesError, load_attendance
+
+    text = (COURSES / "attendance.yaml").read_text(encoding="utf-8")
+    (tmp_path / "attendance.yaml").write_text(text.replace("words: [公假]", "words: [公假, 加班]"), encoding="utf-8")
+    with pytest.raises(CoursesError, match=r"attendance.yaml 第 \d+ 行: kinds.official_leave.words：「加班」重複"):
+        load_attendance(tmp_path)
+    (tmp_path / "attendance.yaml").write_text(text.replace("  kind: [", "  kinds_typo: [x]\n  kind: ["), encoding="utf-8")
+    with pytest.raises(CoursesError, match="不認得的項目"):
+        load_attendance(tmp_path)
+
+
+def test_an_export_past_the_row_limit_is_refused_not_cut(monkeypatch):
+    from rules_py.batch import limits
+
+    monkeypatch.setattr(limits, "MAX_ATTENDANCE_ROWS", 3)
+    rows = [["姓名", "假別", "起", "迄"]] + [["甲", "加班", "2025-03-10 18:00", "2025-03-10 21:00"]] * 3
+    assert len(entries(rows).usable) == 3
+    with pytest.raises(ValueError, match="超過 3 列"):
+        entries(rows + rows[1:2])
