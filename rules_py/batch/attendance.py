@@ -241,12 +241,15 @@ def read_entries(lay: Layout, kinds: dict | None = None) -> Entries:
         except ValueError as exc:
             faults.append(f"{where}：{exc}")
             continue
-        if not end_timed:  # a date alone ends with that day
+        # Dates alone: whole days, the last one included. One side's date alone is that day's 00:00 (a typed
+        # spreadsheet cell at midnight reads as its date).
+        whole_day = not (start_timed or end_timed)
+        if whole_day:
             end += timedelta(days=1)
         if end <= start:
             faults.append(f"{where}：結束 {_shown(end)} 不晚於開始 {_shown(start)}")
             continue
-        usable.append(Entry(line, who, text, key, start, end, not (start_timed and end_timed)))
+        usable.append(Entry(line, who, text, key, start, end, whole_day))
     return Entries(usable, faults, left_out)
 
 

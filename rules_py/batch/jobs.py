@@ -49,7 +49,7 @@ def prepare(files, roster=None, today: date | None = None, unreadable=(), attend
         try:
             rows = read_roster(name, data)
         except ValueError as exc:
-            problems.append(Problem(name, f"名冊無法讀取：{exc}"))
+            problems.append(Problem(name, _not_a_roster(name, data) or f"名冊無法讀取：{exc}"))
     profiles = []
     for name, data in given.profiles:
         try:
@@ -84,6 +84,16 @@ def prepare(files, roster=None, today: date | None = None, unreadable=(), attend
     missing = [row for row in rows if id(row) not in used_rows and row.file]
     problems += [Problem(roster_name, row.error) for row in rows if not row.file]  # a row naming no file
     return Batch(jobs, problems, missing, roster_name, today, attendance.name if attendance else None)
+
+
+def _not_a_roster(name: str, data: bytes) -> str:
+    """What to say of a sheet that is no roster but an attendance export (chosen among the records), or ""."""
+    try:
+        if not att.layout(name, data).missing:
+            return "這是差勤資料，不是名冊：請在「差勤資料」選擇這個檔案（命令列：--attendance）"
+    except ValueError:
+        pass
+    return ""
 
 
 def _stem(name: str) -> str:

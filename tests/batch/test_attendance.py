@@ -46,6 +46,7 @@ def entries(rows, kinds=None, columns=None):
     (("114/03/10", "18:00:00"), ("114/03/10", "21:30:15"), ("2025-03-10 18:00", "2025-03-10 21:30:15")),
     (("1140310", "0830"), ("1140310", "24:00"), ("2025-03-10 08:30", "2025-03-11 00:00")),
     (("20250310",), ("114/03/11",), ("2025-03-10 00:00", "2025-03-12 00:00")),  # whole days, said so
+    (("2025-03-10 18:00",), ("2025-03-11",), ("2025-03-10 18:00", "2025-03-11 00:00")),  # a cell at midnight
 ])
 def test_dates_and_times_in_every_form(start, end, want):
     if len(start) == 2:
@@ -54,7 +55,7 @@ def test_dates_and_times_in_every_form(start, end, want):
         rows = [["迄", "假別", "起", "姓名"], [end[0], "加班", start[0], "甲"]]  # any order
     (entry,) = entries(rows).usable
     assert tuple(entry.period()) == want
-    assert entry.whole_day == (want[0].endswith("00:00") and len(start) == 1 and len(start[0]) == 8)
+    assert entry.whole_day == (start == ("20250310",))
 
 
 @pytest.mark.parametrize("cells, where", [
@@ -300,3 +301,10 @@ def test_an_export_past_the_row_limit_is_refused_not_cut(monkeypatch):
     assert len(entries(rows).usable) == 3
     with pytest.raises(ValueError, match="超過 3 列"):
         entries(rows + rows[1:2])
+
+
+def test_an_attendance_export_given_as_the_roster_is_told_where_it_belongs():
+    data = attendance_template("xlsx")
+    batch = prepare([(PEOPLE[0].file, PEOPLE[0].data), ("差勤.xlsx", data)])
+    (problem,) = batch.problems
+    assert problem.name == "差勤.xlsx" and "這是差勤資料，不是名冊" in problem.message
