@@ -149,7 +149,8 @@ def parse_kinds(spec: str) -> dict:
 
 def layout(name: str, data: bytes, columns: dict | None = None) -> Layout:
     """The file read, its header found (the first non-empty row) and its columns recognised by the table's
-    names, any order; columns: {field: header text} the officer gave, over the table's. ValueError (zh-TW)."""
+    names, any order; columns: {field: header text, or "" for none} the officer gave, over the table's.
+    ValueError (zh-TW)."""
     rows = read_rows(name, data, limits.MAX_ATTENDANCE_ROWS + 2, limits.MAX_ATTENDANCE_BYTES)
     if len(rows) > limits.MAX_ATTENDANCE_ROWS + 1:  # never some rows only: the officer splits the file
         raise ValueError(f"超過 {limits.MAX_ATTENDANCE_ROWS:,} 列，請依期間或單位分成幾個檔案")
@@ -165,6 +166,9 @@ def layout(name: str, data: bytes, columns: dict | None = None) -> Layout:
         if field is not None and field not in found:
             found[field] = i
     for field, text in (columns or {}).items():
+        if not text:  # the officer says the file has no such column (the page's 「沒有這一欄」)
+            found.pop(field, None)
+            continue
         at = [i for i, h in enumerate(header) if _fold(h) == _fold(text)]
         if not at:
             raise ValueError(f"標題列沒有「{text}」欄（標題列：{'、'.join(h for h in header if h)}）")

@@ -50,13 +50,9 @@ function askColumns(question, file) {
   ]));
 }
 
+// Every field's answer, 「沒有這一欄」 ("") included: a column recognised wrongly can be taken back.
 function chosenColumns(question) {
-  const out = {};
-  question.fields.forEach(({ field }) => {
-    const value = $(`att-col-${field}`).value;
-    if (value !== NONE) out[field] = value;
-  });
-  return out;
+  return Object.fromEntries(question.fields.map(({ field }) => [field, $(`att-col-${field}`).value]));
 }
 
 function askKinds(question) {

@@ -81,6 +81,8 @@ def test_headers_by_synonym_or_as_the_officer_maps_them():
     assert [f for f, _ in lay.missing] == ["employee_id", "kind", "start", "end"]
     given = att.parse_columns("員工編號=職編，假別=差假種類,起始日期時間=自何時,end=至何時")
     assert att.layout("x.csv", sheet([["職編", "同仁", "差假種類", "自何時", "至何時"]]), given).missing == []
+    taken_back = att.layout("x.csv", sheet([["姓名", "假別", "開始", "結束", "起始日期"]]), {"start": ""})
+    assert "start" not in taken_back.columns and taken_back.columns["start_date"] == 4
     with pytest.raises(ValueError, match="標題列沒有「類別」欄"):
         att.layout("x.csv", sheet([["姓名"]]), {"kind": "類別"})
     with pytest.raises(ValueError, match="不認得的欄位「顏色」"):
