@@ -310,3 +310,18 @@ def test_an_attendance_export_given_as_the_roster_is_told_where_it_belongs():
     batch = prepare([(PEOPLE[0].file, PEOPLE[0].data), ("差勤.xlsx", data)])
     (problem,) = batch.problems
     assert problem.name == "差勤.xlsx" and "這是差勤資料，不是名冊" in problem.message
+
+
+def test_an_on_duty_row_that_decides_a_course_is_named():
+    person = PEOPLE[1]  # 輪班: no office hours, so only the 值班 row makes 08:00 working time
+    roster = sheet([list(generate.HEADER), [person.cells[h] for h in generate.HEADER]])
+    rows = [["姓名", "假別", "起", "迄"], [person.name, "值班", "114/01/01 07:00", "114/01/01 08:30"]]
+    table = run_with(person, roster, rows)
+    (row,) = table.rows
+    assert any(d["text"].endswith("開始時在 114/01/01 07:00–08:30 值班時間內（差勤資料第 2 列）") for d in row["decided"]), \
+        row["decided"]
+
+
+def run_with(person, roster, rows):
+    batch = prepare([(person.file, person.data)], ("名冊.csv", roster), attendance=Attendance("差勤.csv", sheet(rows)))
+    return assemble(batch, [check_job(job) for job in batch.jobs])
