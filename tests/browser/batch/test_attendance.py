@@ -6,14 +6,14 @@ axe finds nothing in the new states."""
 
 import subprocess
 import sys
-from datetime import date
+from types import SimpleNamespace
 
 import pytest
 
 import rules_py
 from tests.batch import generate
 from tests.batch.readback import read_ods, read_xlsx
-from tests.browser.batch.page import BATCH_MS, ROOT, download, files, rows
+from tests.browser.batch.page import BATCH_MS, ROOT, download, expected_hooks, files, rows
 from tests.support.axe import axe
 from tests.browser.batch.test_access import SIZES
 
@@ -83,11 +83,10 @@ def answer_the_questions(page, check_axe=False) -> dict:
 
 
 def expected(i: int, person) -> dict:
+    """The page's hooks for rules_py.check with the person's attendance rows in their profile."""
     mine = [e for e in PLAN if e[0] == i]
-    result = rules_py.check(person.data, generate.attendance_profile(person, mine), today=date.today())
-    hooks = {"person": person.name, "leaveHours": f"{result['leave_hours']:g}", "reward": result["reward"]["status"]}
-    hooks.update({f"leave{b['id'].capitalize()}": b["leave"]["status"] for b in result["bundles"]})
-    return hooks
+    return expected_hooks(SimpleNamespace(name=person.name, data=person.data,
+                                          profile=generate.attendance_profile(person, mine)))
 
 
 def cli(tmp_path, fmt: str, out: str) -> bytes:
