@@ -122,6 +122,35 @@ def _unchecked(header: list, file: str, name: str, unit: str, why: str, used: st
     return [file, name, unit] + [""] * (len(header) - 5) + [used, why]
 
 
+def for_table(outcome: dict) -> dict:
+    """check_job's outcome with only what assemble() reads of it: the batch page keeps ten thousand of these
+    (a person's whole result is made again when it is opened)."""
+    result = outcome.get("result")
+    if result is None:
+        return outcome
+
+    def reasons(items):
+        return [{"clause": r["clause"], "message": r["message"]} for r in items]
+
+    return {"id": outcome["id"], "result": {
+        "plan": {"id": result["plan"]["id"]},
+        "category": {"name": result["category"]["name"], "covered": result["category"]["covered"]},
+        # A course's found whole, and its name, where something was found: decided() names the attendance row.
+        "courses": [{"bundle": c["bundle"], "status": c["status"], "off_duty": c["off_duty"], "found": c["found"],
+                     **({"name": c["name"]} if c["found"] else {})} for c in result["courses"]],
+        "leave_hours": result["leave_hours"], "leave_hours_expired": result["leave_hours_expired"],
+        "warnings": reasons(result["warnings"]),
+        "assumed": [{"key": a["key"]} for a in result.get("assumed", ())],
+        "reward": {"name": result["reward"]["name"], "status": result["reward"]["status"],
+                   "reasons": reasons(result["reward"]["reasons"])},
+        "bundles": [{"id": b["id"], "name": b["name"], "complete": b["complete"], "completed_hours": b["completed_hours"],
+                     "required_hours": b["required_hours"],
+                     "leave": {"status": b["leave"]["status"], "hours": b["leave"]["hours"],
+                               "expires_on": b["leave"]["expires_on"], "expiry_flag": b["leave"].get("expiry_flag"),
+                               "reasons": reasons(b["leave"]["reasons"])}} for b in result["bundles"]],
+    }}
+
+
 def assemble(batch, outcomes: list) -> Table:
     """outcomes: check_job's answers, one per batch.jobs (any order)."""
     by_id = {o["id"]: o for o in outcomes}

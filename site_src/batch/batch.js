@@ -18,7 +18,7 @@ const MIME = {
 };
 const PROGRESS_EVERY_MS = 250; // the status line is read aloud: not after every file
 let pool = null;
-let last = null; // {table, outcomes}: the latest batch
+let last = null; // {table}: the latest batch
 let signal = null;
 
 function show(state) {
@@ -35,13 +35,20 @@ function status(state, text) {
   $("batch-status").textContent = text;
 }
 
+// The bar and the file's name at most every BAR_EVERY_MS: each change lays the page out again (and the
+// browser hit-tests it again under the pointer), which ten thousand records made a cost of its own.
+const BAR_EVERY_MS = 100;
+
 function progress() {
   let said = 0;
+  let drawn = -Infinity;
   return ({ done, total, current }) => {
+    const now = performance.now();
+    if (now - drawn < BAR_EVERY_MS && done !== total && done !== 0) return;
+    drawn = now;
     $("batch-progress").max = Math.max(total, 1);
     $("batch-progress").value = done;
     $("batch-current").textContent = current ? `正在讀取：${current}` : "正在讀取檔案…";
-    const now = performance.now();
     if (now - said > PROGRESS_EVERY_MS || done === total) {
       said = now;
       $("batch-progress-text").textContent = `已檢核 ${done}／${total} 份紀錄。`;
@@ -72,9 +79,8 @@ async function start() {
   $("batch-run-title").focus();
   signal = { cancelled: false };
   try {
-    const { table, outcomes, cancelled } = await runBatch(pool, chosen.files, chosen.roster, progress(), signal,
-      attendance);
-    last = { table, outcomes };
+    const { table, cancelled } = await runBatch(pool, chosen.files, chosen.roster, progress(), signal, attendance);
+    last = { table };
     showTable(table, open);
     summarise(table, cancelled);
     show("results");
@@ -85,9 +91,11 @@ async function start() {
   }
 }
 
-function open(id, from) {
+// The person's whole result, checked again in the first worker (it kept the batch): the table keeps less.
+async function open(id, from) {
   const row = last.table.rows.find((r) => r.id === id);
-  openDetail(JSON.parse(last.outcomes.get(id)).result, row, from);
+  const outcome = JSON.parse(await pool.main.call("detail", [id]));
+  openDetail(outcome.result, row, from);
 }
 
 async function exportTable(fmt) {

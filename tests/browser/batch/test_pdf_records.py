@@ -17,7 +17,7 @@ PRINTS = ["chromium_60_landscape.pdf", "firefox_60_portrait.pdf", "chromium_25_n
 def _hooks(data: bytes) -> dict:
     result = rules_py.check(data, None, today=date.today())
     hooks = {"leaveHours": f"{result['leave_hours']:g}", "reward": result["reward"]["status"],
-             "review": str(review_points(result))}
+             "review": str(review_points(result))}  # data-review, as every row has (uxbatch)
     hooks.update({f"leave{b['id'].capitalize()}": b["leave"]["status"] for b in result["bundles"]})
     return hooks
 
