@@ -13,5 +13,7 @@ MAX_ROSTER_BYTES = 10 * 1024 * 1024  # the roster file itself
 MAX_ROSTER_ROWS = 10000              # people in one roster
 MAX_ROSTER_COLUMNS = 64              # columns read from a roster (a sheet may declare thousands)
 MAX_PROFILE_BYTES = 5 * 1024 * 1024  # one person's profile file
+MAX_ATTENDANCE_ROWS = 200000         # entries in one attendance export (a year of a large agency's)
+MAX_ATTENDANCE_BYTES = 50 * 1024 * 1024
 # The page reads no more of any one file than this (the largest of the above, plus one byte to tell "too big").
-MAX_READ_BYTES = max(MAX_FILE_BYTES, MAX_ZIP_BYTES, MAX_ROSTER_BYTES, MAX_PROFILE_BYTES) + 1
+MAX_READ_BYTES = max(MAX_FILE_BYTES, MAX_ZIP_BYTES, MAX_ROSTER_BYTES, MAX_PROFILE_BYTES, MAX_ATTENDANCE_BYTES) + 1

@@ -9,11 +9,13 @@ import json
 from datetime import date
 
 from rules_py._calendar import roc_day
+from rules_py.batch import attendance as _att
 from rules_py.batch import limits
 from rules_py.batch.export import export as _export
-from rules_py.batch.jobs import check_job, prepare as _prepare
+from rules_py.batch.jobs import Attendance, check_job, prepare as _prepare
+from rules_py.batch.sources import _skipped as skipped, clean_name  # the rule sort_files applies
 from rules_py.batch.table import assemble as _assemble, expiry_warning_days, for_table, said_once
-from rules_py.batch.template import roster_template
+from rules_py.batch.template import attendance_template, roster_template
 from rules_py.record import load_pdf_reader, needs_pdf_reader
 
 # The preparing worker's: "given", "unreadable" (the files taken), "batch" (the prepared Batch), "outcomes"
@@ -28,6 +30,32 @@ def _py(value):
 def read_limit() -> int:
     """How much of one file is read (more than any limit allows: the rest is never needed)."""
     return limits.MAX_READ_BYTES
+
+
+def _attendance(given) -> Attendance | None:
+    """{name, data, columns {field: header}, kinds {kind: key}} from the page, or None."""
+    given = _py(given)
+    if not given:
+        return None
+    return Attendance(given["name"], bytes(given["data"]), given.get("columns"), given.get("kinds"))
+
+
+def attendance_question(given) -> str:
+    """What the page asks before the check, as JSON: the header row and which column is which (columns
+    {field: index}), what is still missing, the kinds nobody assigned ([[kind, rows]]), the fields and kinds
+    to choose from; or {"error"} when the file can't be read at all."""
+    given = _attendance(given)
+    try:
+        lay = _att.layout(given.name, given.data, given.columns)
+    except ValueError as exc:
+        return json.dumps({"error": f"差勤資料無法使用：{exc}"}, ensure_ascii=False)
+    vocabulary = _att.vocabulary()
+    return json.dumps({
+        "header": lay.header, "line": lay.line, "columns": lay.columns, "missing": lay.missing,
+        "unknown": [] if lay.missing else _att.unknown_kinds(lay, given.kinds),
+        "fields": [{"field": f, "label": _att.label(f)} for f in vocabulary["columns"]],
+        "kinds": [{"key": k, "label": v["label"]} for k, v in vocabulary["kinds"].items()],
+    }, ensure_ascii=False)
 
 
 UNREADABLE = "無法讀取這個檔案（可能已被移動、刪除或正由其他程式使用），請重新選擇"
@@ -64,12 +92,13 @@ def take(files, first: bool) -> int:
     return len(_kept["given"]) + len(_kept["unreadable"])
 
 
-def prepare(roster, today: str) -> int:
-    """The files taken, and the roster ({name, file} or None) -> how many jobs there are (see jobs())."""
+def prepare(roster, today: str, attendance=None) -> int:
+    """The files taken, the roster ({name, file} or None) and the attendance export (as attendance_question's,
+    or None) -> how many jobs there are (see jobs())."""
     given, unreadable = _kept.pop("given", []), _kept.pop("unreadable", [])
     rosters, roster_unreadable = _read_all([roster] if roster else [])
     batch = _prepare(given, rosters[0] if rosters else None, date.fromisoformat(today) if today else None,
-                     unreadable=unreadable + roster_unreadable)
+                     unreadable=unreadable + roster_unreadable, attendance=_attendance(attendance))
     _kept.clear()
     _kept.update(batch=batch, outcomes={})
     return len(batch.jobs)
@@ -146,9 +175,16 @@ def table_rows(start: int, count: int) -> str:
                       ensure_ascii=False, default=date.isoformat)
 
 
+def usable(names) -> list:
+    """[bool] per chosen file's name: whether the check uses it (not a system file such as .DS_Store or
+    __MACOSX/…), for the page's 「已選擇 N 個檔案」."""
+    return [not skipped(clean_name(name)) for name in _py(names)]
+
+
 def export(fmt: str) -> bytes:
     return _export(_kept["table"].sheets(), fmt)
 
 
-def template(fmt: str) -> bytes:
-    return roster_template(fmt)
+def template(fmt: str, which: str = "roster") -> bytes:
+    """The roster's template, or (which="attendance") the attendance export's."""
+    return attendance_template(fmt) if which == "attendance" else roster_template(fmt)

@@ -4,11 +4,12 @@ import { $, action } from "../checker/dom.js";
 import { showErrors, clearErrors } from "../checker/errors.js";
 import { download } from "../checker/ics.js";
 import { supported, startPool } from "./pool.js";
-import { chosen, initChoose } from "./choose.js";
+import { chosen, initChoose, setUsable } from "./choose.js";
 import { runBatch } from "./run.js";
 import { initTable, needsReview, showTable } from "./people-table.js";
 import { initDetail, openDetail } from "./detail.js";
 import { initKeep } from "./keep.js";
+import { askAttendance } from "./attendance.js";
 
 const MIME = {
   ods: "application/vnd.oasis.opendocument.spreadsheet",
@@ -23,6 +24,7 @@ let signal = null;
 function show(state) {
   $("batch").dataset.state = state;
   $("batch-choose").hidden = state !== "choose";
+  $("batch-question").hidden = state !== "question";
   $("batch-run").hidden = state !== "run";
   $("batch-results").hidden = state !== "results";
   $("batch-detail").hidden = state !== "detail";
@@ -69,12 +71,15 @@ async function start() {
     showErrors([{ message: "請選擇至少一個學習紀錄檔、資料夾或 .zip 檔。", field: "batch-files" }]);
     return;
   }
+  // The attendance export's questions first (its columns, its unknown kinds): answered before the check.
+  const attendance = chosen.attendance ? await askAttendance(pool, chosen.attendance, show) : null;
+  if (chosen.attendance && !attendance) return;
   show("run");
   $("batch-progress-text").textContent = "正在準備…";
   $("batch-run-title").focus();
   signal = { cancelled: false };
   try {
-    const { table, cancelled } = await runBatch(pool, chosen.files, chosen.roster, progress(), signal);
+    const { table, cancelled } = await runBatch(pool, chosen.files, chosen.roster, progress(), signal, attendance);
     last = { table };
     showTable(table, open);
     summarise(table, cancelled);
@@ -98,9 +103,9 @@ async function exportTable(fmt) {
   download(`批次檢核結果.${fmt}`, bytes, MIME[fmt]);
 }
 
-async function template(fmt) {
-  const bytes = await pool.main.call("template", [fmt]);
-  download(`名冊範本.${fmt}`, bytes, MIME[fmt]);
+async function template(fmt, which) {
+  const bytes = await pool.main.call("template", [fmt, which]);
+  download(`${which === "attendance" ? "差勤資料範本" : "名冊範本"}.${fmt}`, bytes, MIME[fmt]);
 }
 
 async function main() {
@@ -115,7 +120,11 @@ async function main() {
   // As the checker's: sw-register.js keeps Pyodide and this worker's spreadsheet wheels offline once ready.
   window.RulesClient = pool.main.rules;
   pool.ready.then(
-    () => status("ready", "檢核規則已就緒。"),
+    () => {
+      status("ready", "檢核規則已就緒。");
+      // From now on 「已選擇 N 個檔案」 counts only the files the check will use (rules_py.batch.sources).
+      setUsable((names) => pool.main.call("usable", [names]));
+    },
     (error) => status("error", `檢核規則無法載入（${error.message}），請重新整理頁面再試一次。`),
   );
   initChoose(() => {});
@@ -136,7 +145,10 @@ async function main() {
   });
   $("batch-print").addEventListener("click", () => window.print());
   ["ods", "xlsx", "csv"].forEach((fmt) => action(`export-${fmt}`, () => exportTable(fmt)));
-  ["ods", "xlsx"].forEach((fmt) => action(`template-${fmt}`, () => template(fmt)));
+  ["ods", "xlsx"].forEach((fmt) => {
+    action(`template-${fmt}`, () => template(fmt, "roster"));
+    action(`attendance-template-${fmt}`, () => template(fmt, "attendance"));
+  });
   show("choose");
   $("batch").dataset.ready = "true";
   await initDetail(pool.main);

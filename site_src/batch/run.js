@@ -22,17 +22,18 @@ async function inParts(total, fetch) {
   return parts.flat();
 }
 
-// files: [{name, file}] as chosen (file: a File); roster: the same or null. They are read in the first
-// worker, which prepares the jobs (this thread stays free for the page).
+// files: [{name, file}] as chosen (file: a File); roster: the same or null; attendance: the attendance export
+// as read and answered (attendance.js) or null. They are read in the first worker, which prepares the jobs
+// (this thread stays free for the page).
 // onProgress({done, total, current}) after each few records; signal: {cancelled} read between them.
 // The table only: a person's whole result is checked again when it is opened (detail() in the first worker).
-export async function runBatch(pool, files, roster, onProgress, signal) {
+export async function runBatch(pool, files, roster, onProgress, signal, attendance = null) {
   const chosen = (entry) => ({ name: entry.name, file: entry.file });
   await inParts(files.length, (start, count) => {
     onProgress({ done: 0, total: files.length, current: files[start].name });
     return pool.main.call("take", [files.slice(start, start + count).map(chosen), start === 0]);
   });
-  const total = await pool.main.call("prepare", [roster ? chosen(roster) : null, todayIso()]);
+  const total = await pool.main.call("prepare", [roster ? chosen(roster) : null, todayIso(), attendance]);
   const jobs = await inParts(total, (start, count) => pool.main.call("jobs", [start, count]));
   const kept = [];  // the other workers' outcomes handed to the first as they come
   const lanes = pool.workers.flatMap((worker) => [worker, worker]);
