@@ -163,16 +163,19 @@ def test_missing_files_and_duplicates_are_listed(batch_page):
 def test_cancel_keeps_what_was_checked(batch_page):
     page = batch_page
     choose(page, PEOPLE, None, hostile=False)
-    # Cancel as soon as the first record is checked, from inside the page: a click from here could come after
-    # the last record on a fast machine (the batch then has nothing left to cancel).
+    # Cancel the moment the first records are handed to a worker, from inside the page: the other lanes then
+    # find the batch cancelled before they take any. (A click from here, or one on a later progress draw,
+    # could come after the last record on a fast machine, and the bar is drawn at most every 100 ms.)
     page.evaluate("""() => {
-      const watch = new MutationObserver(() => {
-        if (document.getElementById("batch-progress").value >= 1) {
-          watch.disconnect();
+      const send = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        const result = send.call(this, message, ...rest);
+        if (message && message.name === "check" && Worker.prototype.postMessage !== send) {
+          Worker.prototype.postMessage = send;
           document.getElementById("batch-cancel").click();
         }
-      });
-      watch.observe(document.getElementById("batch-current"), { childList: true, characterData: true, subtree: true });
+        return result;
+      };
     }""")
     page.click("#batch-start")
     page.wait_for_selector("#batch[data-state='results']", timeout=300_000)
