@@ -5,7 +5,7 @@ One browser per engine for the module; each flow on an origin of its own."""
 import pytest
 
 from tests.browser.engines import flows
-from tests.browser.engines.drivers import ENGINES
+from pipeline.engines import ENGINES
 
 
 @pytest.fixture(scope="module", params=list(ENGINES))

@@ -1,5 +1,6 @@
 """One small interface to a page in Chromium (Playwright), Firefox (puppeteer-core over WebDriver BiDi) and
-WebKit (Selenium's WebKitGTK driver), so that every engine flow is written once (tests/browser/engines/flows.py).
+WebKit (Selenium's WebKitGTK driver), so that every engine flow is written once (tests/browser/engines/flows.py)
+and every engine is timed the same way (bench/engines.py). Shared by the tests and bench/, like chromium.py.
 
 A Driver holds one page at a time, in a fresh browser context (`fresh()`), and answers the part of
 Playwright's Page that the page helpers (tests/browser/checker/flow.py, tests/browser/batch/page.py) use:
@@ -9,7 +10,6 @@ Playwright's own page. Elsewhere every wait polls the page against a deadline (t
 eval a browser-side wait would need); nothing sleeps to synchronise.
 Each browser runs with a scratch HOME and XDG_* folders, never the real home."""
 
-import base64
 import json
 import os
 import re
@@ -22,37 +22,22 @@ from pathlib import Path
 from pipeline.chromium import launch
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[2]
-WAIT_MS = 180_000  # generous: several engines' Pyodide starts on a shared two-core machine
+ROOT = HERE.parent
+WAIT_MS = 300_000  # generous: WebKit's slowest start on a shared two-core machine
 POLL_S = 0.1
 
-# Reads the file an <a download> click hands over, in engines whose downloads can't be awaited from the
-# driver (WebKit): the page's own download() makes a blob: URL and clicks a link to it.
-_CAPTURE = """() => {
-    if (window.__captured) return;
-    window.__captured = [];
-    const blobs = new Map();
-    const make = URL.createObjectURL;
-    URL.createObjectURL = (blob) => { const url = make(blob); blobs.set(url, blob); return url; };
-    const click = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function () {
-        const blob = this.download && blobs.get(this.href);
-        if (!blob) return click.call(this);
-        blob.arrayBuffer().then((buffer) => {
-            let text = '';
-            for (const byte of new Uint8Array(buffer)) text += String.fromCharCode(byte);
-            window.__captured.push({name: this.download, data: btoa(text)});
-        });
-    };
-}"""
+# A download still being written (Firefox's, WebKit's), not yet the file.
+_PARTIAL = (".part", ".wkdownload", ".download")
 
 
-def scratch_env(home: Path, **extra) -> dict:
-    """The environment for one browser: its own HOME and XDG folders (the runtime one 0700, as XDG wants)."""
+def scratch_env(home: Path, downloads: Path, **extra) -> dict:
+    """The environment for one browser: its own HOME and XDG folders (the runtime one 0700, as XDG wants),
+    its downloads in `downloads` (GLib's user-dirs.dirs, which WebKitGTK saves to)."""
     dirs = {"HOME": home, "XDG_CONFIG_HOME": home / "config", "XDG_CACHE_HOME": home / "cache",
             "XDG_DATA_HOME": home / "data", "XDG_STATE_HOME": home / "state", "XDG_RUNTIME_DIR": home / "runtime"}
     for path in dirs.values():
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    (home / "config" / "user-dirs.dirs").write_text(f'XDG_DOWNLOAD_DIR="{downloads}"\n', encoding="utf-8")
     return {**os.environ, **{k: str(v) for k, v in dirs.items()}, **extra}
 
 
@@ -71,6 +56,9 @@ class Driver:
         self.scratch = scratch
         self.uploads = scratch / "uploads"
         self.uploads.mkdir(parents=True, exist_ok=True)
+        self.downloads = scratch / "downloads"
+        self.downloads.mkdir(parents=True, exist_ok=True)
+        self.env = scratch_env(scratch / "home", self.downloads)
 
     def evaluate(self, source: str, arg=None):
         """A JS function called with arg (its awaited value back as JSON), or a script run for its effect."""
@@ -78,7 +66,7 @@ class Driver:
             return self._call_function(source, arg)
         return self._run_script(source)
 
-    def wait(self, condition: str, arg=None, timeout_ms: int = WAIT_MS):
+    def wait(self, condition: str, arg=None, timeout_ms: int = WAIT_MS, poll_s: float = POLL_S):
         """Until the JS function `condition` returns a truthy value (which is returned); fails at the deadline."""
         deadline = time.monotonic() + timeout_ms / 1000
         while True:
@@ -86,7 +74,7 @@ class Driver:
             if value:
                 return value
             assert time.monotonic() < deadline, f"{self.name}: still false after {timeout_ms} ms: {condition} {arg}"
-            time.sleep(POLL_S)
+            time.sleep(poll_s)
 
     def wait_for_selector(self, selector: str, state: str = "visible", timeout: int = WAIT_MS):
         checks = {"visible": _VISIBLE, "attached": "(s) => !!document.querySelector(s)",
@@ -126,12 +114,19 @@ class Driver:
         self._choose(selector, paths)
 
     def download(self, selector: str) -> tuple[str, bytes]:
-        """Clicks a button that downloads a file: (its name, its bytes)."""
-        self.evaluate(_CAPTURE)
-        self.evaluate("() => { window.__captured.length = 0; }")
+        """Clicks a button that downloads a file: (its name, its bytes), from the folder the browser saves
+        to without asking (the file is then taken away, so that the next of that name keeps its name)."""
         self.click(selector)
-        [got] = self.wait("() => window.__captured.length && window.__captured")
-        return got["name"], base64.b64decode(got["data"])
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while True:
+            found = list(self.downloads.iterdir())
+            if found and not any(p.name.endswith(_PARTIAL) for p in found):
+                [path] = found
+                data = path.read_bytes()
+                path.unlink()
+                return path.name, data
+            assert time.monotonic() < deadline, f"{self.name}: no download from {selector}"
+            time.sleep(POLL_S)
 
 
 class Chromium:
@@ -143,8 +138,9 @@ class Chromium:
     def __init__(self, scratch: Path):
         from playwright.sync_api import sync_playwright
 
+        home = scratch / "home"
         self._playwright = sync_playwright().start()
-        self._browser = launch(self._playwright)
+        self._browser = launch(self._playwright, env=scratch_env(home, home / "Downloads"))
         self._context = None
 
     def __getattr__(self, name):
@@ -178,11 +174,9 @@ class Firefox(Driver):
 
     def __init__(self, scratch: Path):
         super().__init__(scratch)
-        self.downloads = scratch / "downloads"
-        self.downloads.mkdir()
         self._node = subprocess.Popen(
             ["node", str(HERE / "firefox_bridge.mjs"), str(self.downloads)], cwd=ROOT, text=True,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=scratch_env(scratch / "home"))
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=self.env)
 
     def _call(self, op, **request):
         self._node.stdin.write(json.dumps({"op": op, **request}) + "\n")
@@ -213,19 +207,6 @@ class Firefox(Driver):
 
     def _choose(self, selector, paths):
         self._call("files", selector=selector, paths=paths)
-
-    def download(self, selector):
-        """A real download, into the folder the profile saves to without asking."""
-        before = set(self.downloads.iterdir())
-        self.click(selector)
-        deadline = time.monotonic() + WAIT_MS / 1000
-        while True:
-            done = [p for p in set(self.downloads.iterdir()) - before if not p.name.endswith(".part")]
-            if done and not any(p.name.endswith(".part") for p in self.downloads.iterdir()):
-                [path] = done
-                return path.name, path.read_bytes()
-            assert time.monotonic() < deadline, f"firefox: no download from {selector}"
-            time.sleep(POLL_S)
 
     def close(self):
         self._node.stdin.write(json.dumps({"op": "close"}) + "\n")
@@ -271,8 +252,7 @@ class WebKit(Driver):
         options.binary_location = _packaged("libwebkit2gtk-4.1-0", "MiniBrowser")
         options.add_argument("--automation")
         options.page_load_strategy = "normal"  # "eager" hung now and then
-        env = scratch_env(scratch / "home", DISPLAY=self._xvfb.display)
-        service = Service(executable_path=shutil.which("WebKitWebDriver"), env=env)
+        service = Service(executable_path=shutil.which("WebKitWebDriver"), env={**self.env, "DISPLAY": self._xvfb.display})
         try:
             self._driver = webdriver.WebKitGTK(options=options, service=service)
         except Exception:

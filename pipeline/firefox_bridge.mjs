@@ -1,4 +1,4 @@
-// Firefox ESR through puppeteer-core over WebDriver BiDi, driven from pytest (tests/browser/engines/drivers.py):
+// Firefox ESR through puppeteer-core over WebDriver BiDi, driven from Python (pipeline/engines.py):
 // one JSON request a line on stdin, one JSON answer a line on stdout, in order.
 //   node firefox_bridge.mjs <profile-free scratch dir for downloads>
 // Requests: {op: "page"} (a new browser context and its page, closing the last), {op: "goto", url},
