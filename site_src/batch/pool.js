@@ -33,7 +33,8 @@ export function startPool() {
   // Ready for a batch once the first worker's spreadsheet wheels are installed too (after its rules are
   // ready; a call waits for them, and fails naming one that could not be fetched).
   const ready = main.ready.then(() => main.call("read_limit"));
-  main.ready.then(async () => {
+  // After the first worker's wheels too: a helper started while it installs them holds it back.
+  ready.then(async () => {
     const first = performance.now() - started;
     while (workers.length < most) {
       const since = performance.now();
