@@ -9,7 +9,10 @@ The public API (everything else is private and may change):
         rows (RecordRow, or mappings with RecordRow's field names; see "Rows given as mappings" below).
         profile: a dict, or JSON/YAML text (bytes: UTF-8 or Big5), see "The profile" below. plan: a plan
         id, or None for the plan whose period holds the record's dates. today: a date; when given, leave
-        already expired or expiring soon is flagged (see leave.expiry_flag). Raises InputError (zh-TW).
+        already expired is left out of leave_hours (and counted in leave_hours_expired), leave expiring soon
+        is flagged (see leave.expiry_flag), and on or before the deadline an incomplete bundle or commendation
+        is "not done yet" (rules bundle.in_progress, reward.in_progress, with the days left), not final.
+        Raises InputError (zh-TW).
     check_json(request: str) -> str
         {"record": str} | {"record_base64": str} | {"rows": [...]}, plus optional "profile", "plan",
         "today" (YYYY-MM-DD), "filename" -> the result of check() as JSON, or {"error": {"message", "where"}}.
@@ -49,7 +52,9 @@ The profile (every key optional; a key not listed is refused, naming it):
     category        civil_servant | contract | teacher | worker | temporary, or the category's zh-TW name or
                     alias (編制內公務人員, 約聘僱人員, …). Absent: civil_servant, and `assumed` says so.
     office_hours    ["08:00-12:00", "13:30-17:30"] on the official calendar's working days; [] for shift
-                    workers. Absent: the plan's default office hours, and `assumed` says so.
+                    workers. A block whose end is before its start is a night shift into the next morning
+                    ("22:00-06:00"): it belongs to the day it starts on, whose calendar decides it. Start and
+                    end may not be equal. Absent: the plan's default office hours, and `assumed` says so.
     on_duty         [[start, end], ...] 在勤、輪值 (counts like 上班: a course may not start or end in it)
     overtime        [[start, end], ...] 加班   ┐ any overlap with a course's study period makes that course
     official_leave  [[start, end], ...] 公假   │ not off-duty time (附件2說明2: 「上開時間內不得申請任何加班、
@@ -60,6 +65,11 @@ The profile (every key optional; a key not listed is refused, naming it):
     district        the 行政區 where the person works: 杉林 or 杉林區 (any of the city's districts, listed in
                     courses/); its district-only 停止上班 days (courses/114/suspensions.yaml) become days off.
                     An unknown name is an InputError at profile.district that lists the valid ones.
+    village         the 村里 where the person works: 梅山 or 梅山里 (needs `district`). A 停止上班 day for only
+                    some villages of a district (suspensions.yaml `villages`) is a day off for a person in one
+                    of them; for a person in that district with no village, a course that the day's office
+                    hours would decide is "review" (rule offduty.village), its reason naming the villages and
+                    asking the person to confirm, and `assumed` says the village was not given.
   Times are "YYYY-MM-DD HH:MM[:SS]" in Taiwan time; a time with a UTC offset ("2025-02-28T16:00:00Z",
   "+08:00") is converted to Taiwan time (UTC+8), never read as local.
 
@@ -76,26 +86,42 @@ The result:
     category {id, name, covered, reason}: reason is the category's reason (category.covered or
                     category.not_covered), said once; bundles' and the reward's reasons repeat it only when
                     it decides them (not covered).
-    office_hours    the office hours used, ["08:00-12:00", ...]
+    office_hours    the office hours used, ["08:00-12:00", "22:00-06:00", ...] (a night shift as given)
     district        the district used (its name with 區), or null
+    village         the village used (its name with 里), or null
     assumed         [{key, value, message}]: what was assumed for lack of input, in order: key "category"
                     (value "civil_servant"), "office_hours" (value the default hours), "district" (value
-                    null; only when the plan has district-only 停止上班 days). message: one zh-TW sentence.
+                    null; only when the plan has district-only 停止上班 days), "village" (value null; only
+                    when the person's district has a 停止上班 day for some of its villages only). message:
+                    one zh-TW sentence.
     bundles         [{id, name, required_hours, completed_hours, complete, completed_on, completed_on_roc,
                       leave {status, hours, expires_on, expires_on_roc, expiry_flag, days_left, reasons},
-                      form [{no, course, hours, start, end, start_roc, end_roc}]}] in plan order.
+                      form [{no, course, hours, start, end, start_roc, end_roc}], form_usable}] in plan order.
+                    form_usable: whether the form can be used to apply: leave eligible or review, and not
+                    expired (an expired bundle keeps its form rows, for the record, and says why in its
+                    reasons, rule leave.expired).
                     leave.status: eligible | review | ineligible. expiry_flag (only when `today` is given and
                     the leave is eligible or review, else null): "expired" (today is after expires_on),
                     "expiring" (expires_on is within the plan's warning window, 60 days in courses/ data,
                     counting today), or null; days_left: days from today to expires_on inclusive of
                     expires_on (0 on the last day), or null.
-    leave_hours; leave_hours_with_review
+    leave_hours     the leave that can still be used: eligible bundles whose leave has not expired (with
+                    `today`), at most the plan's cap
+    leave_hours_with_review   the same with the bundles for review
+    leave_hours_expired       the hours of eligible bundles whose leave has expired (0 without `today`): the
+                    report's headline reads 「可補休時數：8 小時（另 4 小時已逾期）」
     reward {status, name, reasons}
     courses         [{bundle, no, name, hours, code, status, start, end, off_duty, match, row, found, reasons}]
                     reasons: whether it is done, its off-duty reason, and the calendar facts of the days that
-                    decided (calendar.day: 補行上班日 and holidays; calendar.suspension: 全市停止上班;
-                    calendar.district_suspension: a district-only 停止上班 day, and how `district` applies it).
-                    status: counted | missing | not_passed | after_deadline | before_period;
+                    decided, every day of the span included (calendar.day: 補行上班日 and holidays;
+                    calendar.suspension: 全市停止上班; calendar.district_suspension: a district-only or
+                    village-only 停止上班 day, and how `district` and `village` apply it); offduty.time_off when
+                    office hours inside the span were covered by hour-level leave (naming both); offduty.retake_late
+                    when a later pass came after the deadline (naming its date). offduty.review names every
+                    block of working time inside the span.
+                    status: counted | missing | not_passed | after_deadline | before_period (completed
+                    before the plan's period began; a course begun before it and completed inside it counts,
+                    with rule course.started_before_period saying why);
                     off_duty: yes | no | review | null; match: code | name | alias | chosen | null;
                     found: what decided off_duty, or null: {kind, kind_name, start, end, at} with kind in
                     office_hours (上班) | on_duty (在勤) | overtime (加班) | official_leave (公假) |
@@ -121,8 +147,10 @@ The CLI: python -m rules_py check RECORD... [--profile FILE] [--plan ID] [--toda
     fault), 1 a rule gap. A profile file may be UTF-8 or Big5; `check - --profile -` is refused.
 
 Where each idea lives: _check (check, check_json), _profile (the profile), _plan (the plans), _calendar
-(working time, 民國 dates, expiry), _match (course names), _rules (the decisions), _catalogue (rule ids,
-their sentences and clauses), _report (the CLI's text), _cli, record/ (reading the record).
+(working time, 民國 dates, expiry), _match (course names), _decisions (each decision, as a table of rules),
+_verdict (the decisions applied to a record: the verdict tree, no words), _sentences (a verdict's reasons in
+words), _result (the result's JSON from the verdict), _catalogue (rule ids, their sentences and clauses),
+_report (the CLI's text, from the result), _cli, record/ (reading the record).
 """
 
 from rules_py._calendar import expiry as leave_expiry

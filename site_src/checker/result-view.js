@@ -5,6 +5,10 @@ import { bothDates, daysUntil } from "./dates.js";
 
 const LEAVE_LABEL = { eligible: "可以申請補休", review: "需由人事單位認定", ineligible: "不能申請補休" };
 const REWARD_LABEL = { eligible: "符合", review: "需由人事單位認定", ineligible: "不符合" };
+// Before the deadline an incomplete bundle (or the commendation) is not final: the rules say so by the rule id.
+const IN_PROGRESS = "尚未完成，截止日前仍可完成";
+const inProgress = (list, rule) => list.some((r) => r.rule === rule);
+const expired = (leave) => leave.expiry_flag === "expired";
 
 // The plan page with each clause's anchor (relative: the site may live under any sub-path).
 function clauseHref(planId, anchor) {
@@ -63,11 +67,14 @@ function expiry(leave) {
 
 function bundleSection(answer, bundle, later) {
   const leave = bundle.leave;
-  const hours = leave.status === "ineligible" ? "0 小時" : `${leave.hours} 小時${leave.status === "review" ? "（待認定）" : ""}`;
+  const hours = leave.status === "ineligible" ? "0 小時"
+    : `${leave.hours} 小時${leave.status === "review" ? "（待認定）" : ""}${expired(leave) ? "（已逾期，不能再申請）" : ""}`;
+  const label = expired(leave) ? "補休期限已過，不能再申請"
+    : inProgress(leave.reasons, "bundle.in_progress") ? IN_PROGRESS : LEAVE_LABEL[leave.status];
   return el("section", { class: `bundle bundle--${leave.status}`,
     dataset: { bundle: bundle.id, leave: leave.status, expiry: leave.expiry_flag || "" },
     "aria-labelledby": `bundle-${bundle.id}-title` }, [
-    el("h3", { id: `bundle-${bundle.id}-title`, text: `${bundle.name}：${LEAVE_LABEL[leave.status]}` }),
+    el("h3", { id: `bundle-${bundle.id}-title`, text: `${bundle.name}：${label}` }),
     el("dl", { class: "summary-list" }, [
       row("完成情形", `${bundle.complete ? "已完成" : "尚未完成"}（${bundle.completed_hours}／${bundle.required_hours} 小時）`),
       row("補休時數", hours),
@@ -76,6 +83,7 @@ function bundleSection(answer, bundle, later) {
     ]),
     el("h4", { text: "為什麼" }),
     reasons(answer.plan.id, leave.reasons),
+    expired(leave) ? el("p", { class: "form-expired", text: "補休期限已過，下面不提供這套的申請表。" }) : null,
     courseReasons(answer, bundle, later),
     remaining(answer, bundle),
   ]);
@@ -111,17 +119,19 @@ function assumptions(answer) {
 export function renderResult(answer, plan, hasForms, signatures) {
   const later = [];
   const review = answer.bundles.filter((b) => b.leave.status === "review").length;
+  const rewardLabel = inProgress(answer.reward.reasons, "reward.in_progress") ? IN_PROGRESS : REWARD_LABEL[answer.reward.status];
   const summary = el("section", { class: "result-summary", "aria-labelledby": "result-summary-title" }, [
     el("h3", { id: "result-summary-title", text: "結果摘要" }),
-    el("p", { class: "result-total", dataset: { leaveHours: answer.leave_hours } }, [
+    el("p", { class: "result-total", dataset: { leaveHours: answer.leave_hours, leaveHoursExpired: answer.leave_hours_expired } }, [
       "可申請補休合計 ", el("strong", { text: `${answer.leave_hours} 小時` }),
+      answer.leave_hours_expired ? `（另 ${answer.leave_hours_expired} 小時已逾期，不能再申請）` : "",
       review ? `；另有 ${review} 套需由人事單位認定（認定後最多 ${answer.leave_hours_with_review} 小時）` : "", "。",
     ]),
-    el("p", { text: `${answer.reward.name}：${REWARD_LABEL[answer.reward.status]}。` }),
+    el("p", { text: `${answer.reward.name}：${rewardLabel}。` }),
   ]);
   const reward = el("section", { class: `reward reward--${answer.reward.status}`, dataset: { reward: answer.reward.status },
     "aria-labelledby": "reward-title" }, [
-    el("h3", { id: "reward-title", text: `${answer.reward.name}：${REWARD_LABEL[answer.reward.status]}` }),
+    el("h3", { id: "reward-title", text: `${answer.reward.name}：${rewardLabel}` }),
     reasons(answer.plan.id, answer.reward.reasons),
   ]);
   const warnings = answer.warnings.length ? el("section", { class: "warnings", "aria-labelledby": "warnings-title" }, [
