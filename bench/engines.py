@@ -80,13 +80,15 @@ def measure(site: Path, rounds: int = 3) -> dict:
     return result
 
 
+HEADER = ("引擎", "規則就緒：第一次（ms）", "再次造訪", "下限 loadPyodide()：第一次", "再次", "第一次 ÷ 下限",
+          "再次 ÷ 下限", "批次頁就緒")
+COLUMNS = ("checker_first_ms", "checker_repeat_ms", "floor_first_ms", "floor_repeat_ms", "checker_first_x_floor",
+           "checker_repeat_x_floor", "batch_ms")
+
+
 def markdown(result: dict) -> str:
-    lines = ["| 引擎 | 規則就緒：第一次（ms） | 再次造訪 | 下限 loadPyodide()：第一次 | 再次 | 第一次 ÷ 下限 | 再次 ÷ 下限 | 批次頁就緒 |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for name in ENGINES:
-        r = result[name]
-        lines.append(f"| {name} | {r['checker_first_ms']} | {r['checker_repeat_ms']} | {r['floor_first_ms']} | "
-                     f"{r['floor_repeat_ms']} | {r['checker_first_x_floor']} | {r['checker_repeat_x_floor']} | {r['batch_ms']} |")
+    lines = ["| " + " | ".join(HEADER) + " |", "| --- |" + " ---: |" * len(COLUMNS)]
+    lines += ["| " + " | ".join([name] + [str(result[name][c]) for c in COLUMNS]) + " |" for name in ENGINES]
     budget = result["budget"]
     lines.append(f"\nWebKit 批次頁就緒 ÷ Chromium：{budget['webkit_batch_ready_x_chromium']}"
                  f"（上限 {budget['at_most']}，{'通過' if budget['ok'] else '未通過'}）")

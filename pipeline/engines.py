@@ -13,7 +13,6 @@ Each browser runs with a scratch HOME and XDG_* folders, never the real home."""
 import json
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 import time
@@ -30,7 +29,7 @@ POLL_S = 0.1
 _PARTIAL = (".part", ".wkdownload", ".download")
 
 
-def scratch_env(home: Path, downloads: Path, **extra) -> dict:
+def scratch_env(home: Path, downloads: Path) -> dict:
     """The environment for one browser: its own HOME and XDG folders (the runtime one 0700, as XDG wants),
     its downloads in `downloads` (GLib's user-dirs.dirs, which WebKitGTK saves to)."""
     dirs = {"HOME": home, "XDG_CONFIG_HOME": home / "config", "XDG_CACHE_HOME": home / "cache",
@@ -38,7 +37,7 @@ def scratch_env(home: Path, downloads: Path, **extra) -> dict:
     for path in dirs.values():
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
     (home / "config" / "user-dirs.dirs").write_text(f'XDG_DOWNLOAD_DIR="{downloads}"\n', encoding="utf-8")
-    return {**os.environ, **{k: str(v) for k, v in dirs.items()}, **extra}
+    return {**os.environ, **{k: str(v) for k, v in dirs.items()}}
 
 
 _FUNCTION = re.compile(r"\s*(async\s+)?(\(|function\b|[A-Za-z_$][\w$]*\s*=>)")
@@ -53,7 +52,6 @@ class Driver:
     name = ""
 
     def __init__(self, scratch: Path):
-        self.scratch = scratch
         self.uploads = scratch / "uploads"
         self.uploads.mkdir(parents=True, exist_ok=True)
         self.downloads = scratch / "downloads"
@@ -252,7 +250,8 @@ class WebKit(Driver):
         options.binary_location = _packaged("libwebkit2gtk-4.1-0", "MiniBrowser")
         options.add_argument("--automation")
         options.page_load_strategy = "normal"  # "eager" hung now and then
-        service = Service(executable_path=shutil.which("WebKitWebDriver"), env={**self.env, "DISPLAY": self._xvfb.display})
+        service = Service(executable_path=_packaged("webkit2gtk-driver", "WebKitWebDriver"),
+                          env={**self.env, "DISPLAY": self._xvfb.display})
         try:
             self._driver = webdriver.WebKitGTK(options=options, service=service)
         except Exception:
