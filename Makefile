@@ -13,8 +13,8 @@ unexport PYTHONDONTWRITEBYTECODE
 PY := $(VENV)/bin/python
 # Debian packages the tests need: the browsers (Chromium; Firefox ESR; WebKitGTK's MiniBrowser and
 # WebKitWebDriver, on a virtual display: tests/browser/engines), CJK fonts (else Chinese prints as boxes),
-# pdftotext for the print tests, nginx for the hosting test.
-TEST_DEBS := chromium firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk poppler-utils nginx
+# pdftotext for the print tests, nginx for the hosting test, LibreOffice for the ODT forms' PDF test.
+TEST_DEBS := chromium firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk poppler-utils nginx libreoffice-writer-nogui
 
 .PHONY: setup site serve test test-fast test-browser bench clean
 

@@ -7,6 +7,7 @@ from rules_py._errors import InputError, RuleGapError
 from rules_py._plan import select_plan
 from rules_py._profile import parse_profile
 from rules_py._result import write
+from rules_py._sentences import PERSON, Audience
 from rules_py._verdict import decide
 from rules_py.record import chosen_courses, parse_record, rows_from_mappings
 
@@ -20,12 +21,15 @@ def read_rows(record, filename: str | None = None) -> tuple:
 
 
 def check(record, profile=None, *, plan: str | None = None, today: date | None = None,
-          filename: str | None = None) -> dict:
+          filename: str | None = None, officer: bool = False, sources: dict | None = None) -> dict:
+    """officer: the sentences speak to a personnel officer (the batch) rather than to the person, and name where
+    each setting came from, sources {profile key: where} (a roster cell, a profile file)."""
     if today is not None and not isinstance(today, date):
         raise InputError("today 應為日期", "today")
     rows, chosen = read_rows(record, filename)
     selected = select_plan(plan, [r.start.date() for r in rows])
-    return write(decide(selected, _profile(profile, selected), rows, chosen, today))
+    audience = Audience(officer, sources) if officer or sources else PERSON
+    return write(decide(selected, _profile(profile, selected), rows, chosen, today), audience)
 
 
 _PROFILES: dict = {}

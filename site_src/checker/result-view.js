@@ -89,17 +89,32 @@ function bundleSection(answer, bundle, later) {
   ]);
 }
 
-// The page's own steps (printing, signing, handing in), then the rules' (說明2 and 說明5, with their clauses).
-function nextSteps(answer, hasForms, signatures) {
-  const steps = [
+// The page's own steps (printing, signing, handing in), then the rules' (說明2 and 說明5, with their clauses):
+// to the person on the checker, to the personnel officer on the batch page (the rules' sentences are written
+// for each by rules_py; these are the page's).
+const STEPS = {
+  person: (hasForms, signatures) => [
     "在學習平臺的「個人專區 → 學習紀錄」列印您的學習紀錄。",
     hasForms ? "列印下面已填好的補休申請表（每套組裝課程一張），寫上服務單位與姓名。" : "完成全部課程後，再回來檢核並列印補休申請表。",
     signatures.length ? `在申請表上取得 ${signatures.length} 個簽章：${signatures.join("、")}。` : "在申請表上取得所需的簽章。",
     "把申請表與學習紀錄交給人事單位，並在補休期限前休畢；可下載行事曆檔提醒自己。",
-  ];
+  ],
+  officer: (hasForms, signatures) => [
+    "請同仁提供在學習平臺「個人專區 → 學習紀錄」列印的學習紀錄，與這裡的結果核對。",
+    hasForms ? "可列印下面已填好的補休申請表（每套組裝課程一張），交同仁簽名；或請同仁自行以「補休檢核」列印。" : "同仁完成全部課程後，再檢核並列印補休申請表。",
+    signatures.length ? `申請表需 ${signatures.length} 個簽章：${signatures.join("、")}。` : "申請表需取得所需的簽章。",
+    "核定後登載補休時數，並提醒同仁在補休期限前休畢。",
+  ],
+};
+const FINAL = {
+  person: "這裡的結果只供參考：是否核給補休與嘉獎，由您服務機關的人事單位決定。",
+  officer: "這裡的結果只供參考：是否核給補休與嘉獎，由人事單位依計畫認定。",
+};
+
+function nextSteps(answer, hasForms, signatures, audience) {
   return el("section", { class: "next-steps", "aria-labelledby": "next-steps-title" }, [
     el("h3", { id: "next-steps-title", text: "接下來要做什麼" }),
-    el("ol", {}, steps.map((text) => el("li", { text }))),
+    el("ol", {}, STEPS[audience](hasForms, signatures).map((text) => el("li", { text }))),
     answer.next_steps.length ? reasons(answer.plan.id, answer.next_steps) : null,
   ]);
 }
@@ -113,10 +128,11 @@ function assumptions(answer) {
   ]);
 }
 
-// signatures: the form's signature boxes, as the site's form template names them.
+// signatures: the form's signature boxes, as the site's form template names them; audience: person (the
+// checker) or officer (the batch page's detail).
 // plan: the page's plan view (plan-data.js); the words come from the answer, which names its plan.
 // Returns the rest of the work, for once the verdict is drawn: what lies in closed sections.
-export function renderResult(answer, plan, hasForms, signatures) {
+export function renderResult(answer, plan, hasForms, signatures, audience = "person") {
   const later = [];
   const review = answer.bundles.filter((b) => b.leave.status === "review").length;
   const rewardLabel = inProgress(answer.reward.reasons, "reward.in_progress") ? IN_PROGRESS : REWARD_LABEL[answer.reward.status];
@@ -144,8 +160,8 @@ export function renderResult(answer, plan, hasForms, signatures) {
     ...answer.bundles.map((b) => bundleSection(answer, b, later)),
     reward,
     warnings || "",
-    nextSteps(answer, hasForms, signatures),
-    el("p", { class: "final-decision" }, el("strong", { text: "這裡的結果只供參考：是否核給補休與嘉獎，由您服務機關的人事單位決定。" })),
+    nextSteps(answer, hasForms, signatures, audience),
+    el("p", { class: "final-decision" }, el("strong", { text: FINAL[audience] })),
   );
   return () => later.forEach((step) => step());
 }
