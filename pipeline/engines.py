@@ -133,12 +133,12 @@ class Chromium:
     name = "chromium"
     wait = Driver.wait
 
-    def __init__(self, scratch: Path):
+    def __init__(self, scratch: Path, browser=None):
+        """browser: a Chromium already launched through Playwright (the tests' own), else one of its own."""
         from playwright.sync_api import sync_playwright
 
-        home = scratch / "home"
-        self._playwright = sync_playwright().start()
-        self._browser = launch(self._playwright, env=scratch_env(home, home / "Downloads"))
+        self._playwright = None if browser else sync_playwright().start()
+        self._browser = browser or launch(self._playwright, env=scratch_env(scratch / "home", scratch / "downloads"))
         self._context = None
 
     def __getattr__(self, name):
@@ -161,8 +161,9 @@ class Chromium:
     def close(self):
         if self._context:
             self._context.close()
-        self._browser.close()
-        self._playwright.stop()
+        if self._playwright:  # its own browser
+            self._browser.close()
+            self._playwright.stop()
 
 
 class Firefox(Driver):

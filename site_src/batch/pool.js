@@ -34,16 +34,17 @@ export function startPool() {
   // ready; a call waits for them, and fails naming one that could not be fetched).
   const ready = main.ready.then(() => main.call("read_limit"));
   // After the first worker's wheels too: a helper started while it installs them holds it back.
-  ready.then(async () => {
+  // grown: how many workers there are once the pool stops growing.
+  const grown = ready.then(async () => {
     const first = performance.now() - started;
     while (workers.length < most) {
       const since = performance.now();
       const helper = worker([]);
-      const ok = await helper.ready.then(() => true, () => false);
-      if (!ok) return;
+      if (!(await helper.ready.then(() => true, () => false))) break;
       workers.push(helper); // a batch started from now on hands it records too
-      if (performance.now() - since > SLOWER * first) return;
+      if (performance.now() - since > SLOWER * first) break;
     }
-  }, () => {});
-  return { main, workers, ready };
+    return workers.length;
+  }, () => workers.length);
+  return { main, workers, ready, grown };
 }

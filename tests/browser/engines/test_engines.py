@@ -10,7 +10,10 @@ from pipeline.engines import ENGINES
 
 @pytest.fixture(scope="module", params=list(ENGINES))
 def engine(request, tmp_path_factory):
-    driver = ENGINES[request.param](tmp_path_factory.mktemp(request.param))
+    scratch = tmp_path_factory.mktemp(request.param)
+    # Chromium: the suites' own (one Playwright per process).
+    driver = ENGINES["chromium"](scratch, request.getfixturevalue("browser")) if request.param == "chromium" \
+        else ENGINES[request.param](scratch)
     yield driver
     driver.close()
 
