@@ -11,9 +11,10 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.build/pycache
 # which the prefix does): without them every CLI test's process compiles rules_py again.
 unexport PYTHONDONTWRITEBYTECODE
 PY := $(VENV)/bin/python
-# Debian packages the tests need: the browser, CJK fonts (else Chinese prints as boxes),
+# Debian packages the tests need: the browsers (Chromium; Firefox ESR; WebKitGTK's MiniBrowser and
+# WebKitWebDriver, on a virtual display: tests/browser/engines), CJK fonts (else Chinese prints as boxes),
 # pdftotext for the print tests, nginx for the hosting test, LibreOffice for the ODT forms' PDF test.
-TEST_DEBS := chromium fonts-noto-cjk poppler-utils nginx libreoffice-writer-nogui
+TEST_DEBS := chromium firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk poppler-utils nginx libreoffice-writer-nogui
 
 .PHONY: setup site serve test test-fast test-browser bench clean
 
@@ -28,7 +29,7 @@ $(VENV)/.installed: pyproject.toml
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "需要 Node.js 與 npm（Debian：apt-get install nodejs npm）。"; exit 1; }
-	npm ci --no-audit --no-fund
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund   # puppeteer-core drives Debian's Firefox: no download
 	@touch $@
 
 setup: $(VENV)/.installed node_modules/.installed

@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from bench import batch, build_time, cli, machine, readme, report, runs
+from bench import batch, build_time, cli, engines, machine, readme, report, runs
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -51,9 +51,10 @@ def main() -> int:
             print("batch:", result["batch"], flush=True)
         finally:
             browser.close()
+    result["engines"] = engines.measure(ROOT / "site")  # Chromium, Firefox, WebKit: each its own browser
     result["load_average"].append(round(os.getloadavg()[0], 2))
     result["budgets"] = report.budgets(result)
-    table = report.markdown(result)
+    table = report.markdown(result) + "\n" + engines.markdown(result["engines"])
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     LATEST_MD.write_text("# 效能測量（make bench 最近一次）\n\n" + table, encoding="utf-8")

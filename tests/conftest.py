@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from pipeline.chromium import launch
+from pipeline.engines import scratch_env
 from pipeline.courses import refresh_rules_data
 from pipeline.serve import StaticServer
 
@@ -55,11 +56,12 @@ def server(site_dir):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(tmp_path_factory):
     from playwright.sync_api import sync_playwright
 
+    home = tmp_path_factory.mktemp("chromium-home")
     with sync_playwright() as playwright:
-        chromium = launch(playwright)
+        chromium = launch(playwright, env=scratch_env(home, home / "downloads"))  # never the real home
         yield chromium
         chromium.close()
 

@@ -119,6 +119,7 @@ async function main() {
   pool = startPool();
   // As the checker's: sw-register.js keeps Pyodide and this worker's spreadsheet wheels offline once ready.
   window.RulesClient = pool.main.rules;
+  pool.grown.then((count) => { $("batch").dataset.workers = count; }); // how many check (the tests wait for all)
   pool.ready.then(
     () => {
       status("ready", "檢核規則已就緒。");

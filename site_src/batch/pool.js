@@ -1,5 +1,5 @@
-// The batch page's workers: one per core (at most MAX_WORKERS), each rules_py in Pyodide, started the one
-// way every page starts them (the checker's rules-client.js). The first also loads the spreadsheet
+// The batch page's workers: up to one per core (at most MAX_WORKERS), each rules_py in Pyodide, started the
+// one way every page starts them (the checker's rules-client.js). The first also loads the spreadsheet
 // libraries (reading rosters, writing ODS/XLSX) and keeps the batch; the others only check.
 import { startRules } from "../checker/rules-client.js";
 
@@ -19,12 +19,32 @@ function worker(packages) {
 
 export const supported = typeof WebAssembly === "object" && typeof Worker === "function";
 
+// The page is ready with the first worker alone; the others start after it, one at a time, and join the pool
+// as each is ready, for as long as one starts within SLOWER times the first's start. Started all at once they
+// held the first back (WebKit, which counts 4 cores on 2, took 7 s for four against 1.3 s for one), and an
+// engine where each one more costs that much gains nothing from it.
+const SLOWER = 2;
+
 export function startPool() {
-  const count = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, MAX_WORKERS));
+  const most = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, MAX_WORKERS));
+  const started = performance.now();
   const main = worker(SPREADSHEETS);
-  const helpers = Array.from({ length: count - 1 }, () => worker([]));
+  const workers = [main];
   // Ready for a batch once the first worker's spreadsheet wheels are installed too (after its rules are
   // ready; a call waits for them, and fails naming one that could not be fetched).
   const ready = main.ready.then(() => main.call("read_limit"));
-  return { main, workers: [main, ...helpers], ready };
+  // After the first worker's wheels too: a helper started while it installs them holds it back.
+  // grown: how many workers there are once the pool stops growing.
+  const grown = ready.then(async () => {
+    const first = performance.now() - started;
+    while (workers.length < most) {
+      const since = performance.now();
+      const helper = worker([]);
+      if (!(await helper.ready.then(() => true, () => false))) break;
+      workers.push(helper); // a batch started from now on hands it records too
+      if (performance.now() - since > SLOWER * first) break;
+    }
+    return workers.length;
+  }, () => workers.length);
+  return { main, workers, ready, grown };
 }

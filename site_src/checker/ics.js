@@ -67,5 +67,7 @@ export function download(filename, text, type) {
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000); // after the download has started
+  // Long after the download has started: WebKit reads the blob for it later, on a busy machine more than a
+  // second later, and a URL revoked before that loses the download without a word.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

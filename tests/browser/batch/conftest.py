@@ -22,6 +22,8 @@ def shared_batch(batch_context, server):
     # The service worker's copy of the runtime and wheels is made once the rules are ready: let it finish
     # first (no request may be made during a batch).
     page.wait_for_function("() => document.documentElement.dataset.offline === 'checker'", timeout=READY_MS)
+    # The other workers start after the first, one at a time (pool.js): a batch waits for them all here.
+    page.wait_for_selector("#batch[data-workers]", state="attached", timeout=READY_MS)
     yield page
 
 

@@ -4,6 +4,7 @@ import json
 import re
 from pathlib import Path
 
+from tests.support.odt import odt_text
 from tests.support.axe import axe  # noqa: F401  (re-exported for the checker tests)
 from tests.support.tool_page import open_tool, wait_status_ready
 
@@ -88,6 +89,37 @@ def expected(result: dict) -> dict:
     """The same hooks from rules_py's own answer under CPython."""
     return {"bundles": {b["id"]: b["leave"]["status"] for b in result["bundles"]},
             "leave_hours": result["leave_hours"], "reward": result["reward"]["status"]}
+
+
+def assert_calendar(data: bytes, answer: dict) -> None:
+    """The .ics file holds one all-day event on each leave's last day, folded and ended as RFC 5545 says."""
+    text = data.decode("utf-8")
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    lines = text.split("\r\n")[:-1]
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    assert "VERSION:2.0" in lines and any(line.startswith("PRODID:") for line in lines)
+    assert all(len(line.encode()) <= 75 for line in lines)
+    unfolded = text.replace("\r\n ", "").split("\r\n")
+    expiring = [b for b in answer["bundles"] if b["leave"]["expires_on"]]
+    assert unfolded.count("BEGIN:VEVENT") == len(expiring) == unfolded.count("END:VEVENT")
+    for bundle in expiring:
+        day = bundle["leave"]["expires_on"].replace("-", "")
+        assert f"DTSTART;VALUE=DATE:{day}" in unfolded
+        assert any(line.startswith("SUMMARY:") and bundle["name"] in line for line in unfolded)
+    assert all(re.fullmatch(r"DTSTAMP:\d{8}T\d{6}Z", line) for line in unfolded if line.startswith("DTSTAMP"))
+
+
+def assert_odt_forms(data: bytes, answer: dict) -> dict:
+    """The ODT holds one form per bundle that has leave to apply for, each course's times as on paper;
+    returns its text (tests/support/odt.py)."""
+    text = odt_text(data)
+    forms = [b for b in answer["bundles"] if b["leave"]["status"] in ("eligible", "review")]
+    assert len(text["headings"]) == len(forms) > 0
+    rows = {row[1]: row for row in text["rows"]}
+    for bundle in forms:
+        for line in bundle["form"]:
+            assert rows[line["course"]][3:] == [paper_time(line["start"]), paper_time(line["end"])], line
+    return text
 
 
 def import_inputs(page, rows=(), profile=None, record=None, who=None):

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 import rules_py
 
-from tests.browser.checker.flow import (ARTIFACTS, RECORDS, open_checker, paper_time, paste, read_record, step, to_result,
+from tests.browser.checker.flow import (ARTIFACTS, RECORDS, assert_calendar, open_checker, paper_time, paste, read_record, step, to_result,
                                 wait_rules)
 
 PLAN = "kaohsiung-114"
@@ -75,21 +75,7 @@ def test_calendar_file(checker, answer):
     download = info.value
     assert download.suggested_filename.endswith(".ics")
     assert download.url.startswith("blob:")
-    data = open(download.path(), "rb").read()
-    text = data.decode("utf-8")
-    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
-    lines = text.split("\r\n")[:-1]
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
-    assert "VERSION:2.0" in lines and any(line.startswith("PRODID:") for line in lines)
-    assert all(len(line.encode()) <= 75 for line in lines)
-    unfolded = text.replace("\r\n ", "").split("\r\n")
-    expiring = [b for b in answer["bundles"] if b["leave"]["expires_on"]]
-    assert unfolded.count("BEGIN:VEVENT") == len(expiring) == unfolded.count("END:VEVENT")
-    for bundle in expiring:
-        day = bundle["leave"]["expires_on"].replace("-", "")
-        assert f"DTSTART;VALUE=DATE:{day}" in unfolded
-        assert any(line.startswith("SUMMARY:") and bundle["name"] in line for line in unfolded)
-    assert all(re.fullmatch(r"DTSTAMP:\d{8}T\d{6}Z", line) for line in unfolded if line.startswith("DTSTAMP"))
+    assert_calendar(open(download.path(), "rb").read(), answer)
 
 
 def test_ics_escaping_and_folding(checker):
