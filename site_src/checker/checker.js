@@ -70,12 +70,12 @@ async function saveOdt() {
 }
 
 function wire() {
-  // 繼續 under everything, and 紀錄正確，繼續 above the table (so the keyboard need not cross every row).
-  ["record-continue", "record-confirm"].forEach((id) => action(id, async () => {
+  // One 繼續, right under the rows to confirm (the hand-added course's form comes after it).
+  action("record-continue", async () => {
     const outcome = await recordReady();
     if (outcome === "shown") $("record-rows-title").focus();
     else if (outcome === "ok") await goTo("profile");
-  }));
+  });
   $("profile-back").addEventListener("click", () => goTo("record"));
   $("profile-continue").addEventListener("click", () => {
     const { errors } = readProfile();

@@ -17,6 +17,8 @@ function view(plan, limits) {
     bundles: plan.bundles,
     courses,
     course: (name) => courses.find((c) => c.name === name) || null,
+    period: plan.parameters.period, // { start, end }: ISO dates, the plan's own
+    deadline: value("deadline"),
     defaultOfficeHours: value("default_office_hours"),
     passedStatus: value("passed_status"),
     uploadSuccess: value("upload_success_status"),

@@ -15,7 +15,9 @@ function render(step, focus) {
   const target = typeof focus === "string" ? $(focus) : focus && $(`step-${step}-title`);
   if (target) {
     target.focus();
-    target.scrollIntoView({ block: "center" });
+    // A step's heading at the top (under the page's header: scroll-padding, checker.css), so that the
+    // step's first screen is all the step; a field to fix in the middle, with its label above it.
+    target.scrollIntoView({ block: typeof focus === "string" ? "center" : "start" });
   }
 }
 

@@ -34,8 +34,8 @@ def test_keyboard_only_from_record_to_result(page, server):
     tab_to(page, "record-continue")
     press_enter_and_wait(page, "record-continue")
     assert focused(page) == "record-rows-title", errors(page)
-    tab_to(page, "record-confirm")
-    press_enter_and_wait(page, "record-confirm")
+    tab_to(page, "record-continue")
+    press_enter_and_wait(page, "record-continue")
     assert step(page) == "profile" and focused(page) == "step-profile-title"
 
     tab_to(page, "category-civil_servant")
