@@ -30,7 +30,7 @@ __all__ = ["MAX_RECORD_BYTES", "parse_record"]
 # The record table: column positions, the header's width, and the rows below the header.
 _Table = tuple[dict[str, int], int, list[list[str]]]
 
-_NO_TABLE = "找不到學習紀錄表格：需要含 No.、課程類型、課程名稱、上課期間等欄位的表頭，或從平臺複製、每列 12 欄的表格內容"
+_NO_TABLE = "找不到學習紀錄表格：需要含 No.、課程類型、課程名稱、上課期間等欄位的表頭，或從平臺「學習紀錄」頁面整個複製的表格"
 
 
 def parse_record(data: bytes | str, filename: str | None = None) -> list[RecordRow]:

@@ -11,7 +11,7 @@ import { initProfileStep, readProfile, fieldForWhere } from "./profile-step.js";
 import { renderAnswers } from "./answers-step.js";
 import { renderResult } from "./result-view.js";
 import { initForms, loadForms, formBundles, renderForms, signatureLabels, odtRequest } from "./forms-fill.js";
-import { makeIcs, download } from "./ics.js";
+import { makeIcs, alarmNote, download } from "./ics.js";
 import { initStorage } from "./storage.js";
 import { check, formsOdt, rulesSupported } from "./rules.js";
 
@@ -85,7 +85,7 @@ function wire() {
   $("answers-back").addEventListener("click", () => goTo("profile"));
   action("check", runCheck);
   $("result-restart").addEventListener("click", () => goTo("answers"));
-  $("ics-download").addEventListener("click", () => download("補休期限.ics", makeIcs(state.result), "text/calendar"));
+  $("ics-download").addEventListener("click", () => download("補休期限.ics", makeIcs(state.result, plan.alarmDays), "text/calendar"));
   action("forms-odt", saveOdt);
   onStep((step) => {
     if (step === "answers") renderAnswers();
@@ -107,6 +107,7 @@ async function main() {
   initRecordStep(plan);
   initProfileStep(plan);
   initForms();
+  $("ics-hint").textContent = alarmNote(plan.alarmDays);
   wire();
   startSteps();
   initStorage(() => {

@@ -1,6 +1,7 @@
 """What the person takes away: the filled forms printed on A4 (checked with pdftotext), the .ics file, and
 their inputs kept only when they ask (remember, export/import, clear); nothing personal in the URL."""
 
+import datetime
 import json
 import re
 import subprocess
@@ -90,6 +91,20 @@ def test_calendar_file(checker, answer):
         assert f"DTSTART;VALUE=DATE:{day}" in unfolded
         assert any(line.startswith("SUMMARY:") and bundle["name"] in line for line in unfolded)
     assert all(re.fullmatch(r"DTSTAMP:\d{8}T\d{6}Z", line) for line in unfolded if line.startswith("DTSTAMP"))
+    # Each last day reminds ahead, at 09:00 on the days the plan's data gives; the page says when beside the button.
+    alarm_days = rules_py.load_plans()[PLAN]["reminders"]["calendar_alarm_days"]
+    events = "\n".join(unfolded).split("BEGIN:VEVENT")[1:]
+    for bundle, event in zip(expiring, events):
+        last_day = datetime.date.fromisoformat(bundle["leave"]["expires_on"])
+        alarms = event.split("BEGIN:VALARM")[1:]
+        assert len(alarms) == len(alarm_days) and event.count("END:VALARM") == len(alarm_days)
+        for days, alarm in zip(alarm_days, alarms):
+            assert "ACTION:DISPLAY" in alarm and bundle["name"] in alarm and f"{days} 天後" in alarm
+            d, h = map(int, re.search(r"^TRIGGER:-P(\d+)DT(\d+)H$", alarm, re.M).groups())
+            fires = datetime.datetime.combine(last_day, datetime.time()) - datetime.timedelta(days=d, hours=h)
+            assert fires == datetime.datetime.combine(last_day - datetime.timedelta(days=days), datetime.time(9))
+    hint = checker.inner_text("#ics-hint")
+    assert all(f"{days} 天" in hint for days in alarm_days) and "提醒" in hint
 
 
 def test_ics_escaping_and_folding(checker):
