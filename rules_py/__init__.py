@@ -4,15 +4,19 @@ Standard library only, so that the same code runs in CPython and in Pyodide.
 
 The public API (everything else is private and may change):
 
-    check(record, profile=None, *, plan=None, today=None, filename=None) -> dict
+    check(record, profile=None, *, plan=None, today=None, filename=None, partial=False) -> dict
         record: the record as bytes/str (HTML, clipboard text or CSV; told apart by content) or a list of
         rows (RecordRow, or mappings with RecordRow's field names; see "Rows given as mappings" below).
         profile: a dict, or JSON/YAML text (bytes: UTF-8 or Big5), see "The profile" below. plan: a plan
         id, or None for the plan whose period holds the record's dates. today: a date; when given, leave
         already expired or expiring soon is flagged (see leave.expiry_flag). Raises InputError (zh-TW).
+        partial: a record given as bytes/str whose rows cannot all be read (a date that does not exist, an
+        end before its start) is checked on the rows that can, and the result's record_problems lists
+        the others (rules_py.record.read_record's problems); without it such a row is an InputError.
     check_json(request: str) -> str
         {"record": str} | {"record_base64": str} | {"rows": [...]}, plus optional "profile", "plan",
-        "today" (YYYY-MM-DD), "filename" -> the result of check() as JSON, or {"error": {"message", "where"}}.
+        "today" (YYYY-MM-DD), "filename", "partial_record" (check's partial) -> the result of check() as
+        JSON, or {"error": {"message", "where"}}.
         Never raises: the browser's worker always gets an answer it can show.
     load_plans() -> dict            the compiled plans (rules_py/_data/plans.json), {plan id: plan data};
                                     read once, the same dict on every call: do not change it
@@ -20,7 +24,8 @@ The public API (everything else is private and may change):
     read_profile(text) -> dict      a profile's YAML or JSON text as the mapping check() reads (InputError if not)
     InputError                      bad input: .message (zh-TW) and .where (request, record, profile.KEY[i], …)
     RuleGapError                    a case no rule decides: a fault of the rules, to report (CLI exit 1)
-    rules_py.record                 the record parser: parse_record, RecordRow, rows_from_mappings, chosen_courses
+    rules_py.record                 the record parser: parse_record, read_record, RecordRow, rows_from_mappings,
+                                    chosen_courses
     rules_py.form_sheet             the application form as data (blank from the build, fill_sheet with a
                                     result's bundle form rows): the printed page and the ODT are made from it
     rules_py.forms_odt              leave_forms_odt(sheets) -> .odt bytes (imports odfpy, the `page` extra)

@@ -7,7 +7,7 @@ from rules_py._errors import InputError, RuleGapError
 from rules_py._plan import select_plan
 from rules_py._profile import parse_profile
 from rules_py._result import evaluate
-from rules_py.record import chosen_courses, parse_record, rows_from_mappings
+from rules_py.record import chosen_courses, parse_record, read_record, rows_from_mappings
 
 
 def read_rows(record, filename: str | None = None) -> tuple:
@@ -19,12 +19,22 @@ def read_rows(record, filename: str | None = None) -> tuple:
 
 
 def check(record, profile=None, *, plan: str | None = None, today: date | None = None,
-          filename: str | None = None) -> dict:
+          filename: str | None = None, partial: bool = False) -> dict:
+    """partial: a record (text or bytes) whose rows cannot all be read is checked on the rows that can, and
+    the others are listed in the result's record_problems (the checker's confirm step shows them to fix);
+    otherwise such a row is an InputError, as for the batch and the CLI."""
     if today is not None and not isinstance(today, date):
         raise InputError("today 應為日期", "today")
-    rows, chosen = read_rows(record, filename)
+    problems = None
+    if partial and isinstance(record, (bytes, str)):
+        (rows, problems), chosen = read_record(record, filename), None
+    else:
+        rows, chosen = read_rows(record, filename)
     selected = select_plan(plan, [r.start.date() for r in rows])
-    return evaluate(selected, _profile(profile, selected), rows, chosen, today)
+    result = evaluate(selected, _profile(profile, selected), rows, chosen, today)
+    if problems is not None:
+        result["record_problems"] = problems
+    return result
 
 
 _PROFILES: dict = {}
@@ -89,4 +99,7 @@ def _check_request(request: str) -> dict:
     filename = data.get("filename")
     if filename is not None and not isinstance(filename, str):
         raise InputError("filename 應為文字", "filename")
-    return check(record, data.get("profile"), plan=plan, today=today, filename=filename)
+    partial = data.get("partial_record", False)
+    if not isinstance(partial, bool):
+        raise InputError("partial_record 應為 true 或 false", "partial_record")
+    return check(record, data.get("profile"), plan=plan, today=today, filename=filename, partial=partial)

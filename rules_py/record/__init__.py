@@ -4,6 +4,10 @@
         data: bytes or str — the saved record page (HTML), the clipboard's HTML or plain text of the copied
         table, or a CSV (UTF-8, UTF-8 with BOM, Big5); the form is told apart by content (see _parse).
         InputError (zh-TW, naming 第 N 列 and the column) when the record cannot be read.
+    read_record(data, filename=None) -> ([RecordRow], [problem])
+        the same, but a row whose fields cannot be read (a date that does not exist, an end before its
+        start) is a problem dict (line, no, name, code, period as written, status, ..., message) beside the
+        rows read, not an error for the whole record.
     rows_from_mappings(items) -> [RecordRow]
         rows given as mappings with RecordRow's field names (check()'s `rows`, case files); a time with a
         UTC offset is converted to Taiwan time (UTC+8).
@@ -28,4 +32,10 @@ def parse_record(data, filename: str | None = None) -> list:
     return parse(data, filename)
 
 
-__all__ = ["MAX_RECORD_BYTES", "RecordRow", "chosen_courses", "parse_record", "rows_from_mappings"]
+def read_record(data, filename: str | None = None) -> tuple:
+    from rules_py.record._parse import read_record as read
+
+    return read(data, filename)
+
+
+__all__ = ["MAX_RECORD_BYTES", "RecordRow", "chosen_courses", "parse_record", "read_record", "rows_from_mappings"]

@@ -7,7 +7,7 @@ import { loadPlan } from "./plan-data.js";
 import { showLoading } from "./loading.js";
 import { startSteps, goTo, onStep } from "./steps.js";
 import { initRecordStep, recordReady, inputForRules } from "./record-step.js";
-import { initProfileStep, readProfile, fieldForWhere } from "./profile-step.js";
+import { initProfileStep, readProfile, fieldForWhere, showSessions } from "./profile-step.js";
 import { renderAnswers } from "./answers-step.js";
 import { renderResult } from "./result-view.js";
 import { initForms, loadForms, formBundles, renderForms, signatureLabels, odtRequest } from "./forms-fill.js";
@@ -89,6 +89,7 @@ function wire() {
   action("forms-odt", saveOdt);
   onStep((step) => {
     if (step === "answers") renderAnswers();
+    if (step === "profile") showSessions();
   });
 }
 

@@ -119,6 +119,13 @@ function rowsFromAnswer(answer) {
     const how = (row.suggestions || []).length ? "similar" : "unmatched";
     rows.push(rowFromRecord(row, "", how, warning ? warning.message : "不是本計畫的課程，沒有列入計算。"));
   });
+  // A row the rules could not read (a date that does not exist, an end before its start): kept, with the
+  // course its code or name names, for the person to fix or remove here.
+  (answer.record_problems || []).forEach((problem) => {
+    const course = plan.courses.find((c) => problem.code && c.code === problem.code) || plan.course(problem.name);
+    rows.push({ ...rowFromRecord({ ...problem, start: "", end: "" }, course ? course.name : "", "problem", ""),
+      problem: `${problem.message}。請改正開始與結束時間，或移除這一列。`, edited: true });
+  });
   return rows.sort((a, b) => a.line - b.line);
 }
 
@@ -171,10 +178,10 @@ const fullMoment = (value) => (value.length === 16 ? `${value}:00` : value);
 // Why a row needs a look: its note is a warning (a near match, not a catalogue course, a code and name that
 // disagree) or its dates cannot be right for the plan.
 const warnedRow = (row) => row.warned || row.how === "similar" || row.how === "unmatched";
-const needsLook = (row) => warnedRow(row) || row.origin === "hand" || dateProblems(row, plan).length > 0;
+const needsLook = (row) => warnedRow(row) || row.problem || row.origin === "hand" || dateProblems(row, plan).length > 0;
 
 function noteCell(row, label) {
-  const dates = dateProblems(row, plan);
+  const dates = row.problem && !(row.start && row.end) ? [row.problem] : dateProblems(row, plan);
   const warning = warnedRow(row) || dates.length > 0;
   const td = el("td", { class: warning ? "note note--warning" : "note", dataset: { label } });
   td.replaceChildren(...(row.note ? [el("span", { text: row.note })] : []),
@@ -260,7 +267,7 @@ async function readRecord() {
   if (!state.record) return false;
   const record = state.record;
   $("record-wait").hidden = $("checker-status").dataset.state !== "loading";
-  const answer = await check(recordInput(record), {}, plan.id);
+  const answer = await check({ ...recordInput(record), partial_record: true }, {}, plan.id);
   $("record-wait").hidden = true;
   if (answer.error) {
     showErrors([{ message: `${record.label}：${answer.error.message}`, field: fieldOfRecord() }]);
@@ -319,6 +326,16 @@ export async function recordReady() {
   }
   if (!state.rows.length) {
     showErrors([{ message: "請貼上學習紀錄、上傳檔案，或自行新增至少一門課程。", field: "record-paste" }]);
+    return "error";
+  }
+  // A row still without a possible period (one the rules could not read, or changed since) is fixed or
+  // removed before the check, where it stands.
+  const unfinished = state.rows.map((row, i) => ({ row, i })).filter(({ row }) => !row.start || !row.end || row.end < row.start);
+  if (unfinished.length) {
+    showErrors(unfinished.map(({ row, i }) => ({
+      message: `${row.origin === "hand" ? `自行新增的第 ${i + 1} 列` : `第 ${row.line} 列`}「${row.recordName}」：請填寫正確的開始與結束時間，或移除這一列`,
+      field: `row-${i}-${row.start ? "end" : "start"}`,
+    })));
     return "error";
   }
   return "ok";
