@@ -34,6 +34,12 @@ def test_keyboard_only_from_record_to_result(page, server):
     tab_to(page, "record-continue")
     press_enter_and_wait(page, "record-continue")
     assert focused(page) == "record-rows-title", errors(page)
+    tab_to(page, "record-show-all")  # every row, and back to the rows that need a look
+    page.keyboard.press("Enter")
+    assert page.get_attribute("#record-show-all", "aria-expanded") == "true" and focused(page) == "record-show-all"
+    assert page.locator("#record-rows-body tr:not([hidden])").count() == 24
+    page.keyboard.press("Enter")
+    assert page.get_attribute("#record-show-all", "aria-expanded") == "false"
     tab_to(page, "record-continue")
     press_enter_and_wait(page, "record-continue")
     assert step(page) == "profile" and focused(page) == "step-profile-title"
