@@ -126,8 +126,10 @@ The CLI: python -m rules_py check RECORD... [--profile FILE] [--plan ID] [--toda
     fault), 1 a rule gap. A profile file may be UTF-8 or Big5; `check - --profile -` is refused.
 
 Where each idea lives: _check (check, check_json), _profile (the profile), _plan (the plans), _calendar
-(working time, 民國 dates, expiry), _match (course names), _rules (the decisions), _catalogue (rule ids,
-their sentences and clauses), _report (the CLI's text), _cli, record/ (reading the record).
+(working time, 民國 dates, expiry), _match (course names), _decisions (each decision, as a table of rules),
+_verdict (the decisions applied to a record: the verdict tree, no words), _sentences (a verdict's reasons in
+words), _result (the result's JSON from the verdict), _catalogue (rule ids, their sentences and clauses),
+_report (the CLI's text, from the result), _cli, record/ (reading the record).
 """
 
 from rules_py._calendar import expiry as leave_expiry
@@ -139,6 +141,7 @@ from rules_py._errors import InputError, RuleGapError
 from rules_py._match import normalise_name
 from rules_py._plan import load_plans, use_plans
 from rules_py._profile import read_profile
+from rules_py._result import FORMAT_VERSION, leave_reasons
 
 __version__ = "0.1.0"
 
@@ -151,6 +154,6 @@ def rules_catalogue(plan: str | None = None) -> dict:
     return catalogue(select_plan(plan, []))
 
 
-__all__ = ["InputError", "RULE_IDS", "RuleGapError", "check", "check_json", "clause_anchor", "leave_expiry",
-           "load_plans", "normalise_name", "read_profile", "roc_date", "rules_catalogue", "use_plans",
+__all__ = ["FORMAT_VERSION", "InputError", "RULE_IDS", "RuleGapError", "check", "check_json", "clause_anchor",
+           "leave_expiry", "leave_reasons", "load_plans", "normalise_name", "read_profile", "roc_date", "rules_catalogue", "use_plans",
            "__version__"]

@@ -2,7 +2,7 @@
 
 Rule ids are fixed here; each plan maps them to its own clauses (plan.yaml `rules:`), so a clause label and
 its page anchor come from the plan's data. reason() builds the {rule, clause, anchor, message, course?}
-object that every verdict and warning carries.
+object that every verdict and warning carries; where a rule's fact comes from (`source`) is said once, here.
 """
 
 from datetime import date, datetime
@@ -156,8 +156,8 @@ def show(value) -> str:
 
 
 def reason(plan, rule: str, course=None, clause=None, **facts) -> dict:
-    """{rule, clause, anchor, message, course?, source?}. clause: instead of the plan's clause for the rule
-    (a match reason cites its course's bundle)."""
+    """{rule, clause, anchor, message, course?}. clause: instead of the plan's clause for the rule (a match
+    reason cites its course's bundle). A rule's source is the catalogue's (rules_catalogue), not each reason's."""
     clause = clause or plan.rule_clauses[rule]
     for key, value in facts.items():
         if value.__class__ is not str:
@@ -166,8 +166,6 @@ def reason(plan, rule: str, course=None, clause=None, **facts) -> dict:
     out = {"rule": rule, "clause": clause, "anchor": plan.anchors[clause], "message": _MESSAGES[rule].format_map(facts)}
     if course is not None:
         out["course"] = course
-    if rule in _SOURCES:
-        out["source"] = getattr(plan, _SOURCES[rule])
     return out
 
 

@@ -6,7 +6,8 @@ from datetime import date
 from rules_py._errors import InputError, RuleGapError
 from rules_py._plan import select_plan
 from rules_py._profile import parse_profile
-from rules_py._result import evaluate
+from rules_py._result import write
+from rules_py._verdict import decide
 from rules_py.record import chosen_courses, parse_record, read_record, rows_from_mappings
 
 
@@ -31,7 +32,7 @@ def check(record, profile=None, *, plan: str | None = None, today: date | None =
     else:
         rows, chosen = read_rows(record, filename)
     selected = select_plan(plan, [r.start.date() for r in rows])
-    result = evaluate(selected, _profile(profile, selected), rows, chosen, today)
+    result = write(decide(selected, _profile(profile, selected), rows, chosen, today))
     if problems is not None:
         result["record_problems"] = problems
     return result

@@ -15,10 +15,12 @@ from contextlib import contextmanager
 from datetime import date
 
 from rules_py._calendar import today_in_taiwan
+from rules_py._catalogue import rules_catalogue
 from rules_py._check import check
 from rules_py._errors import InputError, RuleGapError
 from rules_py._plan import all_plans
 from rules_py._report import report, summary, summary_text
+from rules_py._result import FORMAT_VERSION
 
 _USAGE = ("用法：python -m rules_py check 學習紀錄檔... [--profile 個人設定檔] [--plan 計畫代號] [--today 日期] [--json]"
           "（- 代表標準輸入）\n"
@@ -179,8 +181,10 @@ def _write(outcomes: list, pieces, as_json: bool) -> None:
             out.write(text + ("\n" if as_json else ""))
         return
     data = summary([(name, brief, error) for name, _, brief, error in outcomes])
-    if as_json:
-        out.write('{"records": [')
+    if as_json:  # the rules' catalogue once, for every record (a reason's source text is there, not in it)
+        catalogues = {plan_id: rules_catalogue(plan) for plan_id, plan in all_plans().items()}
+        out.write(f'{{"format_version": {FORMAT_VERSION}, "rules_catalogue": '
+                  + json.dumps(catalogues, ensure_ascii=False) + ', "records": [')
     if pieces is None:
         out.writelines(_pieces(outcomes, as_json))  # piece by piece: no copy of the whole batch
     else:

@@ -1,5 +1,5 @@
 """The plan's decisions, one function each. They build no output: each returns the rule id that decided,
-the outcome and what it found; the result and its sentences are built in _result.
+the outcome and what it found; _verdict applies them to a record, and _sentences and _result write them.
 
 Each decision is a table of (rule id, whether it applies, outcome) tried in order of precedence; when no
 row applies, RuleGapError is raised instead of guessing.

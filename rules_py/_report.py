@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from rules_py._calendar import roc_day, roc_span
+from rules_py._result import leave_reasons
 
 _STATUS = {"eligible": "符合", "review": "待人事單位認定", "ineligible": "不符合"}
 _OFF_DUTY = {"yes": "公餘時間", "no": "非公餘時間", "review": "待認定", None: "－"}
@@ -38,7 +39,7 @@ def report(result: dict, title: str | None = None) -> str:
         if leave["status"] != "ineligible":
             verdict += f"，{_num(leave['hours'])} 小時，請於 {leave['expires_on_roc']}（含當日）前休畢{_FLAG[leave['expiry_flag']]}"
         lines.append(verdict)
-        lines += _reasons(r for r in leave["reasons"] if not r["rule"].startswith("category."))
+        lines += _reasons(r for r in leave_reasons(result, bundle) if not r["rule"].startswith("category."))
         if bundle["form"]:
             lines.append("  申請表：")
             lines += [f"    {r['no']}. {r['course']}（{_num(r['hours'])} 小時）{r['start_roc']} ～ {r['end_roc']}"

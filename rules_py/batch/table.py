@@ -2,7 +2,7 @@
 roster row naming a file not given; and the bundles sheet, one row per person and bundle with the reasons.
 The page shows it, the downloads and the CLI's --out write it: the same cells everywhere."""
 
-from rules_py import load_plans
+from rules_py import leave_reasons, load_plans
 from rules_py.batch.jobs import NO_ROSTER, NO_ROSTER_ROW
 from rules_py.batch.roster import COLUMNS
 
@@ -119,7 +119,7 @@ def assemble(batch, outcomes: list) -> Table:
             bundle_rows.append([job["file"], job["name"], b["name"], STATUS[leave["status"]],
                                 _number(leave["hours"]) if leave["status"] != "ineligible" else 0,
                                 leave["expires_on"] or "", _number(b["completed_hours"]),
-                                _number(b["required_hours"]), _reasons(leave["reasons"])])
+                                _number(b["required_hours"]), _reasons(leave_reasons(result, b))])
         reward = result["reward"]
         bundle_rows.append([job["file"], job["name"], reward["name"], STATUS[reward["status"]], "", "", "", "",
                             _reasons(reward["reasons"])])

@@ -19,17 +19,30 @@ function reasons(planId, list) {
   ])));
 }
 
-// The sources of facts the plan does not state (office hours, the calendar), each said once however many
-// reasons rest on it: the default office hours' note would otherwise follow every course.
-function sourceNote(answer) {
+// A bundle's leave reasons as a person reads them: a reference to a course's reason ({rule, see: course key},
+// result format 2) is that reason (rules_py.leave_reasons does the same).
+function leaveReasons(answer, bundle) {
+  return bundle.leave.reasons.map((r) => {
+    if (!r.see) return r;
+    const course = answer.courses.find((c) => c.key === r.see);
+    return (course && course.reasons.find((c) => c.rule === r.rule)) || r;
+  });
+}
+
+// The sources of facts the plan does not state (office hours, the calendar), from the rules' catalogue, each
+// said once however many reasons rest on it: the default office hours' note would otherwise follow every
+// course. catalogue: {rule id: {source, ...}} (rules_py.rules_catalogue); filled in once it is there.
+export function showSources(answer, catalogue) {
   const all = [answer.bundles.flatMap((b) => b.leave.reasons), answer.courses.flatMap((c) => c.reasons),
     answer.reward.reasons, answer.warnings, answer.next_steps].flat();
-  const sources = new Set(all.map((r) => r.source).filter(Boolean));
-  if (!sources.size) return null;
-  return el("section", { class: "sources", "aria-labelledby": "sources-title" }, [
+  const sources = new Set(all.map((r) => r.source || (catalogue[r.rule] || {}).source).filter(Boolean));
+  const box = $("result-sources");
+  if (!box || !sources.size) return;
+  box.replaceChildren(
     el("h3", { id: "sources-title", text: "計畫沒有寫明、檢核時採用的資料" }),
     el("ul", {}, [...sources].map((text) => el("li", { class: "reasons__source", text }))),
-  ]);
+  );
+  box.hidden = false;
 }
 
 function row(label, value) {
@@ -104,7 +117,7 @@ function bundleSection(answer, bundle, later) {
     remaining(answer, bundle),
     el("details", { class: "why" }, [
       el("summary", { text: "為什麼這樣判斷" }),
-      reasons(answer.plan.id, leave.reasons),
+      reasons(answer.plan.id, leaveReasons(answer, bundle)),
       courseReasons(answer, bundle, later),
     ]),
   ]);
@@ -165,7 +178,7 @@ export function renderResult(answer, plan, hasForms, signatures) {
     reward,
     warnings || "",
     nextSteps(answer, hasForms, signatures),
-    sourceNote(answer) || "",
+    el("section", { id: "result-sources", class: "sources", "aria-labelledby": "sources-title", hidden: true }),
     el("p", { class: "final-decision" }, el("strong", { text: "這裡的結果只供參考：是否核給補休與嘉獎，由您服務機關的人事單位決定。" })),
   );
   return () => later.forEach((step) => step());

@@ -44,7 +44,7 @@ def run_case(case: dict) -> dict:
 
 def summarise(result: dict) -> dict:
     """The parts of a result that case files state expectations about."""
-    reasons = [result["category"]["reason"]] + [r for b in result["bundles"] for r in b["leave"]["reasons"]]
+    reasons = [result["category"]["reason"]] + [r for b in result["bundles"] for r in rules_py.leave_reasons(result, b)]
     reasons += result["reward"]["reasons"]
     reasons += [r for c in result["courses"] for r in c["reasons"]]
     messages: dict = {}

@@ -8,6 +8,7 @@ import pytest
 import rules_py
 from rules_py import InputError
 from rules_py.record import MAX_RECORD_BYTES, parse_record, read_record
+from tests.cases.schema import errors, validator
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "records"
 FAULTS = {k: v for k, v in json.loads((Path(__file__).parent / "faults.json").read_text("utf-8")).items()
@@ -182,3 +183,5 @@ def test_check_partial_lists_the_rows_it_could_not_read():
     assert answer["record_problems"] == result["record_problems"]
     refused = json.loads(rules_py.check_json(json.dumps({"record": text, "partial_record": "yes"})))
     assert refused["error"]["where"] == "partial_record"
+    assert errors(validator(), result) == []  # the published result format holds record_problems
+    assert "record_problems" not in rules_py.check(text.splitlines()[0] + "\n" + text.splitlines()[1], plan="kaohsiung-114")

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import rules_py
 from rules_py import _cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -13,7 +14,7 @@ RECORDS = ROOT / "tests" / "fixtures" / "records"
 BUNDLE_KEYS = {"id", "name", "required_hours", "completed_hours", "complete", "completed_on", "completed_on_roc",
                "leave", "form"}
 LEAVE_KEYS = {"status", "hours", "expires_on", "expires_on_roc", "expiry_flag", "days_left", "reasons"}
-COURSE_KEYS = {"bundle", "no", "name", "hours", "code", "status", "start", "end", "off_duty", "match", "row", "found", "reasons"}
+COURSE_KEYS = {"key", "bundle", "no", "name", "hours", "code", "status", "start", "end", "off_duty", "match", "row", "found", "reasons"}
 
 
 def cli(*args, stdin: bytes | None = None):
@@ -26,12 +27,12 @@ def test_json_shape():
     code, out, err = cli(RECORDS / "clipboard.html", "--json")
     assert (code, err) == (0, "")
     result = json.loads(out)
-    assert set(result) == {"plan", "category", "office_hours", "district", "assumed", "bundles", "leave_hours",
+    assert set(result) == {"format_version", "plan", "category", "office_hours", "district", "assumed", "bundles", "leave_hours",
                            "leave_hours_with_review", "reward", "courses", "unmatched_rows", "next_steps", "warnings"}
     assert [b["id"] for b in result["bundles"]] == ["policy", "municipal", "common"]
     for bundle in result["bundles"]:
         assert set(bundle) == BUNDLE_KEYS and set(bundle["leave"]) == LEAVE_KEYS
-        for reason in bundle["leave"]["reasons"]:
+        for reason in rules_py.leave_reasons(result, bundle):
             assert {"rule", "clause", "anchor", "message"} <= set(reason)
     assert set(result["reward"]) == {"status", "name", "reasons"}
     assert all(set(c) == COURSE_KEYS for c in result["courses"])

@@ -6,7 +6,7 @@
 // site's memory snapshot, without installing its wheel, as the checker's worker answers a check before it has
 // (only tests/ is copied, and rules_py is the snapshot's).
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { loadPyodide } from "pyodide";
@@ -25,6 +25,15 @@ const pyodide = sitePyodide
 const home = "/repo";
 const SKIP = new Set(["__pycache__", "artifacts"]);
 
+function copyFolder(from, to) {
+  pyodide.FS.mkdirTree(to);
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (SKIP.has(entry.name)) continue;
+    if (entry.isDirectory()) copyFolder(join(from, entry.name), `${to}/${entry.name}`);
+    else if (entry.isFile()) pyodide.FS.writeFile(`${to}/${entry.name}`, readFileSync(join(from, entry.name)));
+  }
+}
+
 function copyTree(relDir) {
   pyodide.FS.mkdirTree(`${home}/${relDir}`);
   for (const entry of readdirSync(join(root, relDir), { withFileTypes: true })) {
@@ -41,6 +50,9 @@ if (sitePyodide) {
   copyTree("rules_py");
 }
 copyTree("tests");
+// PYODIDE_PACKAGES: host folders of pure-Python packages (as CPython has them installed) to import too.
+for (const dir of (process.env.PYODIDE_PACKAGES || "").split(":").filter(Boolean)) copyFolder(dir, `/packages/${basename(dir)}`);
+pyodide.runPython(`import sys; sys.path.append("/packages")`);
 
 pyodide.runPython(`import os, sys; sys.path.insert(0, "${home}"); os.chdir("${home}")`);
 const run = pyodide.pyimport(moduleName)[functionName];

@@ -1,0 +1,233 @@
+"""The words of a verdict (_verdict): each decision told as its reason, {rule, clause, anchor, message,
+course?}, with the zh-TW sentence of its rule (_catalogue) filled with the facts of the case.
+
+A new rule's sentence goes in _catalogue (its text) and here (which facts fill it).
+"""
+
+from datetime import timedelta
+
+from rules_py._calendar import clock, roc_date, roc_day, roc_span, roc_time
+from rules_py._catalogue import fixed_reason, reason
+
+KIND_NAMES = {"office_hours": "上班", "on_duty": "在勤", "overtime": "加班", "official_leave": "公假",
+              "business_trip": "公差", "unpaid_leave": "留職停薪"}
+_BLANK = "（空白）"
+
+
+def category_reason(plan, category: str, covered: bool) -> dict:
+    covered_names = "、".join(plan.categories[c] for c in plan.categories if c in plan.covered)
+    return fixed_reason(plan, "category.covered" if covered else "category.not_covered",
+                        category=plan.categories[category], covered=covered_names)
+
+
+def _clause(plan, course) -> str:
+    """A match reason cites the clause of its course's own bundle (陸、一, 二 or 三)."""
+    return next(b.clause for b in plan.bundles if b.id == course.bundle)
+
+
+# -- matching ---------------------------------------------------------------------------------------
+
+def match_warning(plan, match) -> dict:
+    row = match.seen.row
+    if match.rule == "match.chosen":
+        return reason(plan, "match.chosen", course=match.course.name, clause=_clause(plan, match.course),
+                      line=row.line, row_name=row.name)
+    if match.rule == "match.similar":
+        return reason(plan, "match.similar", course=match.course.name, clause=_clause(plan, match.course),
+                      line=row.line, row_name=row.name, ratio=f"{match.ratio:.2f}")
+    if match.rule == "match.unmatched":
+        return reason(plan, "match.unmatched", line=row.line, row_name=row.name)
+    return conflict_reason(plan, match.course, match.seen)
+
+
+def conflict_reason(plan, course, seen) -> dict:
+    row = seen.row
+    return reason(plan, "match.conflict", course=course.name, clause=_clause(plan, course),
+                  line=row.line, code=row.code, row_name=row.name, other=seen.other.name)
+
+
+# -- one course ---------------------------------------------------------------------------------
+
+class CourseWords:
+    """A course's reasons: whether it is done, its off-duty reasons (the bundle's leave cites these), and
+    its calendar facts; `all` in the order the result gives them."""
+
+    __slots__ = ("done", "off_duty", "calendar", "all")
+
+    def __init__(self, done, off_duty, calendar):
+        self.done, self.off_duty, self.calendar = done, off_duty, calendar
+        self.all = [done] + off_duty + calendar
+
+
+def course_words(plan, profile, c) -> CourseWords:
+    done = _done_reason(plan, c.done_rule, c.course, c.row)
+    if c.done_rule != "course.counted":
+        return CourseWords(done, [], [])
+    row, found = c.row, c.found
+    calendar = [_calendar_fact(plan, profile, fact) for fact in c.calendar]
+    off_duty = [_off_duty_reason(plan, c.course, row, c.off_duty_rule, found, calendar)]
+    if c.earlier is not None:
+        first, first_found = c.earlier
+        off_duty.insert(0, reason(
+            plan, "offduty.retake", course=c.course.name, first_line=first.row.line, first_end=first.end,
+            first_why=_why_not(first_found), line=row.row.line, end=row.end, completed_on=row.end.date()))
+    return CourseWords(done, off_duty, calendar)
+
+
+def _done_reason(plan, rule, course, row) -> dict:
+    if rule in ("course.counted", "course.after_deadline"):
+        facts = {"end": row.end, "deadline": plan.deadline}
+    elif rule == "course.before_period":
+        facts = {"start": row.start, "period_start": plan.period_start}
+    elif rule == "course.not_passed":
+        facts = {"line": row.row.line, "end": row.end, "status": row.row.status.strip() or _BLANK}
+    else:
+        return fixed_reason(plan, rule, course=course.name)  # no row: the same sentence in every check
+    return reason(plan, rule, course=course.name, **facts)
+
+
+def _off_duty_reason(plan, course, row, rule, found, calendar) -> dict:
+    facts = {"span": roc_span(row.start, row.end)}
+    if rule == "offduty.unpaid_leave":
+        facts.update(leave_start=found["start"], leave_end=found["end"])
+    elif rule == "offduty.overtime_leave":
+        facts.update(kind=KIND_NAMES[found["kind"]], other=roc_span(found["start"], found["end"]))
+    elif rule == "offduty.no":
+        which, when = ("開始", row.start) if found["at"] == "start" else ("結束", row.end)
+        facts = {"which": which, "time": roc_time(when), "kind": KIND_NAMES[found["kind"]],
+                 "work": _work(found, when)}
+    elif rule == "offduty.review":
+        facts = {"start": roc_time(row.start), "end": roc_time(row.end), "kind": KIND_NAMES[found["kind"]],
+                 "work": _work(found, None)}
+    if rule in ("offduty.yes", "offduty.no", "offduty.review"):
+        facts["facts"] = "".join(r["message"] for r in calendar)
+    return reason(plan, rule, course=course.name, **facts)
+
+
+def _work(found, when) -> str:
+    """The working time found: its clock times alone when it lies on the day just named."""
+    start, end = found["start"], found["end"]
+    if when is not None and start.date() == end.date() == when.date():
+        return f"{clock(start)}～{clock(end)}"
+    return roc_span(start, end)
+
+
+def _why_not(found) -> str:
+    """Why an earlier pass was not off duty, as a clause of a sentence."""
+    kind, at = KIND_NAMES[found["kind"]], found["at"]
+    if found["kind"] == "unpaid_leave":
+        return f"當時在{kind}期間（{roc_day(found['start'])}～{roc_day(found['end'])}）"
+    span = roc_span(found["start"], found["end"])
+    if at == "overlap":
+        return f"當時與{kind}（{span}）重疊"
+    if at == "between":
+        return f"其間含有{kind}時間（{span}）"
+    return f"{'開始' if at == 'start' else '結束'}時間落在{kind}時間（{span}）內"
+
+
+def _calendar_fact(plan, profile, fact) -> dict:
+    rule, day, what, applies = fact
+    if rule == "calendar.suspension":
+        return fixed_reason(plan, rule, day=day, cause=what["cause"])
+    if rule == "calendar.day":
+        kind = "放假日" if what in plan.off_days else "上班日"
+        return fixed_reason(plan, rule, day=day, kind=kind, note=plan.day_notes[what])
+    district = profile.district
+    if applies is None:
+        how = "若您在這些區上班，請在個人設定填寫工作所在行政區（district），當日就不算上班時間；目前以照常上班計。"
+    elif applies:
+        how = f"您的工作地{district}在其中，當日不是上班時間。"
+    else:
+        how = f"您的工作地{district}不在其中，當日照常上班。"
+    return fixed_reason(plan, rule, day=day, districts="、".join(what["districts"]), cause=what["cause"], how=how)
+
+
+# -- one bundle, the reward -----------------------------------------------------------------------
+
+def bundle_reasons(plan, b, words: dict, category: dict, cite) -> list:
+    """A bundle's leave reasons; words: {CourseVerdict: CourseWords}; category: the category's reason;
+    cite(course verdict, its reasons) -> what the bundle says of a course's reasons (the result refers to them)."""
+    if b.rule == "category.not_covered":
+        return [category]  # nothing else matters for a person the plan does not cover
+    if b.rule == "bundle.incomplete":
+        missing = [c for c in b.courses if c.status != "counted"]
+        reasons = [fixed_reason(plan, b.rule, bundle=b.bundle.name, missing=len(missing), deadline=plan.deadline)]
+        reasons += [r for c in missing for r in cite(c, words[c].all)]
+        return reasons
+    reasons = [fixed_reason(plan, "bundle.complete", bundle=b.bundle.name, count=len(b.courses),
+                            hours=b.bundle.hours, deadline=plan.deadline, completed_on=b.completed_on)]
+    if b.status == "eligible":
+        reasons.append(fixed_reason(plan, b.rule, bundle=b.bundle.name, hours=plan.leave_per_bundle))
+    else:
+        wanted = "no" if b.status == "ineligible" else "review"
+        reasons += [r for c in b.done if c.off_duty == wanted for r in cite(c, words[c].off_duty)]
+        if b.status == "review":
+            reasons += [conflict_reason(plan, c.course, c.row) for c in b.conflicts]
+    if b.expires_on is not None:
+        reasons.append(fixed_reason(plan, "leave.expiry", next_day=b.completed_on + timedelta(days=1),
+                                    years=plan.leave_valid_years, expires_roc=roc_date(b.expires_on),
+                                    expires_iso=b.expires_on.isoformat()))
+    return reasons
+
+
+def expiry_warning(plan, b, today):
+    """Leave already past its last day, or within the plan's warning window of it; else None."""
+    if b.expiry_flag is None:
+        return None
+    facts = {"bundle": b.bundle.name, "expires_roc": roc_date(b.expires_on), "expires_iso": b.expires_on.isoformat()}
+    if b.expiry_flag == "expired":
+        return reason(plan, "leave.expired", today=today, **facts)
+    return reason(plan, "leave.expiring", days=b.days_left + 1, **facts)
+
+
+def cap_warning(plan, total: int) -> dict:
+    return reason(plan, "leave.cap", total=total, cap=plan.leave_cap)
+
+
+def reward_reasons(plan, r, bundles, category: dict) -> list:
+    if r.rule == "category.not_covered":
+        return [category]
+    if r.rule == "reward.incomplete":
+        return [fixed_reason(plan, r.rule, deadline=plan.deadline, reward=plan.reward_name,
+                             bundles="、".join(f"「{b.bundle.name}」" for b in r.incomplete))]
+    reasons = [fixed_reason(plan, "reward.complete", deadline=plan.deadline, reward=plan.reward_name,
+                            bundles="、".join(f"「{b.bundle.name}」" for b in bundles))]
+    reasons += [reason(plan, "reward.upload_pending", course=c.course.name,
+                       status=c.row.row.upload_status.strip() or _BLANK, success=plan.upload_success,
+                       reward=plan.reward_name) for c in r.pending]
+    reasons += [reason(plan, "reward.credit_hours", course=c.course.name, line=c.row.row.line,
+                       credit=_BLANK if c.row.row.credit_hours is None else f"{c.row.row.credit_hours:g} 小時",
+                       hours=c.course.hours, reward=plan.reward_name) for c in r.short]
+    reasons += [conflict_reason(plan, c.course, c.row) for c in r.conflicts]
+    return reasons
+
+
+# -- what was assumed, what to do next --------------------------------------------------------------
+
+def hours_text(a: int, b: int) -> str:
+    """Office hours as the profile writes them: 08:00-12:00."""
+    return f"{a // 3600:02d}:{a % 3600 // 60:02d}-{b // 3600:02d}:{b % 3600 // 60:02d}"
+
+
+def assumed(plan, profile) -> list:
+    """[{key, value, message}]: what was assumed for lack of input."""
+    out = []
+    if "category" in profile.assumed:
+        name = plan.categories["civil_servant"]
+        out.append({"key": "category", "value": "civil_servant",
+                    "message": f"沒有填人員類別，以「{name}」檢核；若不是，請選擇您的人員類別。"})
+    if "office_hours" in profile.assumed:
+        hours = "、".join(hours_text(a, b) for a, b in profile.office_hours)
+        out.append({"key": "office_hours", "value": [hours_text(a, b) for a, b in profile.office_hours],
+                    "message": f"沒有填上班時間，以辦公日曆上班日的 {hours} 檢核（{plan.office_hours_source}）。"})
+    if "district" in profile.assumed and plan.has_district_suspensions:
+        out.append({"key": "district", "value": None,
+                    "message": "沒有填工作所在行政區：只有全市停止上班的日子不算上班時間；若您所在的區另有停止上班的"
+                               "日子，請填寫行政區。"})
+    return out
+
+
+def next_steps(plan) -> list:
+    """附件2說明2 and 說明5: how the leave is taken and recorded."""
+    return [fixed_reason(plan, "next.unit", unit=plan.leave_unit_hours),
+            fixed_reason(plan, "next.record", kind=plan.leave_record_kind, reason=plan.leave_reason_text)]
