@@ -176,9 +176,9 @@ const fieldMoment = (iso) => (iso && iso.length === 19 && iso.endsWith(":00") ? 
 const fullMoment = (value) => (value.length === 16 ? `${value}:00` : value);
 
 // Why a row needs a look: its note is a warning (a near match, not a catalogue course, a code and name that
-// disagree) or its dates cannot be right for the plan.
+// disagree), it counts as no course, it was added by hand, or its dates cannot be right for the plan.
 const warnedRow = (row) => row.warned || row.how === "similar" || row.how === "unmatched";
-const needsLook = (row) => warnedRow(row) || row.problem || row.origin === "hand" || dateProblems(row, plan).length > 0;
+const needsLook = (row) => warnedRow(row) || !row.course || row.problem || row.origin === "hand" || dateProblems(row, plan).length > 0;
 
 function noteCell(row, label) {
   const dates = row.problem && !(row.start && row.end) ? [row.problem] : dateProblems(row, plan);
@@ -332,8 +332,10 @@ export async function recordReady() {
   // removed before the check, where it stands.
   const unfinished = state.rows.map((row, i) => ({ row, i })).filter(({ row }) => !row.start || !row.end || row.end < row.start);
   if (unfinished.length) {
+    // A row the rules could not read says what they found wrong (the date that does not exist).
     showErrors(unfinished.map(({ row, i }) => ({
-      message: `${row.origin === "hand" ? `自行新增的第 ${i + 1} 列` : `第 ${row.line} 列`}「${row.recordName}」：請填寫正確的開始與結束時間，或移除這一列`,
+      message: row.problem && !(row.start && row.end) ? row.problem
+        : `${row.origin === "hand" ? `自行新增的第 ${i + 1} 列` : `第 ${row.line} 列`}「${row.recordName}」：請填寫正確的開始與結束時間，或移除這一列`,
       field: `row-${i}-${row.start ? "end" : "start"}`,
     })));
     return "error";
