@@ -171,6 +171,8 @@ export function writeProfile(profile) {
       : saved.map(pairOf).map((pair) => (list.kind === "moments" ? pair.map((v) => v.replace(" ", "T")) : pair));
     renderList(list);
   });
+  // Folded unless something is in it (an import, a restored visit).
+  $("period-lists-box").open = LISTS.some((list) => values[list.key].length > 0);
   showSessions();
 }
 

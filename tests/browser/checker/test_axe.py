@@ -76,6 +76,7 @@ def test_no_violations_in_any_state(browser, server, size):
 
         wait_settled(page, "#record-continue")
         assert page.locator("#sessions select").count() > 0  # the sessions near working time, each asked about
+        page.click("#period-lists-title")
         page.click("#add-overtime")
         page.fill("#p-overtime-0-start", "2025-03-12T18:00")
         page.click("#profile-continue")  # an overtime period without its end: an error on the profile page

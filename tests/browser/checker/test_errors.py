@@ -112,6 +112,7 @@ def test_a_half_filled_period_is_caught_before_the_rules(checker):
     checker.fill("#hand-end", "2025-03-01T11:00")
     checker.click("#hand-add")
     wait_settled(checker, "#record-continue")
+    checker.click("#period-lists-title")
     checker.click("#add-unpaid_leave")
     checker.fill("#p-unpaid_leave-0-start", "2025-03-10")
     checker.click("#profile-continue")

@@ -51,6 +51,8 @@ def test_keyboard_only_from_record_to_result(page, server):
     page.keyboard.press("End")
     assert page.input_value("#district") == "那瑪夏區"
     assert "那瑪夏區在其中，已套用" in page.inner_text("#suspensions-districts")
+    tab_to(page, "period-lists-title")  # the other periods, folded: Enter opens them
+    page.keyboard.press("Enter")
     tab_to(page, "add-days_off")
     page.keyboard.press("Enter")
     assert focused(page) == "p-days_off-0"

@@ -74,6 +74,7 @@ def test_the_whole_flow_fits_and_every_control_is_big_enough(browser, server, si
         wait_settled(page, "#record-continue")
         assert step(page) == "profile", errors(page)
         page.click("#category-contract")  # the label's whole row is the target
+        page.click("#period-lists-title")  # the other periods, folded until asked for
         for key in ("overtime", "unpaid_leave", "days_off"):
             page.click(f"#add-{key}")
         page.fill("#p-overtime-0-start", "2025-03-12T18:00")
