@@ -540,14 +540,48 @@ class _Loader:
                 if not named or not all(isinstance(d, str) and d.strip() for d in named):
                     self.fail(_join(path, "districts"), "應為行政區名稱清單")
                 # as notices write them (杉林), kept with 區 (杉林區), each one of the city's districts
-                named = [d.strip() if d.strip().endswith("區") else d.strip() + "區" for d in named]
+                named = [_suffixed(d, "區") for d in named]
                 unknown = [d for d in named if districts and d not in districts]
                 if unknown:
                     self.fail(_join(path, "districts"), f"不是本市的行政區：{'、'.join(unknown)}")
                 entry["districts"] = named
+                villages = self._villages(node, path, named)
+                if villages:
+                    entry["villages"] = villages
+            elif self.get(node, "villages", path, optional=True) is not None:
+                self.fail(_join(path, "villages"), "只有 scope: districts 的停止上班日可以列出村里")
             out.append(entry)
         self.file = self.plan_file
         return sorted(out, key=lambda e: e["date"])
+
+
+    def _villages(self, node: dict, path: str, districts: list[str]) -> dict[str, list[str]]:
+        """{district: [village, ...]} of a stop for only some villages (里) of a district, each written with 里."""
+        raw = self.get(node, "villages", path, optional=True)
+        if raw is None:
+            return {}
+        where = _join(path, "villages")
+        if not isinstance(raw, dict) or not raw:
+            self.fail(where, "應為 {行政區: [村里, ...]} 的對照表")
+        out = {}
+        for name, villages in raw.items():
+            district = _suffixed(str(name), "區")
+            if district not in districts:
+                self.fail(_join(where, str(name)), f"{district}不在這一日的 districts 內")
+            if (not isinstance(villages, list) or not villages
+                    or not all(isinstance(v, str) and v.strip() for v in villages)):
+                self.fail(_join(where, str(name)), "應為村里名稱清單")
+            named = [_suffixed(v, "里") for v in villages]
+            if len(set(named)) != len(named):
+                self.fail(_join(where, str(name)), "村里名稱重複")
+            out[district] = named
+        return out
+
+
+def _suffixed(name: str, suffix: str) -> str:
+    """杉林 -> 杉林區, 梅山 -> 梅山里: as notices write them, kept with the suffix."""
+    name = name.strip()
+    return name if name.endswith(suffix) else name + suffix
 
 
 def _load_yaml(text: str) -> tuple[object, dict[str, int]]:

@@ -128,7 +128,10 @@ def site_pages(plans: dict, courses_dir: Path) -> SitePages:
     files = {"index.md": _render("home.md.j2", p=current, to_root=""),
              # The checker page reads the same plans before Pyodide is ready (course picker, office hours, deadline),
              # and the rules' limits, so that it refuses at once what the rules would refuse.
-             "checker/plans.json": plans_json_text({**plans, "limits": {"max_record_bytes": MAX_RECORD_BYTES}})}
+             # With every plan's catalogue of rules: a result names a rule's source there, not in each reason.
+             "checker/plans.json": plans_json_text({**plans, "limits": {"max_record_bytes": MAX_RECORD_BYTES},
+                                                    "rules_catalogue": {plan_id: _rules_catalogue(plan)
+                                                                        for plan_id, plan in plans["plans"].items()}})}
     for p in views:
         files.update(_plan_files(p))
     return SitePages(files=files, nav=_nav(current, views))

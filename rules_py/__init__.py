@@ -9,7 +9,10 @@ The public API (everything else is private and may change):
         rows (RecordRow, or mappings with RecordRow's field names; see "Rows given as mappings" below).
         profile: a dict, or JSON/YAML text (bytes: UTF-8 or Big5), see "The profile" below. plan: a plan
         id, or None for the plan whose period holds the record's dates. today: a date; when given, leave
-        already expired or expiring soon is flagged (see leave.expiry_flag). Raises InputError (zh-TW).
+        already expired is left out of leave_hours (and counted in leave_hours_expired), leave expiring soon
+        is flagged (see leave.expiry_flag), and on or before the deadline an incomplete bundle or commendation
+        is "not done yet" (rules bundle.in_progress, reward.in_progress, with the days left), not final.
+        Raises InputError (zh-TW).
         partial: a record given as bytes/str whose rows cannot all be read (a date that does not exist, an
         end before its start) is checked on the rows that can, and the result's record_problems lists
         the others (rules_py.record.read_record's problems); without it such a row is an InputError.
@@ -22,6 +25,9 @@ The public API (everything else is private and may change):
                                     read once, the same dict on every call: do not change it
     use_plans(data | None)          check against other compiled plans (None: the packaged ones)
     read_profile(text) -> dict      a profile's YAML or JSON text as the mapping check() reads (InputError if not)
+    leave_reasons(result, bundle) -> list   a bundle's leave reasons whole: each {rule, see} replaced by the
+                                    course's reason it refers to (see "The result")
+    FORMAT_VERSION                  the result format's version (2), which every result carries as format_version
     InputError                      bad input: .message (zh-TW) and .where (request, record, profile.KEY[i], …)
     RuleGapError                    a case no rule decides: a fault of the rules, to report (CLI exit 1)
     rules_py.record                 the record parser: parse_record, read_record, RecordRow, rows_from_mappings,
@@ -54,7 +60,9 @@ The profile (every key optional; a key not listed is refused, naming it):
     category        civil_servant | contract | teacher | worker | temporary, or the category's zh-TW name or
                     alias (編制內公務人員, 約聘僱人員, …). Absent: civil_servant, and `assumed` says so.
     office_hours    ["08:00-12:00", "13:30-17:30"] on the official calendar's working days; [] for shift
-                    workers. Absent: the plan's default office hours, and `assumed` says so.
+                    workers. A block whose end is before its start is a night shift into the next morning
+                    ("22:00-06:00"): it belongs to the day it starts on, whose calendar decides it. Start and
+                    end may not be equal. Absent: the plan's default office hours, and `assumed` says so.
     on_duty         [[start, end], ...] 在勤、輪值 (counts like 上班: a course may not start or end in it)
     overtime        [[start, end], ...] 加班   ┐ any overlap with a course's study period makes that course
     official_leave  [[start, end], ...] 公假   │ not off-duty time (附件2說明2: 「上開時間內不得申請任何加班、
@@ -65,6 +73,11 @@ The profile (every key optional; a key not listed is refused, naming it):
     district        the 行政區 where the person works: 杉林 or 杉林區 (any of the city's districts, listed in
                     courses/); its district-only 停止上班 days (courses/114/suspensions.yaml) become days off.
                     An unknown name is an InputError at profile.district that lists the valid ones.
+    village         the 村里 where the person works: 梅山 or 梅山里 (needs `district`). A 停止上班 day for only
+                    some villages of a district (suspensions.yaml `villages`) is a day off for a person in one
+                    of them; for a person in that district with no village, a course that the day's office
+                    hours would decide is "review" (rule offduty.village), its reason naming the villages and
+                    asking the person to confirm, and `assumed` says the village was not given.
   Times are "YYYY-MM-DD HH:MM[:SS]" in Taiwan time; a time with a UTC offset ("2025-02-28T16:00:00Z",
   "+08:00") is converted to Taiwan time (UTC+8), never read as local.
 
@@ -76,31 +89,54 @@ Rows given as mappings (check's record as a list, check_json's "rows"):
                     and a warning (rule match.chosen) says that the person chose it.
   start/end accept a UTC offset as above.
 
-The result:
+The result (format 2, published as JSON Schema draft 2020-12 in rules_py/result.schema.json; the tests
+validate every case file's result against it, in CPython and in Pyodide):
+    format_version  2 (FORMAT_VERSION). Format 1 had no version; its reasons carried `source`, and a bundle's
+                    leave repeated its courses' reasons.
     plan {id, title, deadline, deadline_roc, leave_reason_text}
     category {id, name, covered, reason}: reason is the category's reason (category.covered or
                     category.not_covered), said once; bundles' and the reward's reasons repeat it only when
                     it decides them (not covered).
-    office_hours    the office hours used, ["08:00-12:00", ...]
+    office_hours    the office hours used, ["08:00-12:00", "22:00-06:00", ...] (a night shift as given)
     district        the district used (its name with 區), or null
+    village         the village used (its name with 里), or null
     assumed         [{key, value, message}]: what was assumed for lack of input, in order: key "category"
                     (value "civil_servant"), "office_hours" (value the default hours), "district" (value
-                    null; only when the plan has district-only 停止上班 days). message: one zh-TW sentence.
+                    null; only when the plan has district-only 停止上班 days), "village" (value null; only
+                    when the person's district has a 停止上班 day for some of its villages only). message:
+                    one zh-TW sentence.
     bundles         [{id, name, required_hours, completed_hours, complete, completed_on, completed_on_roc,
                       leave {status, hours, expires_on, expires_on_roc, expiry_flag, days_left, reasons},
-                      form [{no, course, hours, start, end, start_roc, end_roc}]}] in plan order.
+                      form [{no, course, hours, start, end, start_roc, end_roc}], form_usable}] in plan order.
+                    leave.reasons: the bundle's own reasons, and for a course's reason (why a course is
+                    missing, or not off duty) a reference to it, {rule, see: the course's key}, in the order
+                    a person reads them; leave_reasons(result, bundle) gives them whole.
+                    form_usable: whether the form can be used to apply: leave eligible or review, and not
+                    expired (an expired bundle keeps its form rows, for the record, and says why in its
+                    reasons, rule leave.expired).
                     leave.status: eligible | review | ineligible. expiry_flag (only when `today` is given and
                     the leave is eligible or review, else null): "expired" (today is after expires_on),
                     "expiring" (expires_on is within the plan's warning window, 60 days in courses/ data,
                     counting today), or null; days_left: days from today to expires_on inclusive of
                     expires_on (0 on the last day), or null.
-    leave_hours; leave_hours_with_review
+    leave_hours     the leave that can still be used: eligible bundles whose leave has not expired (with
+                    `today`), at most the plan's cap
+    leave_hours_with_review   the same with the bundles for review
+    leave_hours_expired       the hours of eligible bundles whose leave has expired (0 without `today`): the
+                    report's headline reads 「可補休時數：8 小時（另 4 小時已逾期）」
     reward {status, name, reasons}
-    courses         [{bundle, no, name, hours, code, status, start, end, off_duty, match, row, found, reasons}]
+    courses         [{key, bundle, no, name, hours, code, status, start, end, off_duty, match, row, found, reasons}]
+                    key: "<bundle id>.<no>" (policy.3), what a bundle's reasons refer to;
                     reasons: whether it is done, its off-duty reason, and the calendar facts of the days that
-                    decided (calendar.day: 補行上班日 and holidays; calendar.suspension: 全市停止上班;
-                    calendar.district_suspension: a district-only 停止上班 day, and how `district` applies it).
-                    status: counted | missing | not_passed | after_deadline | before_period;
+                    decided, every day of the span included (calendar.day: 補行上班日 and holidays;
+                    calendar.suspension: 全市停止上班; calendar.district_suspension: a district-only or
+                    village-only 停止上班 day, and how `district` and `village` apply it); offduty.time_off when
+                    office hours inside the span were covered by hour-level leave (naming both); offduty.retake_late
+                    when a later pass came after the deadline (naming its date). offduty.review names every
+                    block of working time inside the span.
+                    status: counted | missing | not_passed | after_deadline | before_period (completed
+                    before the plan's period began; a course begun before it and completed inside it counts,
+                    with rule course.started_before_period saying why);
                     off_duty: yes | no | review | null; match: code | name | alias | chosen | null;
                     found: what decided off_duty, or null: {kind, kind_name, start, end, at} with kind in
                     office_hours (上班) | on_duty (在勤) | overtime (加班) | official_leave (公假) |
@@ -116,13 +152,16 @@ The result:
                     小時計; 說明5: 登載為「公假補休」, 事由「利用公餘時間參與數位學習」), when any leave is
                     eligible or review.
     warnings        [reason]: matching (match.*), leave.cap, and with `today` leave.expired / leave.expiring.
-  A reason (and a warning, and a next step) is {rule, clause, anchor, message, course?}; a rule that rests
-  on a parameter the plan does not state (office hours, the calendar) has `source` (a zh-TW sentence naming
-  where the fact comes from) beside its clause. Prose writes dates as 民國 dates with the ISO date in
+  A reason (and a warning, and a next step) is {rule, clause, anchor, message, course?}: course is the
+  catalogue course it names. A rule that rests on a parameter the plan does not state (office hours, the
+  calendar) has its `source` (a zh-TW sentence naming where the fact comes from) in rules_catalogue(), once,
+  not in each reason. Prose writes dates as 民國 dates with the ISO date in
   parentheses: 114 年 3 月 1 日（2025-03-01）; expiry as 「請於 116 年 3 月 3 日（含當日）前休畢」.
 
 The CLI: python -m rules_py check RECORD... [--profile FILE] [--plan ID] [--today YYYY-MM-DD] [--json]
-    --today defaults to today in Taiwan (UTC+8). Exit 0 checked, 2 unusable input (one zh-TW line per
+    --json: one record's result; for two records or more, {format_version, rules_catalogue {plan id:
+    rules_catalogue(plan)} (every plan's, once), records [result + file, or {file, error {message}}], summary}
+    (the schema's $defs/batch). --today defaults to today in Taiwan (UTC+8). Exit 0 checked, 2 unusable input (one zh-TW line per
     fault), 1 a rule gap. A profile file may be UTF-8 or Big5; `check - --profile -` is refused.
 
 Where each idea lives: _check (check, check_json), _profile (the profile), _plan (the plans), _calendar
@@ -147,7 +186,7 @@ __version__ = "0.1.0"
 
 
 def rules_catalogue(plan: str | None = None) -> dict:
-    """{rule id: {clause, anchor, summary, message}} for the plan with this id (None: the latest plan)."""
+    """{rule id: {clause, anchor, summary, message, source}} for the plan with this id (None: the latest plan)."""
     from rules_py._catalogue import rules_catalogue as catalogue
     from rules_py._plan import select_plan
 

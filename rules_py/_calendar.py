@@ -5,6 +5,11 @@ per plan and profile: 上班 is the office hours on the official calendar's work
 included; holidays, whole-city 停止上班 days, the person's district's 停止上班 days and the profile's
 days_off excluded), less hour-level leave (time_off); 在勤 is the profile's on-duty periods. 加班, 公假 and
 公差 are not working time of this kind: any overlap with them disqualifies a course (see _decisions).
+
+An office-hours block whose end is before its start (a night shift, "22:00-06:00") runs into the next
+morning; it belongs to the day it starts on, so that day's calendar decides it. A stop for only some
+villages (里) of the person's district, when the profile gives no village, leaves that day's office hours
+in place and marks the day uncertain (Duty.uncertain): a course decided by them is for review.
 """
 
 from bisect import bisect_right
@@ -53,17 +58,32 @@ class WorkingTime:
             return self.starts[i], self.ends[i]
         return None
 
+    def all_within(self, start: int, end: int) -> list:
+        """Every interval that meets (start, end), in order."""
+        out = []
+        i = bisect_right(self.ends, start)
+        while i < len(self.starts) and self.starts[i] < end:
+            out.append((self.starts[i], self.ends[i]))
+            i += 1
+        return out
+
 
 class Duty:
     """A person's working time, kept apart by kind: 上班 (office hours on working days, less hour-level
     leave) and 在勤 (on-duty and rota periods). Never merged: a reason names the kind it found."""
 
-    __slots__ = ("office", "on_duty", "kinds")
+    __slots__ = ("office", "on_duty", "kinds", "uncertain")
 
-    def __init__(self, office: WorkingTime, on_duty: WorkingTime):
+    def __init__(self, office: WorkingTime, on_duty: WorkingTime, uncertain: frozenset = frozenset()):
         self.office, self.on_duty = office, on_duty
+        self.uncertain = uncertain  # ordinals of the days whose 停止上班 depends on a village not given
         # (kind, working time) to look in, 上班 first; a kind with no time at all (most profiles have no 在勤) is left out.
         self.kinds = tuple((kind, work) for kind, work in (("office_hours", office), ("on_duty", on_duty)) if work.starts)
+
+    def uncertain_block(self, span) -> bool:
+        """Whether a block of 上班 lies on a day whose 停止上班 depends on the village (the block's day is
+        the one it starts on: a night shift runs past midnight)."""
+        return bool(self.uncertain) and span[0] // _DAY in self.uncertain
 
 
 def duty(plan, profile) -> Duty:
@@ -72,22 +92,56 @@ def duty(plan, profile) -> Duty:
     if key not in cache:
         if len(cache) > 64:  # a batch of many different profiles should not grow memory without end
             cache.clear()
+        uncertain = frozenset(date.fromisoformat(d).toordinal() for d, s in plan.suspensions.items()
+                              if suspended(s, profile.district, profile.village) is None)
         cache[key] = Duty(WorkingTime(_office_intervals(plan, profile)),
-                          WorkingTime([(stamp(s), stamp(e)) for s, e in profile.on_duty]))
+                          WorkingTime([(stamp(s), stamp(e)) for s, e in profile.on_duty]), uncertain)
     return cache[key]
 
 
 def days_off(plan, profile) -> set:
-    """The calendar's days off, whole-city 停止上班 days, the person's district's 停止上班 days, and the
-    profile's own days off."""
+    """The calendar's days off, whole-city 停止上班 days, the person's district's (and village's) 停止上班
+    days, and the profile's own days off."""
     days = {date.fromisoformat(d) for d in plan.off_days}
-    days.update(date.fromisoformat(d) for d, s in plan.suspensions.items() if suspended(s, profile.district))
+    days.update(date.fromisoformat(d) for d, s in plan.suspensions.items()
+                if suspended(s, profile.district, profile.village))
     return days | profile.days_off
 
 
-def suspended(suspension: dict, district: str | None) -> bool:
-    """Whether a 停止上班 day applies to a person working in this district (None: not known)."""
-    return suspension["scope"] == "whole_city" or district in suspension.get("districts", ())
+def suspended(suspension: dict, district: str | None, village: str | None = None) -> bool | None:
+    """Whether a 停止上班 day applies to a person working in this district and village: True, False, or
+    None when it is for only some villages of the person's district and the village is not known."""
+    if suspension["scope"] == "whole_city":
+        return True
+    if district not in suspension.get("districts", ()):
+        return False
+    villages = suspension.get("villages", {}).get(district)
+    if villages is None:
+        return True
+    return None if village is None else village in villages
+
+
+def covered_office(plan, profile, start: datetime, end: datetime) -> list:
+    """[(start, end, leave start, leave end)]: the office hours inside (start, end) that hour-level leave
+    (time_off) took out, each with the leave that covered it, in time order."""
+    t0, t1 = stamp(start), stamp(end)
+    leave = [(stamp(a), stamp(b)) for a, b in profile.time_off if a < end and b > start]
+    if not leave:
+        return []
+    off = days_off(plan, profile)
+    first = max(start.toordinal() - 1, date.fromisoformat(plan.calendar["first"]).toordinal())  # -1: a night shift
+    last = min(end.toordinal(), date.fromisoformat(plan.calendar["last"]).toordinal())
+    out = []
+    for ordinal in range(first, last + 1):
+        if date.fromordinal(ordinal) in off:
+            continue
+        base = ordinal * _DAY
+        for a, b in profile.office_hours:
+            for la, lb in leave:
+                piece = max(base + a, la, t0), min(base + b, lb, t1)
+                if piece[0] < piece[1]:
+                    out.append((*piece, la, lb))
+    return [(moment(a), moment(b), moment(la), moment(lb)) for a, b, la, lb in sorted(out)]
 
 
 def _office_intervals(plan, profile) -> list:
@@ -100,8 +154,19 @@ def _office_intervals(plan, profile) -> list:
         base = ordinal * _DAY
         intervals.extend((base + a, base + b) for a, b in profile.office_hours)
     if profile.time_off:
-        intervals = _minus(intervals, sorted((stamp(s), stamp(e)) for s, e in profile.time_off))
+        intervals = _minus(_merged(intervals), _merged((stamp(s), stamp(e)) for s, e in profile.time_off))
     return intervals
+
+
+def _merged(intervals) -> list:
+    """Sorted, disjoint intervals (a night shift may run into the next day's first block)."""
+    out: list = []
+    for start, end in sorted(intervals):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _minus(intervals: list, holes: list) -> list:

@@ -31,14 +31,22 @@ _RULES = {
         "課程在截止日之後才完成，不計入。",
         "「{course}」於 {end}才完成，晚於截止日 {deadline}（含當日），不予計入。"),
     "course.before_period": (
-        "課程在計畫辦理期間開始前就開始上課，不計入。",
-        "「{course}」於 {start}開始上課，早於計畫辦理期間的開始日 {period_start}，不予計入。"),
+        "課程在計畫辦理期間開始前就已完成，不是本年度的課程，不計入。",
+        "「{course}」於 {end}就已完成，早於計畫辦理期間的開始日 {period_start}，不是本年度的課程，不予計入。"),
+    "course.started_before_period": (
+        "課程在辦理期間開始前開始上課、在期間內完成：計畫以完成課程為準，計入。",
+        "「{course}」於 {start}開始上課，早於計畫辦理期間的開始日 {period_start}，但於 {end}完成，在辦理期間內；"
+        "補休與嘉獎都以在截止日前「完成」課程為準，所以計入。"),
     "bundle.complete": (
         "組裝課程的每門課程都已在截止日（含當日）前完成。",
         "「{bundle}」的 {count} 門課程（共 {hours} 小時）都在 {deadline}（含當日）前完成，最後一門於 {completed_on}完成。"),
     "bundle.incomplete": (
         "組裝課程還有課程沒有在截止日（含當日）前完成，不能申請補休。",
-        "「{bundle}」還有 {missing} 門課程沒有在 {deadline}（含當日）前完成。"),
+        "「{bundle}」還有 {missing} 門課程不能計入：{which}，不能申請補休。"),
+    "bundle.in_progress": (
+        "組裝課程還有課程沒有完成，但截止日還沒到：在截止日（含當日）前於公餘時間完成，仍可申請補休。",
+        "「{bundle}」還有 {missing} 門課程尚未完成（{courses}）；離截止日 {deadline}（含當日）還有 {days} 天"
+        "（含今天），在公餘時間完成後可申請補休 {hours} 小時。"),
     "offduty.yes": (
         "上課期間沒有任何時刻是上班、在勤或輪值時間，也沒有加班、公假或公差，屬公餘時間。",
         "「{course}」的上課期間 {span}沒有任何時刻是上班或在勤時間，也沒有加班、公假或公差，屬公餘時間。{facts}"),
@@ -48,6 +56,14 @@ _RULES = {
     "offduty.review": (
         "上課起迄都在公餘時間，但其間含有上班或在勤時間（例如跨越上班日的長時間上課），由人事單位認定。",
         "「{course}」的開始 {start}與結束 {end}都在公餘時間，但其間含有{kind}時間（{work}），請由人事單位認定。{facts}"),
+    "offduty.village": (
+        "上課的開始或結束時間落在上班時間，但當日只有所在行政區的部分村里停止上班，又沒有填寫村里：請本人確認，"
+        "由人事單位認定。",
+        "「{course}」的{which}時間 {time}落在{kind}時間（{work}）內，但當日{district}只有{villages}停止上班；"
+        "您沒有填寫工作所在的村里（village），請確認：若在其中，當日不是上班時間，屬公餘時間。請由人事單位認定。{facts}"),
+    "offduty.time_off": (
+        "上課期間的上班時間已按時數請假（休假、事假、病假等），請假時段不算上班時間。",
+        "「{course}」的上課期間含有上班時間 {office}，但在您的請假時段（{leave}）內：這段上班時間已請假，不算上班時間。"),
     "offduty.overtime_leave": (
         "上課期間與加班、公假或公差重疊：公餘時間內不得申請任何加班、公（差）假，不能申請補休。",
         "「{course}」的上課期間 {span}與{kind}（{other}）重疊；公餘時間內不得申請任何加班、公（差）假，不是公餘時間。"),
@@ -55,6 +71,10 @@ _RULES = {
         "課程先在非公餘時間通過，之後又在公餘時間再次通過，由人事單位認定。",
         "「{course}」第 {first_line} 列於 {first_end}通過，{first_why}；第 {line} 列於 {end}再次通過，上課起迄都在公餘時間。"
         "請由人事單位認定；補休期限以第 {line} 列的完成日 {completed_on}起算。"),
+    "offduty.retake_late": (
+        "課程在非公餘時間通過，之後再次通過卻已晚於截止日：不能改以後來的紀錄計入。",
+        "「{course}」第 {line} 列於 {end}再次通過，但晚於截止日 {deadline}（含當日），不能改以這一列計入；"
+        "計入的仍是第 {first_line} 列。"),
     "offduty.unpaid_leave": (
         "上課期間碰到留職停薪期間，沒有利用公餘時間的事實，不能補休（仍可計入嘉獎）。",
         "「{course}」的上課期間 {span}碰到留職停薪期間（{leave_start}～{leave_end}），"
@@ -66,7 +86,7 @@ _RULES = {
         "全市停止上班的日子不是上班時間。",
         "{day}全市停止上班（{cause}），當日不是上班時間。"),
     "calendar.district_suspension": (
-        "只有部分行政區停止上班的日子，只對在這些區上班的人不是上班時間（個人設定的 district）。",
+        "只有部分行政區（或某區的部分村里）停止上班的日子，只對在這些區（村里）上班的人不是上班時間（個人設定的 district、village）。",
         "{day}{districts}停止上班（{cause}）；{how}"),
     "leave.eligible": (
         "組裝課程已完成，且每門課程的上課起迄都在公餘時間，可申請補休。",
@@ -77,7 +97,8 @@ _RULES = {
         "（{expires_iso}）。"),
     "leave.expired": (
         "補休的期限已過。",
-        "「{bundle}」的補休期限 {expires_roc}（{expires_iso}）已過，今天是 {today}。"),
+        "「{bundle}」的補休期限 {expires_roc}（{expires_iso}）已過，今天是 {today}：這 {hours} 小時不能再申請補休，"
+        "這套的申請表也不能再用。"),
     "leave.expiring": (
         "補休的期限將至。",
         "「{bundle}」的補休期限只剩 {days} 天（含今天）：請於 {expires_roc}（含當日）前休畢（{expires_iso}）。"),
@@ -93,6 +114,10 @@ _RULES = {
     "reward.complete": (
         "每套組裝課程都在截止日（含當日）前完成，服務機關得核予獎勵。",
         "{bundles}都已在 {deadline}（含當日）前完成，服務機關得核予{reward}。"),
+    "reward.in_progress": (
+        "尚有組裝課程沒有完成，但截止日還沒到：在截止日（含當日）前完成，服務機關仍得核予獎勵。",
+        "尚有組裝課程還沒完成（{bundles}）；離截止日 {deadline}（含當日）還有 {days} 天（含今天），"
+        "都完成後服務機關得核予{reward}。"),
     "reward.incomplete": (
         "尚有組裝課程沒有在截止日（含當日）前完成，不符嘉獎的條件。",
         "尚有組裝課程沒有在 {deadline}（含當日）前完成（{bundles}），不符{reward}的條件。"),
@@ -125,7 +150,8 @@ _MESSAGES = {rule: message for rule, (_, message) in _RULES.items()}
 
 # Rules that rest on a fact the plan does not state: the plan attribute holding where it comes from.
 _SOURCES = {"offduty.yes": "office_hours_source", "offduty.no": "office_hours_source",
-            "offduty.review": "office_hours_source", "calendar.day": "calendar_source",
+            "offduty.review": "office_hours_source", "offduty.village": "calendar_source",
+            "offduty.time_off": "office_hours_source", "calendar.day": "calendar_source",
             "calendar.suspension": "calendar_source", "calendar.district_suspension": "calendar_source",
             "leave.expiring": "reminders_source"}
 

@@ -42,17 +42,20 @@ def course_done(course, rows: list, plan) -> tuple:
     """Whether a catalogue course is done.
 
     陸、五: 「於 114 年 8 月 31 日前利用公餘時間…至「e⁺平臺」完成下列規定課程者」 (passed, by the deadline,
-    the deadline's day included); 伍: the plan's period (a course begun before it is not this year's).
+    the deadline's day included); 伍: the plan's period. 陸、五 and 陸、六 reward completing a course, so a
+    course completed inside the period counts even when it began before it (the result says so, rule
+    course.started_before_period); one completed before the period began is not this year's.
     Rules: course.counted, course.after_deadline, course.before_period, course.not_passed, course.missing.
-    -> (rule, status, the rows it rests on: the rows in time, late, early, or all of them).
+    -> (rule, status, the rows it rests on: the rows in time, late, early, or all of them; the passes
+    after the deadline, whatever decided).
     """
-    deadline_end, period_start = plan.deadline_end, plan.period_start
+    deadline_end, period_begin = plan.deadline_end, plan.period_begin
     passing = [r for r in rows if r.passed]
     late, early, in_time = [], [], []
     for r in passing:  # one pass, each row into one list, in the rows' order
         if r.end >= deadline_end:
             late.append(r)
-        elif r.start.date() < period_start:
+        elif r.end <= period_begin:
             early.append(r)
         else:
             in_time.append(r)
@@ -64,7 +67,7 @@ def course_done(course, rows: list, plan) -> tuple:
         ("course.missing", not rows, "missing"),
     ), course.name, "是否完成")
     return rule, status, {"course.counted": in_time, "course.after_deadline": late,
-                          "course.before_period": early}.get(rule, rows)
+                          "course.before_period": early}.get(rule, rows), late
 
 
 def off_duty(course, row, duty, profile) -> tuple:
@@ -74,7 +77,10 @@ def off_duty(course, row, duty, profile) -> tuple:
     陸、五: 「所附學習紀錄起迄時間均應為公餘時間」 and 「留職停薪期間完成規定時數者，因無利用公餘時間事實，
     不予適用」; 附件2說明3: 「該紀錄起迄時間均應為公餘時間」 (only the start and end must be off duty, so
     working time between them is for the personnel office to judge).
-    Rules: offduty.unpaid_leave, offduty.overtime_leave, offduty.no, offduty.review, offduty.yes.
+    A start or end in 上班 on a day that is a 停止上班 day only for some villages of the person's district,
+    the village not given, is for review (offduty.village): the person is asked to confirm.
+    Rules: offduty.unpaid_leave, offduty.overtime_leave, offduty.no, offduty.village, offduty.review,
+    offduty.yes.
     -> (rule, verdict yes | no | review, found {kind, start, end, at} or None).
     """
     # The usual profile has no leave or claims: no generator to run then.
@@ -84,12 +90,18 @@ def off_duty(course, row, duty, profile) -> tuple:
     claimed = profile.claimed and next(
         ((a, b, key) for a, b, key in profile.claimed if row.start < b and row.end > a), None)
     at_start = _covering(duty, row.t_start, end_point=False)
-    at_end = _covering(duty, row.t_end, end_point=True) if at_start is None else None
+    at_end = None
+    if at_start is None or _uncertain(duty, at_start):
+        at_end = _covering(duty, row.t_end, end_point=True)
+        if at_start is not None and (at_end is None or _uncertain(duty, at_end)):
+            at_end = None  # the start decides: both lie on days that depend on the village
+    at = at_start if at_end is None else at_end
     between = _within(duty, row.t_start, row.t_end)
     rule, verdict = decide((
         ("offduty.unpaid_leave", bool(unpaid), "no"),
         ("offduty.overtime_leave", bool(claimed), "no"),
-        ("offduty.no", at_start is not None or at_end is not None, "no"),
+        ("offduty.no", at is not None and not _uncertain(duty, at), "no"),
+        ("offduty.village", at is not None, "review"),
         ("offduty.review", between is not None, "review"),
         ("offduty.yes", between is None, "yes"),
     ), course.name, "是否在公餘時間")
@@ -97,12 +109,13 @@ def off_duty(course, row, duty, profile) -> tuple:
         found = {"kind": "unpaid_leave", "start": unpaid[0], "end": unpaid[1], "at": "overlap"}
     elif rule == "offduty.overtime_leave":
         found = {"kind": _CLAIMED_KIND[claimed[2]], "start": claimed[0], "end": claimed[1], "at": "overlap"}
-    elif rule == "offduty.no":
-        kind, span = at_start or at_end
-        found = {"kind": kind, "start": moment(span[0]), "end": moment(span[1]), "at": "start" if at_start else "end"}
+    elif rule in ("offduty.no", "offduty.village"):
+        kind, span = at
+        found = {"kind": kind, "start": moment(span[0]), "end": moment(span[1]), "at": "start" if at is at_start else "end"}
     elif rule == "offduty.review":
         kind, span = between
-        found = {"kind": kind, "start": moment(span[0]), "end": moment(span[1]), "at": "between"}
+        found = {"kind": kind, "start": moment(span[0]), "end": moment(span[1]), "at": "between",
+                 "blocks": [(k, moment(a), moment(b)) for k, (a, b) in _all_within(duty, row.t_start, row.t_end)]}
     else:
         found = None
     return rule, verdict, found
@@ -118,6 +131,17 @@ def _covering(duty, t: int, end_point: bool):
         if span is not None:
             return kind, span
     return None
+
+
+def _uncertain(duty, found) -> bool:
+    """Whether the 上班 found lies on a day whose 停止上班 depends on the person's village (not given)."""
+    return found[0] == "office_hours" and duty.uncertain_block(found[1])
+
+
+def _all_within(duty, start: int, end: int) -> list:
+    """[(kind, interval)] of every block of working time strictly between start and end, in time order."""
+    return sorted(((kind, span) for kind, work in duty.kinds for span in work.all_within(start, end)),
+                  key=lambda found: found[1])
 
 
 def _within(duty, start: int, end: int):
@@ -148,17 +172,19 @@ def counting_row(verdicts: list) -> tuple:
     return best, earlier
 
 
-def bundle_leave(bundle, covered: bool, complete: bool, verdicts: set, conflict: bool) -> tuple:
+def bundle_leave(bundle, covered: bool, complete: bool, verdicts: set, conflict: bool, still_open: bool) -> tuple:
     """The leave (公假補休) for one bundle.
 
     陸、五: 「「政策能力訓練」、「市政議題訓練」及「共通知能訓練」組裝課程，每完成1套，得申請補休4小時」,
-    the study periods all off duty (see off_duty); 肆: only the categories the plan covers.
-    Rules: category.not_covered, bundle.incomplete, offduty.no, offduty.review, match.conflict,
-    leave.eligible. verdicts: the counted courses' off-duty verdicts.
+    the study periods all off duty (see off_duty); 肆: only the categories the plan covers. still_open: the
+    deadline has not passed (today is on or before it), so an incomplete bundle can still be finished.
+    Rules: category.not_covered, bundle.in_progress, bundle.incomplete, offduty.no, offduty.review,
+    match.conflict, leave.eligible. verdicts: the counted courses' off-duty verdicts.
     -> (rule, status eligible | review | ineligible).
     """
     return decide((
         ("category.not_covered", not covered, "ineligible"),
+        ("bundle.in_progress", not complete and still_open, "ineligible"),
         ("bundle.incomplete", not complete, "ineligible"),
         ("offduty.no", "no" in verdicts, "ineligible"),
         ("offduty.review", "review" in verdicts, "review"),
@@ -167,18 +193,21 @@ def bundle_leave(bundle, covered: bool, complete: bool, verdicts: set, conflict:
     ), bundle.name, "的補休")
 
 
-def reward(plan, covered: bool, incomplete: list, upload_pending: list, short_credit: list, conflicts: list) -> tuple:
+def reward(plan, covered: bool, incomplete: list, upload_pending: list, short_credit: list, conflicts: list,
+           still_open: bool) -> tuple:
     """The commendation (嘉獎).
 
     陸、六: 「於114年8月31日前至「e⁺平臺」完成「政策能力訓練」、「市政議題訓練」及「共通知能訓練」組裝課程
     各10小時(共計30小時)相關課程者，服務機關得依據終身學習入口網「同仁學習狀況明細」學習時數資料，核予嘉獎
     1次」: every bundle complete, on the credited hours as uploaded (a row whose 認證時數 is blank or below the
     course's hours, or whose upload did not succeed, is for the personnel office); 肆: covered categories.
-    Rules: category.not_covered, reward.incomplete, reward.upload_pending, reward.credit_hours,
-    match.conflict, reward.complete. -> (rule, status eligible | review | ineligible).
+    still_open: as for bundle_leave.
+    Rules: category.not_covered, reward.in_progress, reward.incomplete, reward.upload_pending,
+    reward.credit_hours, match.conflict, reward.complete. -> (rule, status eligible | review | ineligible).
     """
     return decide((
         ("category.not_covered", not covered, "ineligible"),
+        ("reward.in_progress", bool(incomplete) and still_open, "ineligible"),
         ("reward.incomplete", bool(incomplete), "ineligible"),
         ("reward.upload_pending", bool(upload_pending), "review"),
         ("reward.credit_hours", bool(short_credit), "review"),

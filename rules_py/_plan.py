@@ -57,6 +57,7 @@ class Plan:
         self.deadline = date.fromisoformat(p["deadline"]["value"])
         # The first moment after the deadline's day (the day itself counts): worked out once, not per course.
         self.deadline_end = datetime.combine(self.deadline + timedelta(days=1), time())
+        self.period_begin = datetime.combine(self.period_start, time())  # a course ending by then is not this year's
         self.leave_per_bundle = p["leave_hours_per_bundle"]["value"]
         self.leave_cap = p["leave_hours_cap"]["value"]
         self.leave_valid_years = p["leave_valid_years"]["value"]

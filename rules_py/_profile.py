@@ -17,30 +17,38 @@ from rules_py._errors import InputError
 # disqualifies a course (加班、公假、公差: 附件2說明2 「上開時間內不得申請任何加班、公(差)假」).
 _ON_DUTY = "on_duty"
 _CLAIMED_KEYS = ("overtime", "official_leave", "business_trips")
-_KEYS = ("category", "office_hours", _ON_DUTY, *_CLAIMED_KEYS, "time_off", "unpaid_leave", "days_off", "district")
+_KEYS = ("category", "office_hours", _ON_DUTY, *_CLAIMED_KEYS, "time_off", "unpaid_leave", "days_off", "district",
+         "village")
 _HOURS_SEPARATORS = "-~～–—"
 _DISTRICT_SUFFIX = "區"
+_VILLAGE_SUFFIX = "里"
+_DAY = 86400
+# A block across midnight longer than this is far more likely a block typed the wrong way round (17:30-08:00
+# for 08:00-17:30) than a shift: it is refused, saying so. Not a rule of the plan: a check of what is typed.
+_LONGEST_NIGHT_SHIFT = 16 * 3600
 
 
 class Profile:
     __slots__ = ("category", "office_hours", "on_duty", "claimed", "time_off", "unpaid_leave", "days_off",
-                 "district", "assumed")
+                 "district", "village", "assumed")
 
     def __init__(self, category, office_hours, on_duty, claimed, time_off, unpaid_leave, days_off, district,
-                 assumed):
+                 village, assumed):
         self.category = category
-        self.office_hours = office_hours  # ((start second of day, end second of day), ...)
+        self.office_hours = office_hours  # ((start second of day, end second), ...): end past 86400 for a night shift
         self.on_duty = on_duty            # ((start, end), ...) datetimes: 在勤、輪值
         self.claimed = claimed            # ((start, end, key), ...): 加班 overtime, 公假 official_leave, 公差 business_trips
         self.time_off = time_off          # ((start, end), ...): hour-level leave, off duty
         self.unpaid_leave = unpaid_leave  # ((first date, last date), ...), inclusive
         self.days_off = days_off          # extra non-working dates (frozenset)
         self.district = district          # the district's name with 區, or None
-        self.assumed = assumed            # the keys taken from defaults: ("category", "office_hours", "district")
+        self.village = village            # the village's name with 里, or None
+        self.assumed = assumed            # the keys taken from defaults: ("category", "office_hours", "district", "village")
 
     def working_key(self) -> tuple:
         """What the working-time intervals depend on (for caching them)."""
-        return self.office_hours, self.on_duty, self.time_off, tuple(sorted(self.days_off)), self.district
+        return (self.office_hours, self.on_duty, self.time_off, tuple(sorted(self.days_off)), self.district,
+                self.village)
 
 
 def read_profile(source) -> dict:
@@ -53,7 +61,7 @@ def parse_profile(source, plan) -> Profile:
     for key in raw:
         if key not in _KEYS:
             raise InputError(f"不認得的設定「{key}」（可用：{'、'.join(_KEYS)}）", f"profile.{key}")
-    assumed = tuple(key for key in ("category", "office_hours", "district") if raw.get(key) is None)
+    assumed = tuple(key for key in ("category", "office_hours", "district", "village") if raw.get(key) is None)
     category = raw.get("category")
     if category is None:
         category = "civil_servant"
@@ -70,8 +78,9 @@ def parse_profile(source, plan) -> Profile:
                    for i, v in enumerate(_list(raw.get("unpaid_leave"), "profile.unpaid_leave")))
     days_off = frozenset(_day(v, f"profile.days_off[{i}]")
                          for i, v in enumerate(_list(raw.get("days_off"), "profile.days_off")))
+    district = _district(raw.get("district"), plan)
     return Profile(plan.category_labels[category.strip()], office_hours, on_duty, claimed, _periods(raw, "time_off"),
-                   unpaid, days_off, _district(raw.get("district"), plan), assumed)
+                   unpaid, days_off, district, _village(raw.get("village"), district), assumed)
 
 
 def _periods(raw: dict, key: str) -> tuple:
@@ -89,6 +98,18 @@ def _district(value, plan) -> str | None:
         known = "、".join(plan.districts) or "（此計畫沒有行政區資料）"
         raise InputError(f"工作所在行政區應為下列之一：{known}；實際為 {_shown(value)}", "profile.district")
     return name
+
+
+def _village(value, district) -> str | None:
+    """梅山 or 梅山里 -> 梅山里: the village (里) of the district where the person works."""
+    if value is None:
+        return None
+    name = value.strip() if isinstance(value, str) else ""
+    if not name:
+        raise InputError(f"工作所在村里應為村里名稱，例如「梅山里」；實際為 {_shown(value)}", "profile.village")
+    if district is None:
+        raise InputError(f"填了村里「{name}」，也請填寫它所在的行政區（district）", "profile.village")
+    return name if name.endswith(_VILLAGE_SUFFIX) else name + _VILLAGE_SUFFIX
 
 
 def _raw(source) -> dict:
@@ -150,7 +171,10 @@ def _hours(value, where) -> tuple:
                 a, b = _clock(start), _clock(end)
                 if a is not None and b is not None and a < b:
                     return a, b
-    raise InputError(f"上班時段應寫成 \"08:00-12:00\"（開始早於結束），實際為 {_shown(value)}", where)
+                if a is not None and b is not None and b < a < _DAY and b + _DAY - a <= _LONGEST_NIGHT_SHIFT:
+                    return a, b + _DAY  # a night shift ends the next morning
+    raise InputError("上班時段應寫成 \"08:00-12:00\"（開始早於結束）；跨過午夜的夜班寫成 \"22:00-06:00\"，"
+                     f"最長 {_LONGEST_NIGHT_SHIFT // 3600} 小時；實際為 {_shown(value)}", where)
 
 
 def _clock(text: str) -> int | None:

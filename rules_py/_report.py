@@ -22,8 +22,9 @@ def report(result: dict, title: str | None = None) -> str:
         f"截止日：{roc_day(date.fromisoformat(plan['deadline']))}（含當日）",
         f"人員類別：{category['name']}（{'適用' if category['covered'] else '不適用'}）",
         f"上班時間：{'、'.join(result['office_hours']) or '無固定上班時間'}（辦公日曆的上班日）"
-        + (f"；工作所在行政區：{result['district']}" if result["district"] else ""),
+        + (f"；工作所在行政區：{result['district']}{result['village'] or ''}" if result["district"] else ""),
         f"可補休時數：{_num(result['leave_hours'])} 小時"
+        + (f"（另 {_num(result['leave_hours_expired'])} 小時已逾期）" if result["leave_hours_expired"] else "")
         + (f"（含待認定者最多 {_num(result['leave_hours_with_review'])} 小時）"
            if result["leave_hours_with_review"] != result["leave_hours"] else ""),
         f"{result['reward']['name']}：{_STATUS[result['reward']['status']]}",
@@ -41,7 +42,7 @@ def report(result: dict, title: str | None = None) -> str:
         lines.append(verdict)
         lines += _reasons(r for r in leave_reasons(result, bundle) if not r["rule"].startswith("category."))
         if bundle["form"]:
-            lines.append("  申請表：")
+            lines.append("  申請表：" if bundle["form_usable"] else "  申請表（補休期限已過，不能再用來申請）：")
             lines += [f"    {r['no']}. {r['course']}（{_num(r['hours'])} 小時）{r['start_roc']} ～ {r['end_roc']}"
                       for r in bundle["form"]]
     lines += ["", f"【{result['reward']['name']}】{_STATUS[result['reward']['status']]}"]

@@ -43,6 +43,7 @@ def write(verdict) -> dict:
     if verdict.total > plan.leave_cap:
         warnings.append(cap_warning(plan, verdict.total))
     reviewed = verdict.eligible + verdict.pending
+    usable = min(plan.leave_cap, plan.leave_per_bundle * (verdict.eligible - verdict.expired))
     return {
         "format_version": FORMAT_VERSION,
         "plan": {"id": plan.id, "title": plan.title, "deadline": plan.deadline.isoformat(),
@@ -50,10 +51,13 @@ def write(verdict) -> dict:
         "category": category,
         "office_hours": [hours_text(a, b) for a, b in profile.office_hours],
         "district": profile.district,
+        "village": profile.village,
         "assumed": assumed(plan, profile),
-        "bundles": [_bundle_json(plan, b, words, category["reason"]) for b in verdict.bundles],
-        "leave_hours": min(plan.leave_cap, verdict.total),
-        "leave_hours_with_review": min(plan.leave_cap, plan.leave_per_bundle * reviewed),
+        "bundles": [_bundle_json(plan, b, words, category["reason"], verdict.today) for b in verdict.bundles],
+        "leave_hours": usable,
+        "leave_hours_with_review": min(plan.leave_cap, plan.leave_per_bundle
+                                       * (reviewed - verdict.expired - verdict.expired_pending)),
+        "leave_hours_expired": min(plan.leave_cap, verdict.total) - usable,
         "reward": {"status": verdict.reward.status, "name": plan.reward_name,
                    "reasons": reward_reasons(plan, verdict.reward, verdict.bundles, category["reason"])},
         "courses": [_course_json(c, words[c].all) for c in verdict.courses],
@@ -63,10 +67,10 @@ def write(verdict) -> dict:
     }
 
 
-def _bundle_json(plan, b, words, category_reason) -> dict:
+def _bundle_json(plan, b, words, category_reason, today) -> dict:
     leave = {"status": b.status, "hours": 0, "expires_on": None, "expires_on_roc": None,
              "expiry_flag": b.expiry_flag, "days_left": b.days_left,
-             "reasons": bundle_reasons(plan, b, words, category_reason, _cite)}
+             "reasons": bundle_reasons(plan, b, words, category_reason, _cite, today)}
     form = []
     if b.expires_on is not None:
         leave.update(hours=plan.leave_per_bundle, expires_on=b.expires_on.isoformat(),
@@ -83,6 +87,7 @@ def _bundle_json(plan, b, words, category_reason) -> dict:
         "completed_on_roc": roc_date(completed_on) if completed_on else None,
         "leave": leave,
         "form": form,
+        "form_usable": bool(form) and b.expiry_flag != "expired",
     }
 
 

@@ -4,7 +4,7 @@ course?}, with the zh-TW sentence of its rule (_catalogue) filled with the facts
 A new rule's sentence goes in _catalogue (its text) and here (which facts fill it).
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from rules_py._calendar import clock, roc_date, roc_day, roc_span, roc_time
 from rules_py._catalogue import fixed_reason, reason
@@ -12,6 +12,7 @@ from rules_py._catalogue import fixed_reason, reason
 KIND_NAMES = {"office_hours": "上班", "on_duty": "在勤", "overtime": "加班", "official_leave": "公假",
               "business_trip": "公差", "unpaid_leave": "留職停薪"}
 _BLANK = "（空白）"
+_DAY = 86400
 
 
 def category_reason(plan, category: str, covered: bool) -> dict:
@@ -49,28 +50,36 @@ def conflict_reason(plan, course, seen) -> dict:
 # -- one course ---------------------------------------------------------------------------------
 
 class CourseWords:
-    """A course's reasons: whether it is done, its off-duty reasons (the bundle's leave cites these), and
-    its calendar facts; `all` in the order the result gives them."""
+    """A course's reasons: whether it is done (and why it counts when begun before the period), its off-duty
+    reasons (the bundle's leave cites these), and its calendar facts; `all` in the order the result gives them."""
 
     __slots__ = ("done", "off_duty", "calendar", "all")
 
     def __init__(self, done, off_duty, calendar):
         self.done, self.off_duty, self.calendar = done, off_duty, calendar
-        self.all = [done] + off_duty + calendar
+        self.all = done + off_duty + calendar
 
 
 def course_words(plan, profile, c) -> CourseWords:
-    done = _done_reason(plan, c.done_rule, c.course, c.row)
+    done = [_done_reason(plan, c.done_rule, c.course, c.row)]
     if c.done_rule != "course.counted":
         return CourseWords(done, [], [])
     row, found = c.row, c.found
+    if c.started_early:
+        done.append(reason(plan, "course.started_before_period", course=c.course.name, start=row.start,
+                           end=row.end, period_start=plan.period_start))
     calendar = [_calendar_fact(plan, profile, fact) for fact in c.calendar]
-    off_duty = [_off_duty_reason(plan, c.course, row, c.off_duty_rule, found, calendar)]
+    off_duty = [_off_duty_reason(plan, profile, c.course, row, c.off_duty_rule, found, calendar)]
+    off_duty += [reason(plan, "offduty.time_off", course=c.course.name, office=roc_span(a, b), leave=roc_span(la, lb))
+                 for a, b, la, lb in c.time_off]
     if c.earlier is not None:
         first, first_found = c.earlier
         off_duty.insert(0, reason(
             plan, "offduty.retake", course=c.course.name, first_line=first.row.line, first_end=first.end,
             first_why=_why_not(first_found), line=row.row.line, end=row.end, completed_on=row.end.date()))
+    if c.late is not None:
+        off_duty.append(reason(plan, "offduty.retake_late", course=c.course.name, line=c.late.row.line,
+                               end=c.late.end, deadline=plan.deadline, first_line=row.row.line))
     return CourseWords(done, off_duty, calendar)
 
 
@@ -78,7 +87,7 @@ def _done_reason(plan, rule, course, row) -> dict:
     if rule in ("course.counted", "course.after_deadline"):
         facts = {"end": row.end, "deadline": plan.deadline}
     elif rule == "course.before_period":
-        facts = {"start": row.start, "period_start": plan.period_start}
+        facts = {"end": row.end, "period_start": plan.period_start}
     elif rule == "course.not_passed":
         facts = {"line": row.row.line, "end": row.end, "status": row.row.status.strip() or _BLANK}
     else:
@@ -86,20 +95,25 @@ def _done_reason(plan, rule, course, row) -> dict:
     return reason(plan, rule, course=course.name, **facts)
 
 
-def _off_duty_reason(plan, course, row, rule, found, calendar) -> dict:
+def _off_duty_reason(plan, profile, course, row, rule, found, calendar) -> dict:
     facts = {"span": roc_span(row.start, row.end)}
     if rule == "offduty.unpaid_leave":
         facts.update(leave_start=found["start"], leave_end=found["end"])
     elif rule == "offduty.overtime_leave":
         facts.update(kind=KIND_NAMES[found["kind"]], other=roc_span(found["start"], found["end"]))
-    elif rule == "offduty.no":
+    elif rule in ("offduty.no", "offduty.village"):
         which, when = ("開始", row.start) if found["at"] == "start" else ("結束", row.end)
         facts = {"which": which, "time": roc_time(when), "kind": KIND_NAMES[found["kind"]],
                  "work": _work(found, when)}
+        if rule == "offduty.village":  # the block's day is a stop for some villages of the person's district
+            stop = plan.suspensions[found["start"].date().isoformat()]
+            facts.update(district=profile.district, villages="、".join(stop["villages"][profile.district]))
     elif rule == "offduty.review":
-        facts = {"start": roc_time(row.start), "end": roc_time(row.end), "kind": KIND_NAMES[found["kind"]],
-                 "work": _work(found, None)}
-    if rule in ("offduty.yes", "offduty.no", "offduty.review"):
+        blocks = found["blocks"]
+        facts = {"start": roc_time(row.start), "end": roc_time(row.end),
+                 "kind": "、".join(dict.fromkeys(KIND_NAMES[kind] for kind, _, _ in blocks)),
+                 "work": _blocks_text(blocks)}
+    if rule in ("offduty.yes", "offduty.no", "offduty.village", "offduty.review"):
         facts["facts"] = "".join(r["message"] for r in calendar)
     return reason(plan, rule, course=course.name, **facts)
 
@@ -110,6 +124,19 @@ def _work(found, when) -> str:
     if when is not None and start.date() == end.date() == when.date():
         return f"{clock(start)}～{clock(end)}"
     return roc_span(start, end)
+
+
+def _blocks_text(blocks) -> str:
+    """Every block of working time, each day named once: 114 年 7 月 14 日（2025-07-14）08:00～12:00、13:30～17:30;
+    a block across midnight (a night shift) with both its moments in full."""
+    parts, day = [], None
+    for _, start, end in blocks:
+        if start.date() == end.date() == day:
+            parts.append(f"{clock(start)}～{clock(end)}")
+        else:
+            parts.append(roc_span(start, end))
+            day = start.date() if start.date() == end.date() else None
+    return "、".join(parts)
 
 
 def _why_not(found) -> str:
@@ -132,28 +159,35 @@ def _calendar_fact(plan, profile, fact) -> dict:
     if rule == "calendar.day":
         kind = "放假日" if what in plan.off_days else "上班日"
         return fixed_reason(plan, rule, day=day, kind=kind, note=plan.day_notes[what])
-    district = profile.district
-    if applies is None:
+    district, villages = profile.district, what.get("villages", {})
+    where = district + (profile.village or "") if district in villages else district
+    if district is None:
         how = "若您在這些區上班，請在個人設定填寫工作所在行政區（district），當日就不算上班時間；目前以照常上班計。"
+    elif applies is None:
+        how = f"您在{district}上班，但沒有填寫村里（village）：請確認您上班的村里是否在其中。"
     elif applies:
-        how = f"您的工作地{district}在其中，當日不是上班時間。"
+        how = f"您的工作地{where}在其中，當日不是上班時間。"
     else:
-        how = f"您的工作地{district}不在其中，當日照常上班。"
-    return fixed_reason(plan, rule, day=day, districts="、".join(what["districts"]), cause=what["cause"], how=how)
+        how = f"您的工作地{where}不在其中，當日照常上班。"
+    named = "、".join(f"{d}（{'、'.join(villages[d])}）" if d in villages else d for d in what["districts"])
+    return fixed_reason(plan, rule, day=day, districts=named, cause=what["cause"], how=how)
 
 
 # -- one bundle, the reward -----------------------------------------------------------------------
 
-def bundle_reasons(plan, b, words: dict, category: dict, cite) -> list:
+def bundle_reasons(plan, b, words: dict, category: dict, cite, today=None) -> list:
     """A bundle's leave reasons; words: {CourseVerdict: CourseWords}; category: the category's reason;
     cite(course verdict, its reasons) -> what the bundle says of a course's reasons (the result refers to them)."""
     if b.rule == "category.not_covered":
         return [category]  # nothing else matters for a person the plan does not cover
-    if b.rule == "bundle.incomplete":
+    if b.rule in ("bundle.incomplete", "bundle.in_progress"):
         missing = [c for c in b.courses if c.status != "counted"]
-        reasons = [fixed_reason(plan, b.rule, bundle=b.bundle.name, missing=len(missing), deadline=plan.deadline)]
-        reasons += [r for c in missing for r in cite(c, words[c].all)]
-        return reasons
+        if b.rule == "bundle.in_progress":
+            first = fixed_reason(plan, b.rule, bundle=b.bundle.name, missing=len(missing), courses=_names(missing),
+                                 deadline=plan.deadline, days=b.open_days, hours=plan.leave_per_bundle)
+        else:
+            first = fixed_reason(plan, b.rule, bundle=b.bundle.name, missing=len(missing), which=_which(plan, missing))
+        return [first] + [r for c in missing for r in cite(c, words[c].all)]
     reasons = [fixed_reason(plan, "bundle.complete", bundle=b.bundle.name, count=len(b.courses),
                             hours=b.bundle.hours, deadline=plan.deadline, completed_on=b.completed_on)]
     if b.status == "eligible":
@@ -167,7 +201,23 @@ def bundle_reasons(plan, b, words: dict, category: dict, cite) -> list:
         reasons.append(fixed_reason(plan, "leave.expiry", next_day=b.completed_on + timedelta(days=1),
                                     years=plan.leave_valid_years, expires_roc=roc_date(b.expires_on),
                                     expires_iso=b.expires_on.isoformat()))
+    if b.expiry_flag == "expired":  # why its form is not offered: the leave can no longer be taken
+        reasons.append(expiry_warning(plan, b, today))
     return reasons
+
+
+def _names(courses) -> str:
+    return "、".join(f"「{c.course.name}」" for c in courses)
+
+
+def _which(plan, missing) -> str:
+    """Which courses a bundle lacks, and why: completed before the period began, or not done by the deadline."""
+    early = [c for c in missing if c.status == "before_period"]
+    late = [c for c in missing if c.status != "before_period"]
+    parts = [f"{_names(early)}在辦理期間開始日 {roc_day(plan.period_start)}前就已完成"] if early else []
+    if late:
+        parts.append(f"{_names(late)}沒有在 {roc_day(plan.deadline)}（含當日）前完成")
+    return "；".join(parts)
 
 
 def expiry_warning(plan, b, today):
@@ -176,7 +226,7 @@ def expiry_warning(plan, b, today):
         return None
     facts = {"bundle": b.bundle.name, "expires_roc": roc_date(b.expires_on), "expires_iso": b.expires_on.isoformat()}
     if b.expiry_flag == "expired":
-        return reason(plan, "leave.expired", today=today, **facts)
+        return reason(plan, "leave.expired", today=today, hours=plan.leave_per_bundle, **facts)
     return reason(plan, "leave.expiring", days=b.days_left + 1, **facts)
 
 
@@ -189,6 +239,9 @@ def reward_reasons(plan, r, bundles, category: dict) -> list:
         return [category]
     if r.rule == "reward.incomplete":
         return [fixed_reason(plan, r.rule, deadline=plan.deadline, reward=plan.reward_name,
+                             bundles="、".join(f"「{b.bundle.name}」" for b in r.incomplete))]
+    if r.rule == "reward.in_progress":
+        return [fixed_reason(plan, r.rule, deadline=plan.deadline, reward=plan.reward_name, days=r.open_days,
                              bundles="、".join(f"「{b.bundle.name}」" for b in r.incomplete))]
     reasons = [fixed_reason(plan, "reward.complete", deadline=plan.deadline, reward=plan.reward_name,
                             bundles="、".join(f"「{b.bundle.name}」" for b in bundles))]
@@ -205,7 +258,10 @@ def reward_reasons(plan, r, bundles, category: dict) -> list:
 # -- what was assumed, what to do next --------------------------------------------------------------
 
 def hours_text(a: int, b: int) -> str:
-    """Office hours as the profile writes them: 08:00-12:00."""
+    """Office hours as the profile writes them: 08:00-12:00; a night shift, whose end is the next morning
+    (past 24:00 on the axis), as 22:00-06:00."""
+    if b > _DAY:
+        b -= _DAY
     return f"{a // 3600:02d}:{a % 3600 // 60:02d}-{b // 3600:02d}:{b % 3600 // 60:02d}"
 
 
@@ -224,6 +280,13 @@ def assumed(plan, profile) -> list:
         out.append({"key": "district", "value": None,
                     "message": "沒有填工作所在行政區：只有全市停止上班的日子不算上班時間；若您所在的區另有停止上班的"
                                "日子，請填寫行政區。"})
+    days = [s for s in plan.suspensions.values() if profile.district in s.get("villages", {})]
+    if "village" in profile.assumed and days:
+        named = "；".join(f"{roc_day(date.fromisoformat(s['date']))}只有{'、'.join(s['villages'][profile.district])}"
+                         for s in days)
+        out.append({"key": "village", "value": None,
+                    "message": f"沒有填工作所在村里：{profile.district}在 {named}停止上班；當日落在上班時間的課程，"
+                               "改由人事單位認定。請填寫村里（village）。"})
     return out
 
 

@@ -232,12 +232,30 @@ SOURCE = "source: {announcement: 停止上班公告, date: 2025-07-07}"
      "第 4 行: [0].source.announcement：缺少此欄位"),
     ("- {date: 2025-07-06, scope: whole_city, cause: 颱風, SOURCE}\n", "[0].source.date：公告日期晚於停止上班日"),
     ("- {date: 2025-07-07\n", "suspensions.yaml: 第 2 行：YAML 語法錯誤"),
+    ("- {date: 2025-08-14, scope: districts, districts: [桃源], villages: [梅山], cause: 颱風, SOURCE}\n",
+     "[0].villages：應為 {行政區: [村里, ...]} 的對照表"),
+    ("- {date: 2025-08-14, scope: districts, districts: [桃源], villages: {六龜: [梅山]}, cause: 颱風, SOURCE}\n",
+     "[0].villages.六龜：六龜區不在這一日的 districts 內"),
+    ("- {date: 2025-08-14, scope: districts, districts: [桃源], villages: {桃源: []}, cause: 颱風, SOURCE}\n",
+     "[0].villages.桃源：應為村里名稱清單"),
+    ("- {date: 2025-08-14, scope: districts, districts: [桃源], villages: {桃源: [梅山, 梅山里]}, cause: 颱風, SOURCE}\n",
+     "[0].villages.桃源：村里名稱重複"),
+    ("- {date: 2025-08-14, scope: whole_city, villages: {桃源: [梅山]}, cause: 颱風, SOURCE}\n",
+     "[0].villages：只有 scope: districts 的停止上班日可以列出村里"),
 ])
 def test_suspension_fault(courses, text, message):
     (courses / "114" / "suspensions.yaml").write_text(text.replace("SOURCE", SOURCE), encoding="utf-8")
     with pytest.raises(CoursesError) as caught:
         load_courses(courses)
     assert message in str(caught.value)
+
+
+def test_village_names_are_kept_with_their_suffix(courses):
+    (courses / "114" / "suspensions.yaml").write_text(
+        "- {date: 2025-08-14, scope: districts, districts: [桃源, 六龜], villages: {桃源區: [梅山, 復興里]}, cause: 颱風, "
+        + SOURCE.replace("07-07", "08-14") + "}\n", encoding="utf-8")
+    (day,) = load_courses(courses)["plans"]["kaohsiung-114"]["calendar"]["suspensions"]
+    assert day["districts"] == ["桃源區", "六龜區"] and day["villages"] == {"桃源區": ["梅山里", "復興里"]}
 
 
 def test_yaml_syntax_error_names_the_line(courses):

@@ -1,7 +1,7 @@
 """The roster (名冊): one row per person, its header in zh-TW in any order; only 檔名 is required.
 
 Each row gives the person's name and unit, and the profile keys the roster holds (category, office hours,
-unpaid leave, other days off, district). A cell that can't be read makes that person's row say why;
+unpaid leave, other days off, district, village). A cell that can't be read makes that person's row say why;
 the other people are still checked."""
 
 import re
@@ -19,13 +19,14 @@ COLUMNS = {
     "留職停薪": "unpaid_leave",
     "其他不上班日": "days_off",
     "行政區": "district",
+    "村里": "village",
 }
-PROFILE_KEYS = ("category", "office_hours", "unpaid_leave", "days_off", "district")
+PROFILE_KEYS = ("category", "office_hours", "unpaid_leave", "days_off", "district", "village")
 SHIFT_WORK = "輪班"               # 上班時間 for shift workers: no fixed office hours
 EXAMPLE = {                      # the template's example row
     FILE: "王小明.html", "姓名": "王小明", "服務單位": "高雄市政府人事處", "人員類別": "編制內公務人員",
     "上班時間": "08:00-12:00；13:30-17:30", "留職停薪": "2025-03-10~2025-03-20", "其他不上班日": "2025-07-11",
-    "行政區": "苓雅區",
+    "行政區": "苓雅區", "村里": "",
 }
 _ITEMS = re.compile(r"[；;\n、]")
 _RANGE = re.compile(r"\s*(?:~|～|〜|至|到|–|—|\s-\s)\s*")
@@ -125,4 +126,5 @@ _PARSE = {
     "unpaid_leave": _periods,
     "days_off": _days,
     "district": str.strip,
+    "village": str.strip,
 }

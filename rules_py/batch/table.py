@@ -8,7 +8,8 @@ from rules_py.batch.roster import COLUMNS
 
 STATUS = {"eligible": "符合", "review": "待審", "ineligible": "不符合"}
 FILE, NAME, UNIT, CATEGORY = "檔名", "姓名", "服務單位", "人員類別"
-TOTAL, REWARD, REVIEW, NOTES = "補休時數合計", "嘉獎", "待確認事項", "說明"
+TOTAL, EXPIRED, REWARD, REVIEW, NOTES = "補休時數合計", "已逾期補休時數", "嘉獎", "待確認事項", "說明"
+EXPIRED_MARK = "（已逾期）"  # after a bundle's last day of leave, when it is past: its hours are in EXPIRED, not TOTAL
 HOURS, EXPIRES = "補休時數", "補休期限"
 BUNDLE_COLUMNS = (FILE, NAME, "項目", "判定", HOURS, EXPIRES, "完成時數", "應完成時數", "理由")
 PEOPLE_SHEET, BUNDLES_SHEET = "人員", "課程組合與理由"
@@ -47,6 +48,13 @@ def _bundles(outcomes) -> list:
 
 def _number(value):
     return int(value) if float(value).is_integer() else value
+
+
+def _expires(leave: dict) -> str:
+    """The leave's last day, marked when it is past (the hours are then no longer usable)."""
+    if not leave["expires_on"]:
+        return ""
+    return leave["expires_on"] + (EXPIRED_MARK if leave["expiry_flag"] == "expired" else "")
 
 
 def review_points(result: dict) -> int:
@@ -89,7 +97,7 @@ def assemble(batch, outcomes: list) -> Table:
     header = [FILE, NAME, UNIT, CATEGORY]
     for _, name in bundles:
         header += [name, f"{name}{HOURS}", f"{name}{EXPIRES}"]
-    header += [TOTAL, REWARD, REVIEW, NOTES]
+    header += [TOTAL, EXPIRED, REWARD, REVIEW, NOTES]
     people, bundle_rows, rows = [], [], []
     for job in batch.jobs:
         outcome = by_id.get(job["id"], {"error": "沒有檢核（已取消）"})
@@ -114,11 +122,10 @@ def assemble(batch, outcomes: list) -> Table:
                 cells += ["", "", ""]
                 continue
             leave = b["leave"]
-            cells += [STATUS[leave["status"]], _number(leave["hours"]) if leave["status"] != "ineligible" else 0,
-                      leave["expires_on"] or ""]
-            bundle_rows.append([job["file"], job["name"], b["name"], STATUS[leave["status"]],
-                                _number(leave["hours"]) if leave["status"] != "ineligible" else 0,
-                                leave["expires_on"] or "", _number(b["completed_hours"]),
+            hours, expires = _number(leave["hours"]) if leave["status"] != "ineligible" else 0, _expires(leave)
+            cells += [STATUS[leave["status"]], hours, expires]
+            bundle_rows.append([job["file"], job["name"], b["name"], STATUS[leave["status"]], hours, expires,
+                                _number(b["completed_hours"]),
                                 _number(b["required_hours"]), _reasons(leave_reasons(result, b))])
         reward = result["reward"]
         bundle_rows.append([job["file"], job["name"], reward["name"], STATUS[reward["status"]], "", "", "", "",
@@ -127,9 +134,11 @@ def assemble(batch, outcomes: list) -> Table:
             bundle_rows.append([job["file"], job["name"], "提醒", "", "", "", "", "", _reasons(result["warnings"])])
         points = review_points(result)
         notes = job["notes"] + _assumed(result, job)
-        cells += [_number(result["leave_hours"]), STATUS[reward["status"]], points, "；".join(notes)]
+        cells += [_number(result["leave_hours"]), _number(result["leave_hours_expired"]), STATUS[reward["status"]],
+                  points, "；".join(notes)]
         people.append(cells)
-        meta.update(statuses=statuses, leave_hours=result["leave_hours"], reward=reward["status"], review=points,
+        meta.update(statuses=statuses, leave_hours=result["leave_hours"],
+                    leave_hours_expired=result["leave_hours_expired"], reward=reward["status"], review=points,
                     category=result["category"]["name"], plan=result["plan"]["id"],
                     expiring=any(b["leave"].get("expiry_flag") == "expiring" for b in result["bundles"]))
         rows.append(meta)

@@ -27,7 +27,7 @@ function columns() {
     { label: "服務單位", show: (row) => row.unit, key: (row) => row.unit },
     { label: "人員類別", show: (row) => row.category || "", key: (row) => row.category || "" },
     ...bundleColumns,
-    { label: "補休合計", show: (row) => (row.error ? "" : `${row.leave_hours} 小時`), key: (row) => (row.error ? -1 : row.leave_hours) },
+    { label: "補休合計", show: (row) => (row.error ? "" : `${row.leave_hours} 小時${row.leave_hours_expired ? `（另 ${row.leave_hours_expired} 小時已逾期）` : ""}`), key: (row) => (row.error ? -1 : row.leave_hours) },
     { label: "嘉獎", show: (row) => (row.reward ? VERDICT[row.reward] : ""), key: (row) => (row.reward ? ORDER[row.reward] : 9) },
     { label: "待確認", show: (row) => (row.error ? "" : String(row.review)), key: (row) => (row.error ? -1 : row.review) },
     { label: "說明", show: (row, i) => notes(row, i), key: (row) => (row.error ? 0 : 1) },

@@ -3,7 +3,7 @@ import { $, el, hiddenText } from "./dom.js";
 import { goTo } from "./steps.js";
 import { state } from "./state.js";
 import { rowSummary, describeRow } from "./record-step.js";
-import { readProfile, categoryName, categoryField, districtName, PROFILE_LISTS } from "./profile-step.js";
+import { readProfile, categoryName, categoryField, districtName, villageAnswer, PROFILE_LISTS } from "./profile-step.js";
 
 function entry(key, label, value, step, focus) {
   const change = el("button", { type: "button", class: "link-button", id: `change-${key}` }, ["修改", hiddenText(label)]);
@@ -16,6 +16,12 @@ function entry(key, label, value, step, focus) {
   ]);
 }
 
+// A block that ends before it starts is a night shift, into the next morning.
+const shiftHours = (block) => {
+  const [start, end] = block.split("-");
+  return end < start ? `${block}（夜班，至次日 ${end}）` : block;
+};
+
 const show = (item) => (Array.isArray(item) ? `${item[0]} 至 ${item[1]}` : item);
 
 export function renderAnswers() {
@@ -24,9 +30,10 @@ export function renderAnswers() {
     entry("record", "學習紀錄", [rowSummary(), ...state.rows.map(describeRow)], "record", "record-paste"),
     entry("category", "人員類別", categoryName(profile.category), "profile", categoryField(profile.category)),
     entry("district", "上班的行政區", districtName(profile.district), "profile", "district"),
-    entry("office_hours", "上班時間", profile.office_hours.length ? profile.office_hours.join("、") : "沒有固定上班時間（只算在勤時段）",
+    $("village-field").hidden ? null : entry("village", "上班的村里", villageAnswer(profile), "profile", "village"),
+    entry("office_hours", "上班時間", profile.office_hours.length ? profile.office_hours.map(shiftHours).join("、") : "沒有固定上班時間（只算在勤時段）",
       "profile", "no-office-hours"),
     ...PROFILE_LISTS.map((list) => entry(list.key, list.title, profile[list.key].map(show), "profile", `add-${list.key}`)),
   ];
-  $("answers").replaceChildren(...rows);
+  $("answers").replaceChildren(...rows.filter(Boolean));
 }

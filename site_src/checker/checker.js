@@ -9,11 +9,11 @@ import { startSteps, goTo, onStep } from "./steps.js";
 import { initRecordStep, recordReady, inputForRules } from "./record-step.js";
 import { initProfileStep, readProfile, fieldForWhere, showSessions } from "./profile-step.js";
 import { renderAnswers } from "./answers-step.js";
-import { renderResult, showSources } from "./result-view.js";
+import { renderResult } from "./result-view.js";
 import { initForms, loadForms, formBundles, renderForms, signatureLabels, odtRequest } from "./forms-fill.js";
 import { makeIcs, alarmNote, download } from "./ics.js";
 import { initStorage } from "./storage.js";
-import { check, formsOdt, rulesCatalogue, rulesSupported } from "./rules.js";
+import { check, formsOdt, rulesSupported } from "./rules.js";
 
 let plan = null;
 
@@ -55,8 +55,6 @@ async function runCheck() {
   // Below the verdict, once it is drawn: the closed sections' lists and the filled forms.
   rest();
   renderForms(answer);
-  // Not awaited: the button is free again at once; a newer check's answer is not overwritten.
-  rulesCatalogue(answer.plan.id).then((catalogue) => { if (state.result === answer) showSources(answer, catalogue); });
 }
 
 // The filled forms as an editable ODT file (the government's standard format), made by the rules' worker.

@@ -53,9 +53,10 @@ function fillWho() {
   });
 }
 
-// The bundles that get a form: eligible, and those for the personnel office to decide.
+// The bundles that get a form: eligible, and those for the personnel office to decide, while their leave
+// can still be used (form_usable: the result view says why an expired one has none).
 export function formBundles(answer) {
-  return answer.bundles.filter((b) => b.leave.status !== "ineligible");
+  return answer.bundles.filter((b) => b.form_usable);
 }
 
 // Shows the forms of formBundles(answer).

@@ -7,7 +7,8 @@ function newest(plans) {
   return Object.values(plans).sort((a, b) => (a.parameters.period.start < b.parameters.period.start ? 1 : -1))[0];
 }
 
-function view(plan, limits) {
+// rules: every plan's catalogue of rules, {plan id: {rule id: {clause, anchor, summary, message, source}}}.
+function view(plan, limits, rules) {
   const value = (key) => plan.parameters[key].value;
   const courses = plan.bundles.flatMap((bundle) => bundle.courses.map((course) => ({ ...course, bundle: bundle.id })));
   const suspensions = plan.calendar.suspensions;
@@ -15,6 +16,7 @@ function view(plan, limits) {
   const offDays = new Set([...calendar.off_days, ...suspensions.filter((s) => s.scope === "whole_city").map((s) => s.date)]);
   return {
     id: plan.id,
+    rules,
     categories: plan.categories,
     bundles: plan.bundles,
     courses,
@@ -41,5 +43,5 @@ export async function loadPlan(url = PLANS_URL) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`plans.json ${response.status}`);
   const data = await response.json();
-  return view(newest(data.plans), data.limits);
+  return view(newest(data.plans), data.limits, data.rules_catalogue);
 }

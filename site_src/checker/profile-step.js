@@ -89,6 +89,7 @@ export function readProfile() {
   // No answer is sent as none: the rules then say which category they assumed.
   const profile = category ? { category: category.value } : {};
   if ($("district").value) profile.district = $("district").value;
+  if (!$("village-field").hidden && $("village").value.trim()) profile.village = $("village").value.trim();
   const pairs = (list, convert) => values[list.key].flatMap((item, i) => {
     if (!item[0] && !item[1]) return [];
     if (!item[0]) errors.push({ message: `${list.title}第 ${i + 1} 筆：請填寫開始`, field: fieldId(list.key, i, "start") });
@@ -160,6 +161,7 @@ export function writeProfile(profile) {
   answers.clear();
   plan.categories.forEach((c) => { $(`category-${c.id}`).checked = c.id === profile.category; });
   $("district").value = plan.districts.includes(profile.district) ? profile.district : "";
+  $("village").value = typeof profile.village === "string" ? profile.village : "";
   renderSuspensions();
   const hours = Array.isArray(profile.office_hours) ? profile.office_hours : plan.defaultOfficeHours;
   $("no-office-hours").checked = hours.length === 0;
@@ -188,6 +190,7 @@ export function fieldForWhere(where) {
   const [, key, i, part] = match;
   if (key === "category") return categoryField();
   if (key === "district") return "district";
+  if (key === "village") return "village";
   if (i === undefined) return null;
   if (key === "days_off") return fieldId(key, i);
   return fieldId(key, i, part === "1" ? "end" : "start");
@@ -211,12 +214,36 @@ function renderSuspensions() {
   const applied = plan.suspensions.applied.map((s) => el("li", { text: `${s.date}：${s.cause}` }));
   $("suspensions-applied").replaceChildren(...(applied.length ? applied : [el("li", { text: "沒有" })]));
   const district = $("district").value;
+  const village = villageName($("village").value);
   $("suspensions-districts").replaceChildren(...plan.suspensions.districts.map((s) => {
-    const mine = s.districts.includes(district);
-    const verdict = !district ? "請選擇行政區" : mine ? `${district}在其中，已套用` : `${district}不在其中，不套用`;
-    return el("li", { dataset: { applied: mine } }, [`${s.date}：${s.districts.join("、")}（${s.cause}）—`, el("strong", { text: verdict })]);
+    const villages = (s.villages || {})[district];
+    const mine = s.districts.includes(district) && (!villages || villages.includes(village));
+    const verdict = !district ? "請選擇行政區"
+      : villages && !village ? `${district}只有部分村里，請在上面填寫村里`
+        : mine ? `${district}${villages ? village : ""}在其中，已套用` : `${district}${villages ? village : ""}不在其中，不套用`;
+    const where = s.districts.map((d) => ((s.villages || {})[d] ? `${d}（${s.villages[d].join("、")}）` : d)).join("、");
+    return el("li", { dataset: { applied: mine } }, [`${s.date}：${where}（${s.cause}）—`, el("strong", { text: verdict })]);
   }));
   $("suspensions-districts-intro").hidden = plan.suspensions.districts.length === 0;
+  renderVillage(district);
+}
+
+// The village question: only for a district that some 停止上班 day stopped for some of its villages only.
+function renderVillage(district) {
+  const days = plan.suspensions.districts.filter((s) => (s.villages || {})[district]);
+  $("village-field").hidden = days.length === 0;
+  $("village-hint").textContent = days.map((s) => `${s.date} ${district}只有${s.villages[district].join("、")}停止上班（${s.cause}）`).join("；")
+    + "。請填寫您上班的村里（例如「梅山里」）；沒有填寫時，當日的課程會請您確認、由人事單位認定。";
+}
+
+// 梅山 -> 梅山里, as the rules read it.
+function villageName(value) {
+  const name = value.trim();
+  return !name || name.endsWith("里") ? name : `${name}里`;
+}
+
+export function villageAnswer(profile) {
+  return profile.village || "沒有回答";
 }
 
 export function districtName(name) {
@@ -229,8 +256,12 @@ export function initProfileStep(planView) {
     el("input", { type: "radio", name: "category", id: `category-${c.id}`, value: c.id }),
     el("label", { for: `category-${c.id}`, text: c.name }),
   ])));
-  $("office-hours-default").textContent = `預設為計畫所定的 ${plan.defaultOfficeHours.join("、")}（依人事行政總處的辦公日曆，補班日也算上班日）。不同時請修改。`;
+  $("office-hours-default").textContent = `預設為計畫所定的 ${plan.defaultOfficeHours.join("、")}（依人事行政總處的辦公日曆，補班日也算上班日）。不同時請修改；夜班跨過午夜時，結束填次日早上的時間（例如 22:00 到 06:00），算在開始那一天。`;
   $("district").replaceChildren(el("option", { value: "", text: "請選擇" }), ...plan.districts.map((d) => el("option", { value: d, text: d })));
+  $("village").addEventListener("change", () => {
+    renderSuspensions();
+    document.dispatchEvent(new CustomEvent("checker:changed"));
+  });
   $("district").addEventListener("change", () => {
     renderSuspensions();
     document.dispatchEvent(new CustomEvent("checker:changed"));

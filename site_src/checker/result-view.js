@@ -5,44 +5,44 @@ import { bothDates, daysUntil } from "./dates.js";
 
 const LEAVE_LABEL = { eligible: "可以申請補休", review: "需由人事單位認定", ineligible: "不能申請補休" };
 const REWARD_LABEL = { eligible: "符合", review: "需由人事單位認定", ineligible: "不符合" };
+// Before the deadline an incomplete bundle (or the commendation) is not final: the rules say so by the rule id.
+const IN_PROGRESS = "尚未完成，截止日前仍可完成";
+const inProgress = (list, rule) => list.some((r) => r.rule === rule);
+const expired = (leave) => leave.expiry_flag === "expired";
 
 // The plan page with each clause's anchor (relative: the site may live under any sub-path).
 function clauseHref(planId, anchor) {
   return `../plans/${planId}/plan/#${anchor}`;
 }
 
+// The result format (rules_py/result.schema.json) says a rule's source once, in the plan's catalogue of rules,
+// and a bundle refers to its courses' reasons ({rule, see: course key}): renderResult sets what resolves both.
+let lookup = { rules: {}, courses: new Map() };
+
+function whole(r) {
+  return r.see ? lookup.courses.get(r.see).find((c) => c.rule === r.rule) : r;
+}
+
 // A reason, its clause linked (its source, if any, is said once under the verdict: sourceNote).
 function reasons(planId, list) {
-  return el("ul", { class: "reasons" }, list.map((r) => el("li", { dataset: { rule: r.rule } }, [
+  return el("ul", { class: "reasons" }, list.map(whole).map((r) => el("li", { dataset: { rule: r.rule } }, [
     r.message, " ",
     el("a", { href: clauseHref(planId, r.anchor), class: "reasons__clause" }, `依據：計畫${r.clause}`),
   ])));
 }
 
-// A bundle's leave reasons as a person reads them: a reference to a course's reason ({rule, see: course key},
-// result format 2) is that reason (rules_py.leave_reasons does the same).
-function leaveReasons(answer, bundle) {
-  return bundle.leave.reasons.map((r) => {
-    if (!r.see) return r;
-    const course = answer.courses.find((c) => c.key === r.see);
-    return (course && course.reasons.find((c) => c.rule === r.rule)) || r;
-  });
-}
-
-// The sources of facts the plan does not state (office hours, the calendar), from the rules' catalogue, each
-// said once however many reasons rest on it: the default office hours' note would otherwise follow every
-// course. catalogue: {rule id: {source, ...}} (rules_py.rules_catalogue); filled in once it is there.
-export function showSources(answer, catalogue) {
+// The sources of facts the plan does not state (office hours, the calendar), from the plan's catalogue of
+// rules, each said once however many reasons rest on it: the default office hours' note would otherwise
+// follow every course.
+function sourceNote(answer) {
   const all = [answer.bundles.flatMap((b) => b.leave.reasons), answer.courses.flatMap((c) => c.reasons),
     answer.reward.reasons, answer.warnings, answer.next_steps].flat();
-  const sources = new Set(all.map((r) => r.source || (catalogue[r.rule] || {}).source).filter(Boolean));
-  const box = $("result-sources");
-  if (!box || !sources.size) return;
-  box.replaceChildren(
+  const sources = new Set(all.map((r) => (lookup.rules[r.rule] || {}).source).filter(Boolean));
+  if (!sources.size) return null;
+  return el("section", { id: "result-sources", class: "sources", "aria-labelledby": "sources-title" }, [
     el("h3", { id: "sources-title", text: "計畫沒有寫明、檢核時採用的資料" }),
     el("ul", {}, [...sources].map((text) => el("li", { class: "reasons__source", text }))),
-  );
-  box.hidden = false;
+  ]);
 }
 
 function row(label, value) {
@@ -92,32 +92,38 @@ function deadlineLine(answer, bundle, hasForms) {
   const until = leave.expires_on_roc && `請於 ${leave.expires_on_roc}（含當日）前休畢`;
   const flag = leave.expiry_flag ? [" ", el("strong", { class: "expiry-flag", text: EXPIRY_LABEL[leave.expiry_flag] +
     (leave.expiry_flag === "expiring" ? `，只剩 ${leave.days_left} 天` : "") })] : [];
-  const line = {
+  const done = `（${bundle.completed_hours}／${bundle.required_hours} 小時）`;
+  const line = expired(leave) ? [`補休 ${leave.hours} 小時的期限 ${leave.expires_on_roc}（含當日）已過，不能再申請。`]
+    : inProgress(leave.reasons, "bundle.in_progress") ? [`${IN_PROGRESS}${done}。`] : {
     eligible: [`補休 ${leave.hours} 小時，${until}。`, ...flag,
       hasForms ? " 下一步：列印下面已填好的申請表，交給人事單位。" : ""],
     review: [`補休 ${leave.hours} 小時需由人事單位認定；認定後${until}。`, ...flag, " 下一步：把申請表與學習紀錄交給人事單位認定。"],
-    ineligible: [bundle.complete ? "不能申請補休（原因見下方）。" : `不能申請補休：尚未完成（${bundle.completed_hours}／${bundle.required_hours} 小時）。`],
+    ineligible: [bundle.complete ? "不能申請補休（原因見下方）。" : `不能申請補休：尚未完成${done}。`],
   }[leave.status];
   return el("li", { dataset: { deadline: bundle.id, leave: leave.status } }, [el("strong", { text: `${bundle.name}：` }), ...line]);
 }
 
 function bundleSection(answer, bundle, later) {
   const leave = bundle.leave;
-  const hours = leave.status === "ineligible" ? "0 小時" : `${leave.hours} 小時${leave.status === "review" ? "（待認定）" : ""}`;
+  const hours = leave.status === "ineligible" ? "0 小時"
+    : `${leave.hours} 小時${leave.status === "review" ? "（待認定）" : ""}${expired(leave) ? "（已逾期，不能再申請）" : ""}`;
+  const label = expired(leave) ? "補休期限已過，不能再申請"
+    : inProgress(leave.reasons, "bundle.in_progress") ? IN_PROGRESS : LEAVE_LABEL[leave.status];
   return el("section", { class: `bundle bundle--${leave.status}`,
     dataset: { bundle: bundle.id, leave: leave.status, expiry: leave.expiry_flag || "" },
     "aria-labelledby": `bundle-${bundle.id}-title` }, [
-    el("h3", { id: `bundle-${bundle.id}-title`, text: `${bundle.name}：${LEAVE_LABEL[leave.status]}` }),
+    el("h3", { id: `bundle-${bundle.id}-title`, text: `${bundle.name}：${label}` }),
     el("dl", { class: "summary-list" }, [
       row("完成情形", `${bundle.complete ? "已完成" : "尚未完成"}（${bundle.completed_hours}／${bundle.required_hours} 小時）`),
       row("補休時數", hours),
       bundle.completed_on && row("完成日期", bothDates(bundle.completed_on, bundle.completed_on_roc)),
       leave.expires_on && row("補休期限", expiry(leave)),
     ]),
+    expired(leave) ? el("p", { class: "form-expired", text: "補休期限已過，下面不提供這套的申請表。" }) : null,
     remaining(answer, bundle),
     el("details", { class: "why" }, [
       el("summary", { text: "為什麼這樣判斷" }),
-      reasons(answer.plan.id, leaveReasons(answer, bundle)),
+      reasons(answer.plan.id, leave.reasons),
       courseReasons(answer, bundle, later),
     ]),
   ]);
@@ -151,20 +157,23 @@ function assumptions(answer) {
 // plan: the page's plan view (plan-data.js); the words come from the answer, which names its plan.
 // Returns the rest of the work, for once the verdict is drawn: what lies in closed sections.
 export function renderResult(answer, plan, hasForms, signatures) {
+  lookup = { rules: plan.rules[answer.plan.id] || {}, courses: new Map(answer.courses.map((c) => [c.key, c.reasons])) };
   const later = [];
   const review = answer.bundles.filter((b) => b.leave.status === "review").length;
+  const rewardLabel = inProgress(answer.reward.reasons, "reward.in_progress") ? IN_PROGRESS : REWARD_LABEL[answer.reward.status];
   const summary = el("section", { class: "result-summary", "aria-labelledby": "result-summary-title" }, [
     el("h3", { id: "result-summary-title", text: "結果摘要" }),
-    el("p", { class: "result-total", dataset: { leaveHours: answer.leave_hours } }, [
+    el("p", { class: "result-total", dataset: { leaveHours: answer.leave_hours, leaveHoursExpired: answer.leave_hours_expired } }, [
       "可申請補休合計 ", el("strong", { text: `${answer.leave_hours} 小時` }),
+      answer.leave_hours_expired ? `（另 ${answer.leave_hours_expired} 小時已逾期，不能再申請）` : "",
       review ? `；另有 ${review} 套需由人事單位認定（認定後最多 ${answer.leave_hours_with_review} 小時）` : "", "。",
     ]),
     el("ul", { class: "deadlines" }, answer.bundles.map((b) => deadlineLine(answer, b, hasForms))),
-    el("p", { text: `${answer.reward.name}：${REWARD_LABEL[answer.reward.status]}。` }),
+    el("p", { text: `${answer.reward.name}：${rewardLabel}。` }),
   ]);
   const reward = el("section", { class: `reward reward--${answer.reward.status}`, dataset: { reward: answer.reward.status },
     "aria-labelledby": "reward-title" }, [
-    el("h3", { id: "reward-title", text: `${answer.reward.name}：${REWARD_LABEL[answer.reward.status]}` }),
+    el("h3", { id: "reward-title", text: `${answer.reward.name}：${rewardLabel}` }),
     reasons(answer.plan.id, answer.reward.reasons),
   ]);
   const warnings = answer.warnings.length ? el("section", { class: "warnings", "aria-labelledby": "warnings-title" }, [
@@ -178,7 +187,7 @@ export function renderResult(answer, plan, hasForms, signatures) {
     reward,
     warnings || "",
     nextSteps(answer, hasForms, signatures),
-    el("section", { id: "result-sources", class: "sources", "aria-labelledby": "sources-title", hidden: true }),
+    sourceNote(answer) || "",
     el("p", { class: "final-decision" }, el("strong", { text: "這裡的結果只供參考：是否核給補休與嘉獎，由您服務機關的人事單位決定。" })),
   );
   return () => later.forEach((step) => step());

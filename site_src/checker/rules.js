@@ -24,15 +24,6 @@ export async function check(input, profile, planId) {
   }
 }
 
-// The rules' catalogue for a plan ({rule id: {clause, anchor, summary, message, source}}), asked once per plan.
-const catalogues = new Map();
-export function rulesCatalogue(planId) {
-  if (!catalogues.has(planId)) {
-    catalogues.set(planId, rulesClient.call("rules_py", "rules_catalogue", [planId]).catch(() => ({})));
-  }
-  return catalogues.get(planId);
-}
-
 // The filled forms as an .odt file's bytes (Uint8Array); null if the file could not be made.
 // request: {unit, name, forms: [{sheet, rows}]}, as rules_py.forms_odt.leave_forms_odt_json takes it.
 export async function formsOdt(request) {

@@ -10,7 +10,7 @@ from tests.fixtures import make_records as records
 UNITS = ("人事處", "工務局", "社會局", "教育局")
 CATEGORIES = (("編制內公務人員", "civil_servant"), ("約聘人員", "contract"), ("教師", "teacher"),
               ("公務人員", "civil_servant"), ("技工", "worker"))
-HEADER = ("檔名", "姓名", "服務單位", "人員類別", "上班時間", "留職停薪", "其他不上班日", "行政區")
+HEADER = ("檔名", "姓名", "服務單位", "人員類別", "上班時間", "留職停薪", "其他不上班日", "行政區", "村里")
 # (file suffix, writer of rows, encoding): the forms a record reaches an office in.
 FORMATS = (
     (".html", records.platform_page, "utf-8"),
@@ -30,7 +30,7 @@ class Person:
         rows = records.ROWS if i % 2 else records.ROWS[: 6 + (i * 7) % (len(records.ROWS) - 5)]
         self.data = write(rows).encode(encoding)
         self.cells = {"檔名": self.file, "姓名": self.name, "服務單位": self.unit, "人員類別": label,
-                      "上班時間": "", "留職停薪": "", "其他不上班日": "", "行政區": ""}
+                      "上班時間": "", "留職停薪": "", "其他不上班日": "", "行政區": "", "村里": ""}
         self.profile = {"category": category}
         if i % 6 == 1:
             self.cells["上班時間"] = "輪班"
@@ -38,6 +38,9 @@ class Person:
         elif i % 6 == 2:
             self.cells["上班時間"] = "07:30-11:30；13:00-17:00"
             self.profile["office_hours"] = ["07:30-11:30", "13:00-17:00"]
+        elif i % 6 == 3:  # a night shift, into the next morning
+            self.cells["上班時間"] = "22:00-06:00"
+            self.profile["office_hours"] = ["22:00-06:00"]
         if i % 5 == 3:
             self.cells["留職停薪"] = "2025-03-03~2025-03-05；114/07/07"
             self.profile["unpaid_leave"] = [["2025-03-03", "2025-03-05"], ["2025-07-07", "2025-07-07"]]
@@ -47,6 +50,9 @@ class Person:
         if i % 4 == 1:  # a district with its own 停止上班 days
             self.cells["行政區"] = "杉林區"
             self.profile["district"] = "杉林區"
+        elif i % 8 == 3:  # a district with a 停止上班 day for some of its villages only
+            self.cells["行政區"], self.cells["村里"] = "桃源區", "梅山"
+            self.profile["district"], self.profile["village"] = "桃源區", "梅山"
 
 
 def people(count: int = 50) -> list[Person]:

@@ -25,11 +25,13 @@ PEOPLE = generate.people(50)
 def expected(person) -> dict:
     result = rules_py.check(person.data, person.profile, today=TODAY)
     return {"statuses": {b["id"]: b["leave"]["status"] for b in result["bundles"]},
-            "leave_hours": result["leave_hours"], "reward": result["reward"]["status"]}
+            "leave_hours": result["leave_hours"], "leave_hours_expired": result["leave_hours_expired"],
+            "reward": result["reward"]["status"]}
 
 
 def shown(row) -> dict:
-    return {"statuses": row["statuses"], "leave_hours": row["leave_hours"], "reward": row["reward"]}
+    return {"statuses": row["statuses"], "leave_hours": row["leave_hours"],
+            "leave_hours_expired": row["leave_hours_expired"], "reward": row["reward"]}
 
 
 @pytest.mark.parametrize("roster", sorted(generate.ROSTERS))
@@ -117,7 +119,29 @@ def test_a_profile_file_is_matched_by_name_and_gives_overtime():
 
 def _verdicts(result):
     return {"statuses": {b["id"]: b["leave"]["status"] for b in result["bundles"]},
-            "leave_hours": result["leave_hours"], "reward": result["reward"]["status"]}
+            "leave_hours": result["leave_hours"], "leave_hours_expired": result["leave_hours_expired"],
+            "reward": result["reward"]["status"]}
+
+
+def test_expired_leave_is_its_own_column_and_its_bundle_marked():
+    person = PEOPLE[1]  # every course, completed in 2025: by 2030 every bundle's leave has expired
+    table = run([(person.file, person.data)], None, date(2030, 1, 1))
+    header, (cells,) = table.people.header, table.people.rows
+    result = rules_py.check(person.data, None, today=date(2030, 1, 1))
+    expired = [b for b in result["bundles"] if b["leave"]["expiry_flag"] == "expired"]
+    assert result["leave_hours"] == 0 and result["leave_hours_expired"] == 4 * len(expired) > 0
+    assert (cells[header.index("補休時數合計")], cells[header.index("已逾期補休時數")]) == (0, 4 * len(expired))
+    for b in expired:
+        assert cells[header.index(f"{b['name']}補休期限")] == b["leave"]["expires_on"] + "（已逾期）"
+        (row,) = [r for r in table.bundles.rows if r[2] == b["name"]]
+        assert row[5] == b["leave"]["expires_on"] + "（已逾期）"
+
+
+def test_roster_village_and_night_shift_columns():
+    roster = "檔名,上班時間,行政區,村里\na.html,22:00-06:00,桃源,梅山\n".encode()
+    (row,) = read_roster("r.csv", roster)
+    assert row.error is None
+    assert row.profile == {"office_hours": ["22:00-06:00"], "district": "桃源", "village": "梅山"}
 
 
 def test_exports_read_back_to_the_same_cells():

@@ -54,13 +54,17 @@ def summarise(result: dict) -> dict:
         "bundles": {b["id"]: {"status": b["leave"]["status"], "hours": b["leave"]["hours"],
                               "expires_on": b["leave"]["expires_on"], "complete": b["complete"],
                               "completed_on": b["completed_on"], "completed_hours": b["completed_hours"],
-                              "expiry_flag": b["leave"]["expiry_flag"], "days_left": b["leave"]["days_left"]}
+                              "expiry_flag": b["leave"]["expiry_flag"], "days_left": b["leave"]["days_left"],
+                              "form_usable": b["form_usable"]}
                     for b in result["bundles"]},
         "messages": messages,
         "assumed": [a["key"] for a in result["assumed"]],
         "next_steps": [s["rule"] for s in result["next_steps"]],
         "suggestions": {str(r["line"]): [s["name"] for s in r["suggestions"]] for r in result["unmatched_rows"]},
         "leave_hours": result["leave_hours"],
+        "leave_hours_with_review": result["leave_hours_with_review"],
+        "leave_hours_expired": result["leave_hours_expired"],
+        "office_hours": result["office_hours"],
         "reward": result["reward"]["status"],
         "rules": sorted({r["rule"] for r in reasons}),
         "warnings": sorted({w["rule"] for w in result["warnings"]}),

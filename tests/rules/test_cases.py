@@ -20,10 +20,11 @@ def test_case(case):
     assert outcome["error"] is None, outcome["error"]
     actual = outcome["actual"]
     for field in ("status", "hours", "expires_on", "complete", "completed_on", "completed_hours", "expiry_flag",
-                  "days_left"):
+                  "days_left", "form_usable"):
         for bundle, value in expect.get(field, {}).items():
             assert actual["bundles"][bundle][field] == value, f"{bundle}.{field}"
-    for key in ("leave_hours", "reward", "unmatched", "assumed", "next_steps"):
+    for key in ("leave_hours", "leave_hours_with_review", "leave_hours_expired", "office_hours", "reward", "unmatched",
+                "assumed", "next_steps"):
         if key in expect:
             assert actual[key] == expect[key], key
     assert set(expect.get("rules", [])) <= set(actual["rules"]), actual["rules"]

@@ -12,7 +12,7 @@ from rules_py import _cli
 ROOT = Path(__file__).resolve().parents[2]
 RECORDS = ROOT / "tests" / "fixtures" / "records"
 BUNDLE_KEYS = {"id", "name", "required_hours", "completed_hours", "complete", "completed_on", "completed_on_roc",
-               "leave", "form"}
+               "leave", "form", "form_usable"}
 LEAVE_KEYS = {"status", "hours", "expires_on", "expires_on_roc", "expiry_flag", "days_left", "reasons"}
 COURSE_KEYS = {"key", "bundle", "no", "name", "hours", "code", "status", "start", "end", "off_duty", "match", "row", "found", "reasons"}
 
@@ -27,8 +27,9 @@ def test_json_shape():
     code, out, err = cli(RECORDS / "clipboard.html", "--json")
     assert (code, err) == (0, "")
     result = json.loads(out)
-    assert set(result) == {"format_version", "plan", "category", "office_hours", "district", "assumed", "bundles", "leave_hours",
-                           "leave_hours_with_review", "reward", "courses", "unmatched_rows", "next_steps", "warnings"}
+    assert set(result) == {"format_version", "plan", "category", "office_hours", "district", "village", "assumed", "bundles",
+                           "leave_hours", "leave_hours_with_review", "leave_hours_expired", "reward", "courses",
+                           "unmatched_rows", "next_steps", "warnings"}
     assert [b["id"] for b in result["bundles"]] == ["policy", "municipal", "common"]
     for bundle in result["bundles"]:
         assert set(bundle) == BUNDLE_KEYS and set(bundle["leave"]) == LEAVE_KEYS

@@ -20,7 +20,7 @@ ROWS = [  # a weekday, a Saturday, a typhoon day and a district-only suspension 
 ROWS = [dict(row, status="已通過", upload_status="成功") for row in ROWS]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 KEYS = ("category", "office_hours", "on_duty", "overtime", "official_leave", "business_trips", "time_off",
-        "unpaid_leave", "days_off", "district")
+        "unpaid_leave", "days_off", "district", "village")
 
 _OFFSETS = st.sampled_from(["", "", "Z", "+08:00", "-08:00", "+14:00", "-12:00", "+05:30"])
 _MOMENTS = st.one_of(
@@ -47,13 +47,15 @@ VALUES = {
     "category": st.one_of(st.sampled_from(["civil_servant", "contract", "teacher", "約聘僱人員", "公務人員", "志工", ""]),
                           _WRONG),
     "office_hours": st.one_of(st.lists(st.sampled_from(["08:00-12:00", "13:30-17:30", "07:30～11:30", "00:00-24:00",
-                                                        "12:00-08:00", "8-12", "２４:00-24:00", "25:00-26:00"]),
+                                                        "12:00-08:00", "8-12", "２４:00-24:00", "25:00-26:00",
+                                                        "22:00-06:00", "16:00-08:00", "22:00-22:00", "24:00-06:00"]),
                                        max_size=3), _WRONG),
     "on_duty": _periods(_MOMENTS), "overtime": _periods(_MOMENTS), "official_leave": _periods(_MOMENTS),
     "business_trips": _periods(_MOMENTS), "time_off": _periods(_MOMENTS),
     "unpaid_leave": _periods(_DAYS),
     "days_off": st.one_of(st.lists(_DAYS, max_size=3), _WRONG),
     "district": st.one_of(st.sampled_from(["杉林", "杉林區", "桃源區", "苓雅", "台北", " 美濃 ", ""]), _WRONG),
+    "village": st.one_of(st.sampled_from(["梅山", "梅山里", "寶山", " 復興 ", ""]), _WRONG),
 }
 PROFILES = st.fixed_dictionaries({}, optional={**VALUES, "unknown_key": _SCALARS})
 
@@ -98,6 +100,26 @@ def test_profiles_as_text(profile, form):
 @given(st.text(max_size=200))
 def test_any_text_is_a_profile_or_one_line(text):
     _outcome(text)
+
+
+_CLOCKS = st.tuples(st.integers(0, 24), st.sampled_from([0, 15, 30, 59])).filter(lambda c: c[0] < 24 or not c[1])
+
+
+@_FAST
+@given(_CLOCKS, _CLOCKS)
+def test_a_block_is_refused_or_read_back_as_written(start, end):
+    """Any two clock times: a day block (start before end) or a night shift (across midnight, at most 16
+    hours) is used as written and given back the same (an end at 00:00 as 24:00); anything else is refused
+    at its place."""
+    text = f"{start[0]:02d}:{start[1]:02d}-{end[0]:02d}:{end[1]:02d}"
+    a, b = start[0] * 60 + start[1], end[0] * 60 + end[1]
+    ok = a < b or (b < a < 24 * 60 and b + 24 * 60 - a <= 16 * 60)
+    try:
+        result = rules_py.check(ROWS, {"office_hours": [text]}, plan=PLAN)
+    except rules_py.InputError as error:
+        assert not ok and error.where == "profile.office_hours[0]", text
+    else:
+        assert ok and result["office_hours"] == [text.replace("-00:00", "-24:00")], text  # to midnight
 
 
 def test_the_crashes_found_by_hand():

@@ -72,9 +72,12 @@ def test_site_pages_makes_every_page_and_the_nav():
         assert base + rel in pages.files, rel
     assert [next(iter(item)) for item in pages.nav] == ["計畫原文", "課程一覽", "操作手冊", "補休申請表", "常見問題"]
     assert "4 小時" in pages.files["index.md"]
-    # The rules' plans, and the rules' limits (the page refuses a too-big record as the rules would).
-    assert json.loads(pages.files["checker/plans.json"]) == {**json.loads(json.dumps(load_plans(), default=str)),
-                                                              "limits": {"max_record_bytes": MAX_RECORD_BYTES}}
+    # The rules' plans, the rules' limits (the page refuses a too-big record as the rules would), and each plan's
+    # catalogue of rules (where a result's reason finds its rule's source).
+    plans = json.loads(json.dumps(load_plans(), default=str))
+    assert json.loads(pages.files["checker/plans.json"]) == {
+        **plans, "limits": {"max_record_bytes": MAX_RECORD_BYTES},
+        "rules_catalogue": {plan_id: rules_py.rules_catalogue(plan_id) for plan_id in plans["plans"]}}
 
 
 def test_numbers_on_the_pages_come_from_the_data():

@@ -92,7 +92,6 @@ def test_the_verdicts_first_screen_names_each_bundles_last_day(sized):
     # The reasoning is folded away, and no note is said twice.
     assert page.locator("#result details.why").count() == len(answer["bundles"])
     assert page.locator("#result details.why[open]").count() == 0
-    page.wait_for_selector("#result-sources:not([hidden])")  # from the rules' catalogue, once it is there
     notes = page.eval_on_selector_all("#result .reasons__source", "els => els.map(e => e.textContent)")
     assert notes and len(notes) == len(set(notes))
     screenshot(page, f"first-{size}-verdict")
