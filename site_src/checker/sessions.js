@@ -18,8 +18,13 @@ export function sessionsToAsk(rows, plan, officeHours) {
     if (row.end.slice(0, 10) !== day) return true; // across midnight: asked about
     const from = row.start.slice(11, 16);
     const to = row.end.slice(11, 16);
-    return !officeHours.some(([start, end]) => start && end && from < end && to > start);
+    return !officeHours.some(([start, end]) => start && end && overlaps(from, to, start, end));
   }).sort((a, b) => (a.start < b.start ? -1 : 1));
+}
+
+// Clock times of one day; a block that ends before it starts (a night shift, 22:00-06:00) runs past midnight.
+function overlaps(from, to, start, end) {
+  return start < end ? from < end && to > start : from < end || to > start;
 }
 
 export const sessionKey = (row) => `${row.start.slice(0, 16)}|${row.end.slice(0, 16)}`;
