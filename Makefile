@@ -12,8 +12,8 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.build/pycache
 unexport PYTHONDONTWRITEBYTECODE
 PY := $(VENV)/bin/python
 # Debian packages the tests need: the browser, CJK fonts (else Chinese prints as boxes),
-# pdftotext for the print tests, nginx for the hosting test.
-TEST_DEBS := chromium fonts-noto-cjk poppler-utils nginx
+# pdftotext for the print tests, nginx for the hosting test, LibreOffice for the ODT forms' PDF test.
+TEST_DEBS := chromium fonts-noto-cjk poppler-utils nginx libreoffice-writer-nogui
 
 .PHONY: setup site serve test test-fast test-browser bench clean
 

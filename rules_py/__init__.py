@@ -4,7 +4,8 @@ Standard library only, so that the same code runs in CPython and in Pyodide.
 
 The public API (everything else is private and may change):
 
-    check(record, profile=None, *, plan=None, today=None, filename=None, partial=False) -> dict
+    check(record, profile=None, *, plan=None, today=None, filename=None, officer=False, sources=None,
+          partial=False) -> dict
         record: the record as bytes/str (HTML, clipboard text or CSV; told apart by content) or a list of
         rows (RecordRow, or mappings with RecordRow's field names; see "Rows given as mappings" below).
         profile: a dict, or JSON/YAML text (bytes: UTF-8 or Big5), see "The profile" below. plan: a plan
@@ -12,6 +13,9 @@ The public API (everything else is private and may change):
         already expired is left out of leave_hours (and counted in leave_hours_expired), leave expiring soon
         is flagged (see leave.expiry_flag), and on or before the deadline an incomplete bundle or commendation
         is "not done yet" (rules bundle.in_progress, reward.in_progress, with the days left), not final.
+        officer: the sentences speak to a personnel officer (the batch) rather than to the person (您), and say
+        what to fill in the roster; sources: {profile key: where it came from} (名冊第 3 列「上班時間」),
+        named in the reasons that use it.
         Raises InputError (zh-TW).
         partial: a record given as bytes/str whose rows cannot all be read (a date that does not exist, an
         end before its start) is checked on the rows that can, and the result's record_problems lists

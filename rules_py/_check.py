@@ -7,6 +7,7 @@ from rules_py._errors import InputError, RuleGapError
 from rules_py._plan import select_plan
 from rules_py._profile import parse_profile
 from rules_py._result import write
+from rules_py._sentences import PERSON, Audience
 from rules_py._verdict import decide
 from rules_py.record import chosen_courses, parse_record, read_record, rows_from_mappings
 
@@ -20,8 +21,11 @@ def read_rows(record, filename: str | None = None) -> tuple:
 
 
 def check(record, profile=None, *, plan: str | None = None, today: date | None = None,
-          filename: str | None = None, partial: bool = False) -> dict:
-    """partial: a record (text or bytes) whose rows cannot all be read is checked on the rows that can, and
+          filename: str | None = None, officer: bool = False, sources: dict | None = None,
+          partial: bool = False) -> dict:
+    """officer: the sentences speak to a personnel officer (the batch) rather than to the person, and name where
+    each setting came from, sources {profile key: where} (a roster cell, a profile file).
+    partial: a record (text or bytes) whose rows cannot all be read is checked on the rows that can, and
     the others are listed in the result's record_problems (the checker's confirm step shows them to fix);
     otherwise such a row is an InputError, as for the batch and the CLI."""
     if today is not None and not isinstance(today, date):
@@ -32,7 +36,8 @@ def check(record, profile=None, *, plan: str | None = None, today: date | None =
     else:
         rows, chosen = read_rows(record, filename)
     selected = select_plan(plan, [r.start.date() for r in rows])
-    result = write(decide(selected, _profile(profile, selected), rows, chosen, today))
+    audience = Audience(officer, sources) if officer or sources else PERSON
+    result = write(decide(selected, _profile(profile, selected), rows, chosen, today), audience)
     if problems is not None:
         result["record_problems"] = problems
     return result

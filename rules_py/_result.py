@@ -6,8 +6,9 @@ FORMAT_VERSION, which every result carries (format_version). A bundle's leave re
 """
 
 from rules_py._calendar import roc_date, roc_moment
-from rules_py._sentences import (KIND_NAMES, assumed, bundle_reasons, cap_warning, category_reason, course_words,
-                                 expiry_warning, hours_text, match_warning, next_steps, reward_reasons)
+from rules_py._sentences import (KIND_NAMES, PERSON, assumed, bundle_reasons, cap_warning, category_reason,
+                                 course_words, expiry_warning, hours_text, hours_used, match_warning, next_steps,
+                                 reward_reasons)
 
 
 FORMAT_VERSION = 2  # 1: the unversioned format, whose reasons carried `source` and bundles repeated courses' reasons
@@ -33,12 +34,14 @@ def _cite(c, reasons) -> list:
     return [{"rule": r["rule"], "see": key} for r in reasons]
 
 
-def write(verdict) -> dict:
+def write(verdict, audience=PERSON) -> dict:
+    """audience: whom the sentences speak to (_sentences.Audience: the person, or the batch's officer)."""
     plan, profile = verdict.plan, verdict.profile
-    words = {c: course_words(plan, profile, c) for c in verdict.courses}
+    hours = hours_used(plan, profile, audience)
+    words = {c: course_words(plan, profile, c, audience, hours) for c in verdict.courses}
     category = {"id": profile.category, "name": plan.categories[profile.category], "covered": verdict.covered,
-                "reason": category_reason(plan, profile.category, verdict.covered)}
-    warnings = [match_warning(plan, m) for m in verdict.matches]
+                "reason": category_reason(plan, profile.category, verdict.covered, audience)}
+    warnings = [match_warning(plan, m, audience) for m in verdict.matches]
     warnings += [w for w in (expiry_warning(plan, b, verdict.today) for b in verdict.bundles) if w is not None]
     if verdict.total > plan.leave_cap:
         warnings.append(cap_warning(plan, verdict.total))
@@ -52,7 +55,7 @@ def write(verdict) -> dict:
         "office_hours": [hours_text(a, b) for a, b in profile.office_hours],
         "district": profile.district,
         "village": profile.village,
-        "assumed": assumed(plan, profile),
+        "assumed": assumed(plan, profile, audience),
         "bundles": [_bundle_json(plan, b, words, category["reason"], verdict.today) for b in verdict.bundles],
         "leave_hours": usable,
         "leave_hours_with_review": min(plan.leave_cap, plan.leave_per_bundle

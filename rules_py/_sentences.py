@@ -15,10 +15,62 @@ _BLANK = "（空白）"
 _DAY = 86400
 
 
-def category_reason(plan, category: str, covered: bool) -> dict:
+class Audience:
+    """Whom the sentences speak to. The person (the checker): 您, and what they can change on the page. The
+    personnel officer (the batch): the person named in the third person, each setting's origin (sources: {profile
+    key: "名冊第 3 列「上班時間」"}, from rules_py.batch.jobs), and what to fill in the roster."""
+
+    __slots__ = ("officer", "sources")
+
+    def __init__(self, officer: bool = False, sources: dict | None = None):
+        self.officer, self.sources = officer, sources or {}
+
+    def say(self, what: str, **facts) -> str:
+        return _WORDS[what][self.officer].format(**facts)
+
+    def given(self, key: str) -> str:
+        """Where a setting that was filled in came from."""
+        return self.sources.get(key) or _WORDS["given"][self.officer]
+
+
+PERSON = Audience()
+
+# The words that differ by audience: (to the person, to the officer). Everything else is said alike.
+_WORDS = {
+    "whose": ("您的", ""),
+    "who": ("您", "同仁"),
+    "given": ("您填寫的", "個人設定"),
+    "ask_similar": ("若確為同一門課程，請在紀錄表為這一列選擇該課程。", "若確為同一門課程，請由人事單位認定。"),
+    "ask_category": ("若不是，請選擇您的人員類別。", "若不是，請在名冊填寫同仁的「人員類別」。"),
+    "ask_hours": ("請依您的實際上班時間修改。", "若同仁的上班時間不同，請在名冊填寫「上班時間」。"),
+    "ask_district": ("若您所在的區另有停止上班的日子，請填寫行政區。", "若同仁所在的區另有停止上班的日子，請在名冊填寫「行政區」。"),
+    "district_unknown": ("若您在這些區上班，請填寫工作所在行政區，當日就不算上班時間；目前以照常上班計。",
+                         "若同仁在這些區上班，請在名冊填寫「行政區」，當日就不算上班時間；目前以照常上班計。"),
+    "village_missing": ("您在{district}上班，但沒有填寫村里：請確認您上班的村里是否在其中。",
+                        "同仁在{district}上班，但名冊沒有填寫「村里」：請確認同仁上班的村里是否在其中。"),
+    "village_unknown": ("您沒有填寫工作所在的村里，請確認：", "名冊沒有填寫同仁工作所在的「村里」，請確認："),
+    "ask_village": ("請填寫村里。", "請在名冊填寫「村里」。"),
+    "district_in": ("您的工作地{district}在其中，當日不是上班時間。", "工作地{district}在其中，當日不是上班時間。"),
+    "district_out": ("您的工作地{district}不在其中，當日照常上班。", "工作地{district}不在其中，當日照常上班。"),
+}
+
+
+def hours_used(plan, profile, audience) -> str:
+    """The office hours an off-duty reason rests on, and where they came from (the default, the person, the
+    roster or a profile file): said in every such reason, so that none contradicts what was used."""
+    hours = "、".join(hours_text(a, b) for a, b in profile.office_hours)
+    if "office_hours" in profile.assumed:
+        return f"上班時間以預設的 {hours} 計（沒有填上班時間）。"
+    where = audience.given("office_hours")
+    if not hours:
+        return f"沒有固定上班時間，只以在勤時段計（{where}）。"
+    return f"上班時間以 {hours} 計（{where}）。"
+
+
+def category_reason(plan, category: str, covered: bool, audience=PERSON) -> dict:
     covered_names = "、".join(plan.categories[c] for c in plan.categories if c in plan.covered)
     return fixed_reason(plan, "category.covered" if covered else "category.not_covered",
-                        category=plan.categories[category], covered=covered_names)
+                        category=plan.categories[category], covered=covered_names, whose=audience.say("whose"))
 
 
 def _clause(plan, course) -> str:
@@ -28,14 +80,14 @@ def _clause(plan, course) -> str:
 
 # -- matching ---------------------------------------------------------------------------------------
 
-def match_warning(plan, match) -> dict:
+def match_warning(plan, match, audience=PERSON) -> dict:
     row = match.seen.row
     if match.rule == "match.chosen":
         return reason(plan, "match.chosen", course=match.course.name, clause=_clause(plan, match.course),
-                      line=row.line, row_name=row.name)
+                      line=row.line, row_name=row.name, who=audience.say("who"))
     if match.rule == "match.similar":
         return reason(plan, "match.similar", course=match.course.name, clause=_clause(plan, match.course),
-                      line=row.line, row_name=row.name, ratio=f"{match.ratio:.2f}")
+                      line=row.line, row_name=row.name, ratio=f"{match.ratio:.2f}", ask=audience.say("ask_similar"))
     if match.rule == "match.unmatched":
         return reason(plan, "match.unmatched", line=row.line, row_name=row.name)
     return conflict_reason(plan, match.course, match.seen)
@@ -60,7 +112,8 @@ class CourseWords:
         self.all = done + off_duty + calendar
 
 
-def course_words(plan, profile, c) -> CourseWords:
+def course_words(plan, profile, c, audience=PERSON, hours: str = "") -> CourseWords:
+    """hours: hours_used() for this profile (made once per check)."""
     done = [_done_reason(plan, c.done_rule, c.course, c.row)]
     if c.done_rule != "course.counted":
         return CourseWords(done, [], [])
@@ -68,10 +121,10 @@ def course_words(plan, profile, c) -> CourseWords:
     if c.started_early:
         done.append(reason(plan, "course.started_before_period", course=c.course.name, start=row.start,
                            end=row.end, period_start=plan.period_start))
-    calendar = [_calendar_fact(plan, profile, fact) for fact in c.calendar]
-    off_duty = [_off_duty_reason(plan, profile, c.course, row, c.off_duty_rule, found, calendar)]
-    off_duty += [reason(plan, "offduty.time_off", course=c.course.name, office=roc_span(a, b), leave=roc_span(la, lb))
-                 for a, b, la, lb in c.time_off]
+    calendar = [_calendar_fact(plan, profile, fact, audience) for fact in c.calendar]
+    off_duty = [_off_duty_reason(plan, profile, c.course, row, c.off_duty_rule, found, calendar, audience, hours)]
+    off_duty += [reason(plan, "offduty.time_off", course=c.course.name, office=roc_span(a, b), leave=roc_span(la, lb),
+                        whose=audience.say("whose"), hours=hours) for a, b, la, lb in c.time_off]
     if c.earlier is not None:
         first, first_found = c.earlier
         off_duty.insert(0, reason(
@@ -95,7 +148,7 @@ def _done_reason(plan, rule, course, row) -> dict:
     return reason(plan, rule, course=course.name, **facts)
 
 
-def _off_duty_reason(plan, profile, course, row, rule, found, calendar) -> dict:
+def _off_duty_reason(plan, profile, course, row, rule, found, calendar, audience, hours) -> dict:
     facts = {"span": roc_span(row.start, row.end)}
     if rule == "offduty.unpaid_leave":
         facts.update(leave_start=found["start"], leave_end=found["end"])
@@ -107,7 +160,8 @@ def _off_duty_reason(plan, profile, course, row, rule, found, calendar) -> dict:
                  "work": _work(found, when)}
         if rule == "offduty.village":  # the block's day is a stop for some villages of the person's district
             stop = plan.suspensions[found["start"].date().isoformat()]
-            facts.update(district=profile.district, villages="、".join(stop["villages"][profile.district]))
+            facts.update(district=profile.district, villages="、".join(stop["villages"][profile.district]),
+                         village_unknown=audience.say("village_unknown"))
     elif rule == "offduty.review":
         blocks = found["blocks"]
         facts = {"start": roc_time(row.start), "end": roc_time(row.end),
@@ -115,6 +169,7 @@ def _off_duty_reason(plan, profile, course, row, rule, found, calendar) -> dict:
                  "work": _blocks_text(blocks)}
     if rule in ("offduty.yes", "offduty.no", "offduty.village", "offduty.review"):
         facts["facts"] = "".join(r["message"] for r in calendar)
+        facts["hours"] = hours
     return reason(plan, rule, course=course.name, **facts)
 
 
@@ -152,7 +207,7 @@ def _why_not(found) -> str:
     return f"{'開始' if at == 'start' else '結束'}時間落在{kind}時間（{span}）內"
 
 
-def _calendar_fact(plan, profile, fact) -> dict:
+def _calendar_fact(plan, profile, fact, audience) -> dict:
     rule, day, what, applies = fact
     if rule == "calendar.suspension":
         return fixed_reason(plan, rule, day=day, cause=what["cause"])
@@ -162,13 +217,11 @@ def _calendar_fact(plan, profile, fact) -> dict:
     district, villages = profile.district, what.get("villages", {})
     where = district + (profile.village or "") if district in villages else district
     if district is None:
-        how = "若您在這些區上班，請在個人設定填寫工作所在行政區（district），當日就不算上班時間；目前以照常上班計。"
+        how = audience.say("district_unknown")
     elif applies is None:
-        how = f"您在{district}上班，但沒有填寫村里（village）：請確認您上班的村里是否在其中。"
-    elif applies:
-        how = f"您的工作地{where}在其中，當日不是上班時間。"
+        how = audience.say("village_missing", district=district)
     else:
-        how = f"您的工作地{where}不在其中，當日照常上班。"
+        how = audience.say("district_in" if applies else "district_out", district=where)
     named = "、".join(f"{d}（{'、'.join(villages[d])}）" if d in villages else d for d in what["districts"])
     return fixed_reason(plan, rule, day=day, districts=named, cause=what["cause"], how=how)
 
@@ -265,28 +318,28 @@ def hours_text(a: int, b: int) -> str:
     return f"{a // 3600:02d}:{a % 3600 // 60:02d}-{b // 3600:02d}:{b % 3600 // 60:02d}"
 
 
-def assumed(plan, profile) -> list:
-    """[{key, value, message}]: what was assumed for lack of input."""
+def assumed(plan, profile, audience=PERSON) -> list:
+    """[{key, value, message}]: what was assumed for lack of input, and what to do about it."""
     out = []
     if "category" in profile.assumed:
         name = plan.categories["civil_servant"]
         out.append({"key": "category", "value": "civil_servant",
-                    "message": f"沒有填人員類別，以「{name}」檢核；若不是，請選擇您的人員類別。"})
+                    "message": f"沒有填人員類別，以「{name}」檢核；{audience.say('ask_category')}"})
     if "office_hours" in profile.assumed:
         hours = "、".join(hours_text(a, b) for a, b in profile.office_hours)
         out.append({"key": "office_hours", "value": [hours_text(a, b) for a, b in profile.office_hours],
-                    "message": f"沒有填上班時間，以辦公日曆上班日的 {hours} 檢核（{plan.office_hours_source}）。"})
+                    "message": f"沒有填上班時間，以辦公日曆上班日的 {hours} 檢核（{plan.office_hours_source}）。"
+                               f"{audience.say('ask_hours')}"})
     if "district" in profile.assumed and plan.has_district_suspensions:
         out.append({"key": "district", "value": None,
-                    "message": "沒有填工作所在行政區：只有全市停止上班的日子不算上班時間；若您所在的區另有停止上班的"
-                               "日子，請填寫行政區。"})
+                    "message": f"沒有填工作所在行政區：只有全市停止上班的日子不算上班時間；{audience.say('ask_district')}"})
     days = [s for s in plan.suspensions.values() if profile.district in s.get("villages", {})]
     if "village" in profile.assumed and days:
         named = "；".join(f"{roc_day(date.fromisoformat(s['date']))}只有{'、'.join(s['villages'][profile.district])}"
                          for s in days)
         out.append({"key": "village", "value": None,
                     "message": f"沒有填工作所在村里：{profile.district}在 {named}停止上班；當日落在上班時間的課程，"
-                               "改由人事單位認定。請填寫村里（village）。"})
+                               f"改由人事單位認定。{audience.say('ask_village')}"})
     return out
 
 

@@ -1,10 +1,13 @@
 """A table's sheets written as a file: ODS (odfpy; the government's standard editable format), XLSX
 (XlsxWriter), CSV in UTF-8 with BOM (so that Excel reads it as UTF-8; the people sheet only) and JSON.
-Numbers stay numbers, text stays text; a cell holding several lines keeps them (reasons, one per line)."""
+Numbers stay numbers, dates are dates (ISO format), text stays text; a cell holding several lines keeps them
+(reasons, one per line). The spreadsheets open ready to read: each column as wide as its content (up to a
+limit), the header row frozen with a filter button on each column."""
 
 import csv
 import io
 import json
+from datetime import date
 
 FORMATS = {  # extension -> MIME type (the page's download, the CLI's --out)
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
@@ -15,6 +18,34 @@ FORMATS = {  # extension -> MIME type (the page's download, the CLI's --out)
 # Characters a spreadsheet would take as the start of a formula: such text is written with a leading
 # apostrophe in CSV (OWASP's CSV-injection advice); ODS and XLSX cells are typed as text, so never run.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_WIDEST = 60  # characters: a column of reasons wraps rather than running off the page
+_DATE_FORMAT = "yyyy-mm-dd"  # as the page and the CSV write a date
+
+
+def _widths(sheet) -> list:
+    """Each column's width in characters (a CJK character counts two): its longest line, header included.
+    A character's UTF-8 length stands for its width (1 byte: one; 3 bytes, CJK: two), which is fast enough
+    for a city's table; a column already at the limit is not measured further."""
+    widths = [0] * len(sheet.header)
+    for row in [sheet.header, *sheet.rows]:
+        for c, value in enumerate(row):
+            if widths[c] >= _WIDEST or value == "":
+                continue
+            text = "0000-00-00" if isinstance(value, date) else str(value)
+            for line in text.split("\n"):
+                width = (len(line.encode()) + len(line)) // 2
+                if width > widths[c]:
+                    widths[c] = width
+    return [min(max(w, 6) + 2, _WIDEST) for w in widths]
+
+
+def _last_cell(sheet) -> str:
+    """The sheet's used range's last cell, A1-style (Q13): the filter's range."""
+    column, n = "", len(sheet.header)
+    while n:
+        n, rest = divmod(n - 1, 26)
+        column = chr(65 + rest) + column
+    return f"{column}{len(sheet.rows) + 1}"
 
 
 def export(sheets: list, fmt: str) -> bytes:
@@ -42,7 +73,7 @@ def _csv_cell(value):
 
 def _json(sheets: list) -> bytes:
     data = {sheet.title: [dict(zip(sheet.header, row)) for row in sheet.rows] for sheet in sheets}
-    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False, indent=1, default=date.isoformat).encode("utf-8")
 
 
 def _xlsx(sheets: list) -> bytes:
@@ -53,6 +84,7 @@ def _xlsx(sheets: list) -> bytes:
                                      "strings_to_numbers": False})
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    day = book.add_format({"num_format": _DATE_FORMAT, "valign": "top"})
     for sheet in sheets:
         page = book.add_worksheet(sheet.title)
         page.write_row(0, 0, sheet.header, bold)
@@ -65,22 +97,44 @@ def _xlsx(sheets: list) -> bytes:
             for c, value in enumerate(row):
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     page.write_number(r, c, value, wrap)
+                elif isinstance(value, date):
+                    page.write_datetime(r, c, value, day)
                 elif value != "":
                     page.write_string(r, c, str(value), wrap)
-        page.set_column(0, len(sheet.header) - 1, 14)
+        for c, width in enumerate(_widths(sheet)):
+            page.set_column(c, c, width)
+        page.autofilter(0, 0, len(sheet.rows), len(sheet.header) - 1)
     book.close()
     return out.getvalue()
 
 
 def _ods(sheets: list) -> bytes:
     from odf import teletype
+    from odf.number import DateStyle, Day, Month, Text, Year
     from odf.opendocument import OpenDocumentSpreadsheet  # only when a table is written as ODS
-    from odf.table import Table, TableCell, TableRow
+    from odf.style import Style, TableColumnProperties
+    from odf.table import DatabaseRange, DatabaseRanges, Table, TableCell, TableColumn, TableRow
     from odf.text import P
 
     document = OpenDocumentSpreadsheet()
-    for sheet in sheets:
+    iso = DateStyle(name="iso-date")  # 2027-03-04, as _DATE_FORMAT
+    for part in (Year(style="long"), Text(text="-"), Month(style="long"), Text(text="-"), Day(style="long")):
+        iso.addElement(part)
+    document.automaticstyles.addElement(iso)
+    day = Style(name="date-cell", family="table-cell", datastylename="iso-date")
+    document.automaticstyles.addElement(day)
+    columns, ranges = {}, DatabaseRanges()
+    for n, sheet in enumerate(sheets):
         table = Table(name=sheet.title)
+        for width in _widths(sheet):
+            if width not in columns:  # one style per width (0.21 cm a character at the default 10 pt)
+                columns[width] = Style(name=f"column-{width}", family="table-column")
+                columns[width].addElement(TableColumnProperties(columnwidth=f"{width * 0.21:.2f}cm"))
+                document.automaticstyles.addElement(columns[width])
+            table.addElement(TableColumn(stylename=columns[width]))
+        # The filter buttons: LibreOffice's own name for a sheet's unnamed filter range.
+        ranges.addElement(DatabaseRange(name=f"__Anonymous_Sheet_DB__{n}", displayfilterbuttons="true",
+                                        targetrangeaddress=f"'{sheet.title}'.A1:'{sheet.title}'.{_last_cell(sheet)}"))
         for row in [sheet.header, *sheet.rows]:
             line = TableRow()
             empty = 0  # a run of empty cells is one element (odfpy builds each element slowly)
@@ -97,6 +151,11 @@ def _ods(sheets: list) -> bytes:
                     # A number's value is its office:value; the cell's text is left to the reader's format.
                     line.addElement(TableCell(valuetype="float", value=value))
                     continue
+                if isinstance(value, date):
+                    cell = TableCell(valuetype="date", datevalue=value.isoformat(), stylename=day)
+                    cell.addElement(P(text=value.isoformat()))
+                    line.addElement(cell)
+                    continue
                 cell = TableCell(valuetype="string")
                 for text in str(value).split("\n"):
                     if "  " in text or "\t" in text:  # runs of spaces and tabs kept (text:s, text:tab)
@@ -108,6 +167,7 @@ def _ods(sheets: list) -> bytes:
                 line.addElement(cell)
             table.addElement(line)
         document.spreadsheet.addElement(table)
+    document.spreadsheet.addElement(ranges)  # after the tables, as the schema orders them
     out = io.BytesIO()
     document.write(out)
     return out.getvalue()

@@ -144,7 +144,7 @@ def check_job(job: dict) -> dict:
         return {"id": job["id"], "error": job["roster_error"]}
     today = date.fromisoformat(job["today"]) if job.get("today") else None
     try:
-        result = check(bytes(job["data"]), job["profile"], today=today)
+        result = check(bytes(job["data"]), job["profile"], today=today, officer=True, sources=job["sources"])
     except InputError as exc:
         return {"id": job["id"], "error": _located(exc, job)}
     except RuleGapError as exc:  # this person's row says so; the others go on

@@ -2,14 +2,16 @@
 roster row naming a file not given; and the bundles sheet, one row per person and bundle with the reasons.
 The page shows it, the downloads and the CLI's --out write it: the same cells everywhere."""
 
+from datetime import date
+
 from rules_py import leave_reasons, load_plans
 from rules_py.batch.jobs import NO_ROSTER, NO_ROSTER_ROW
 from rules_py.batch.roster import COLUMNS
 
 STATUS = {"eligible": "符合", "review": "待審", "ineligible": "不符合"}
 FILE, NAME, UNIT, CATEGORY = "檔名", "姓名", "服務單位", "人員類別"
-TOTAL, EXPIRED, REWARD, REVIEW, NOTES = "補休時數合計", "已逾期補休時數", "嘉獎", "待確認事項", "說明"
-EXPIRED_MARK = "（已逾期）"  # after a bundle's last day of leave, when it is past: its hours are in EXPIRED, not TOTAL
+TOTAL, EXPIRED, REWARD, REVIEW, NOTES = "補休時數合計", "已逾期補休時數", "嘉獎", "待審事項", "說明"
+EXPIRED_MARK = "（已逾期）"  # after a bundle's 判定, when its last day of leave is past: its hours are in EXPIRED, not TOTAL
 HOURS, EXPIRES = "補休時數", "補休期限"
 BUNDLE_COLUMNS = (FILE, NAME, "項目", "判定", HOURS, EXPIRES, "完成時數", "應完成時數", "理由")
 PEOPLE_SHEET, BUNDLES_SHEET = "人員", "課程組合與理由"
@@ -50,17 +52,45 @@ def _number(value):
     return int(value) if float(value).is_integer() else value
 
 
-def _expires(leave: dict) -> str:
-    """The leave's last day, marked when it is past (the hours are then no longer usable)."""
-    if not leave["expires_on"]:
-        return ""
-    return leave["expires_on"] + (EXPIRED_MARK if leave["expiry_flag"] == "expired" else "")
+def _verdict(leave: dict) -> str:
+    """A bundle's 判定, marked when its last day of leave is past (the hours are then no longer usable); the
+    last day itself stays a date cell."""
+    return STATUS[leave["status"]] + (EXPIRED_MARK if leave["expiry_flag"] == "expired" else "")
 
 
 def review_points(result: dict) -> int:
-    """What the officer must look at: bundles and the commendation awaiting their decision, and warnings."""
+    """待審事項, what the officer must look at: bundles and the commendation awaiting their decision, and warnings
+    (the page's filter 只看待審的人 and its summary count the same)."""
     return (sum(b["leave"]["status"] == "review" for b in result["bundles"])
             + (result["reward"]["status"] == "review") + len(result["warnings"]))
+
+
+def _why_not(result: dict, bundle: dict) -> str:
+    """不符合 in a few words, for the page's table (the reasons say it in full): from the verdict's facts."""
+    if not result["category"]["covered"]:
+        return f"{result['category']['name']}不適用"
+    courses = [c for c in result["courses"] if c["bundle"] == bundle["id"]]
+    if not bundle["complete"]:
+        return f"缺 {sum(c['status'] != 'counted' for c in courses)} 門課"
+    kinds = dict.fromkeys(c["found"]["kind"] for c in courses if c["off_duty"] == "no" and c["found"])
+    names = {c["found"]["kind"]: c["found"]["kind_name"] for c in courses if c["found"]}
+    return "、".join(f"{names[k]}期間上課" if k == "unpaid_leave" else f"在{names[k]}時間上課"
+                    if k in ("office_hours", "on_duty") else f"與{names[k]}重疊" for k in kinds) or "不是公餘時間"
+
+
+def _day(iso):
+    """A date cell: a date (a spreadsheet's date, with its format), or empty."""
+    return date.fromisoformat(iso) if iso else ""
+
+
+def said_once(rows: list) -> list:
+    """What every row checked with defaults would say (名冊中沒有這個檔案…): said once above the page's table,
+    not in each row's 說明 (the downloads keep it per row: a row is read alone when filtered)."""
+    counts: dict = {}
+    for row in rows:
+        if row.get("defaults_note"):
+            counts[row["defaults_note"]] = counts.get(row["defaults_note"], 0) + 1
+    return [f"{count} 份紀錄：{note}；這些列的人員類別標示「（預設）」。" for note, count in counts.items()]
 
 
 def _reasons(reasons: list) -> str:
@@ -104,13 +134,13 @@ def assemble(batch, outcomes: list) -> Table:
         result = outcome.get("result")
         person = job["name"] or job["file"]
         meta = {"id": job["id"], "file": job["file"], "person": person, "unit": job["unit"],
-                "duplicate": bool(job.get("duplicate")), "notes": list(job["notes"]),
+                "duplicate": bool(job.get("duplicate")), "notes": [n for n in job["notes"] if n not in DEFAULTS_NOTES],
                 "defaults": job["profile"] is None, "profile_file": job["profile_file"]}
         cells = [job["file"], job["name"], job["unit"]]
         if result is None:
             meta.update(error=outcome["error"], gap=bool(outcome.get("gap")))
             people.append(_unchecked(header, job["file"], job["name"], job["unit"],
-                                     "；".join([outcome["error"], *(n for n in job["notes"] if n not in DEFAULTS_NOTES)])))
+                                     "；".join([outcome["error"], *meta["notes"]])))
             rows.append(meta)
             continue
         statuses = {b["id"]: b["leave"]["status"] for b in result["bundles"]}
@@ -122,9 +152,10 @@ def assemble(batch, outcomes: list) -> Table:
                 cells += ["", "", ""]
                 continue
             leave = b["leave"]
-            hours, expires = _number(leave["hours"]) if leave["status"] != "ineligible" else 0, _expires(leave)
-            cells += [STATUS[leave["status"]], hours, expires]
-            bundle_rows.append([job["file"], job["name"], b["name"], STATUS[leave["status"]], hours, expires,
+            hours = _number(leave["hours"]) if leave["status"] != "ineligible" else 0
+            verdict, expires = _verdict(leave), _day(leave["expires_on"])
+            cells += [verdict, hours, expires]
+            bundle_rows.append([job["file"], job["name"], b["name"], verdict, hours, expires,
                                 _number(b["completed_hours"]),
                                 _number(b["required_hours"]), _reasons(leave_reasons(result, b))])
         reward = result["reward"]
@@ -139,6 +170,9 @@ def assemble(batch, outcomes: list) -> Table:
         people.append(cells)
         meta.update(statuses=statuses, leave_hours=result["leave_hours"],
                     leave_hours_expired=result["leave_hours_expired"], reward=reward["status"], review=points,
+                    why={b["id"]: _why_not(result, b) for b in result["bundles"] if b["leave"]["status"] == "ineligible"},
+                    notes=[n for n in notes if n not in DEFAULTS_NOTES],
+                    defaults_note=next((n for n in notes if n in DEFAULTS_NOTES), None),
                     category=result["category"]["name"], plan=result["plan"]["id"],
                     expiring=any(b["leave"].get("expiry_flag") == "expiring" for b in result["bundles"]))
         rows.append(meta)

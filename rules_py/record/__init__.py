@@ -15,10 +15,16 @@
         each mapping's chosen_course: the catalogue course (code or name) the person picked for the row.
     RecordRow         one course row (fields in _row._NAMES), frozen, compared by its fields
     MAX_RECORD_BYTES  the largest record accepted
+    needs_pdf_reader(data) -> bool, load_pdf_reader() (async)
+        a record printed to PDF is read with pypdf (pyproject.toml's `page` group): in the page's Pyodide
+        its wheel comes from the site's own lock, loaded by load_pdf_reader the first time a PDF arrives.
 
 Modules: _decode (bytes -> text), _columns (the header), _html and _text (tables out of HTML, tab-separated
-text and CSV), _fields (cells -> RecordRow), _parse (the whole), _mappings (rows given as mappings).
+text and CSV), _pdf and _radicals (tables out of a PDF's text and borders), _fields (cells -> RecordRow),
+_parse (the whole), _mappings (rows given as mappings).
 """
+
+import sys
 
 from rules_py.record._decode import MAX_RECORD_BYTES
 from rules_py.record._mappings import chosen_courses, rows_from_mappings
@@ -38,4 +44,23 @@ def read_record(data, filename: str | None = None) -> tuple:
     return read(data, filename)
 
 
-__all__ = ["MAX_RECORD_BYTES", "RecordRow", "chosen_courses", "parse_record", "read_record", "rows_from_mappings"]
+def needs_pdf_reader(data) -> bool:
+    """True in the page's Pyodide when data is a PDF and pypdf is not loaded yet (then await load_pdf_reader())."""
+    if sys.platform != "emscripten" or "pypdf" in sys.modules:
+        return False
+    from importlib.util import find_spec
+
+    from rules_py.record._pdf import is_pdf
+
+    return is_pdf(data) and find_spec("pypdf") is None
+
+
+async def load_pdf_reader() -> None:
+    """In the page's Pyodide: pypdf's wheel from the site's own pyodide-lock.json (never at start)."""
+    import pyodide_js  # Pyodide's JavaScript API: this function runs only there
+
+    await pyodide_js.loadPackage("pypdf")
+
+
+__all__ = ["MAX_RECORD_BYTES", "RecordRow", "chosen_courses", "load_pdf_reader", "needs_pdf_reader", "parse_record",
+           "read_record", "rows_from_mappings"]

@@ -11,7 +11,6 @@ MAX_RECORD_BYTES = 5 * 1024 * 1024
 
 # File signatures people upload by mistake, so the message can say what the file is.
 _SIGNATURES = (
-    (b"%PDF", "這是 PDF 檔，請改用儲存的學習紀錄網頁、複製的表格或 CSV"),
     (b"PK\x03\x04", "這是壓縮檔或 Excel（.xlsx）檔，請在 Excel 另存為 CSV"),
     (b"\xd0\xcf\x11\xe0", "這是舊版 Excel 或 Word 檔，請另存為 CSV"),
     (b"\x89PNG", "這是圖片檔，無法讀取，請改用複製的表格或儲存的網頁"),

@@ -22,6 +22,7 @@ from rules_py.record._columns import COLUMNS, column_index, header_fields, platf
 from rules_py.record._decode import MAX_RECORD_BYTES, to_text
 from rules_py.record._fields import build_row, row_problem, single_line
 from rules_py.record._html import has_table, html_tables
+from rules_py.record._pdf import is_pdf, pdf_tables
 from rules_py.record._text import csv_rows, find_header, has_row_start, quoted_cells, text_rows
 from rules_py.record._row import RecordRow
 
@@ -45,6 +46,8 @@ def read_record(data: bytes | str, filename: str | None = None) -> tuple[list[Re
     """(the rows that can be read, the rows that cannot: row_problem's dicts), so that one bad row does not
     lose the others. InputError when the record as a whole cannot be read (no table, a row of other width)."""
     try:
+        if is_pdf(data):
+            return _course_rows(_record_table(pdf_tables(bytes(data)), "PDF 中"))
         return _parse(to_text(data))
     except InputError as error:
         if filename is None:
@@ -64,7 +67,12 @@ def _looks_like_headerless(rows: list[list[str]]) -> bool:
 def _from_html(text: str) -> _Table:
     if not has_table(text):
         raise InputError("網頁中沒有任何表格，找不到學習紀錄；請在平臺的「個人專區 → 學習紀錄」頁面儲存或複製")
-    tables = html_tables(text)
+    return _record_table(html_tables(text), "網頁中")
+
+
+def _record_table(tables: list[list[list[str]]], where: str) -> _Table:
+    """The record table among tables (rows of cells): the first with the record's header row, or else the
+    first whose rows are the platform's 12 cells starting with a number."""
     for rows in tables:
         for position, row in enumerate(rows):
             fields = header_fields(row)
@@ -73,7 +81,7 @@ def _from_html(text: str) -> _Table:
     for rows in tables:
         if _looks_like_headerless(rows):
             return platform_order(), len(COLUMNS), rows
-    raise InputError("網頁中" + _NO_TABLE)
+    raise InputError(where + _NO_TABLE)
 
 
 def _from_text(text: str) -> _Table:

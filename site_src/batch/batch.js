@@ -6,7 +6,7 @@ import { download } from "../checker/ics.js";
 import { supported, startPool } from "./pool.js";
 import { chosen, initChoose } from "./choose.js";
 import { runBatch } from "./run.js";
-import { initTable, showTable } from "./people-table.js";
+import { initTable, needsReview, showTable } from "./people-table.js";
 import { initDetail, openDetail } from "./detail.js";
 import { initKeep } from "./keep.js";
 
@@ -50,10 +50,10 @@ function progress() {
 function summarise(table, cancelled) {
   const rows = table.rows;
   const checked = rows.filter((r) => !r.error);
-  const review = checked.filter((r) => Object.values(r.statuses).includes("review") || r.reward === "review");
+  const review = checked.filter(needsReview);
   const hours = checked.reduce((sum, r) => sum + r.leave_hours, 0);
   $("batch-summary").textContent = `${cancelled ? "已取消：只檢核了部分紀錄。" : ""}共 ${rows.length} 列：已檢核 ${checked.length} 人，`
-    + `無法檢核或缺少的檔案 ${rows.length - checked.length} 列，有待審項目 ${review.length} 人，補休時數合計 ${hours} 小時。`;
+    + `無法檢核或缺少的檔案 ${rows.length - checked.length} 列，待審 ${review.length} 人，補休時數合計 ${hours} 小時。`;
 }
 
 async function start() {

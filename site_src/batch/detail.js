@@ -46,7 +46,7 @@ export async function openDetail(answer, row, from) {
   $("who-name").value = row.person === row.file ? "" : row.person;
   $("who-unit").value = row.unit || "";
   renderForms(answer);
-  renderResult(answer, plan, formBundles(answer).length > 0, signatureLabels())();  // its closed sections too, at once
+  renderResult(answer, plan, formBundles(answer).length > 0, signatureLabels(), "officer")();  // its closed sections too, at once
   $("batch-detail-title").textContent = `${row.person} 的檢核結果`;
   $("batch-results").hidden = true;
   $("batch-detail").hidden = false;

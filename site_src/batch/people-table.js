@@ -1,7 +1,9 @@
 // The results table: one row per person (or per file that could not be checked), from the table the
 // rules assembled (the same cells as the downloads). Sorting by any column, filters (only 待審, one unit,
-// leave expiring within the plan's reminder window, which the rules flag). Stable hooks for tests on each
-// row: data-person, data-leave-hours, data-reward, data-leave-<bundle id> (eligible | review | ineligible), data-error, data-duplicate.
+// leave expiring within the plan's reminder window, which the rules flag); what every defaults row would say
+// is said once above it, and the printout's header names the day, the unit, the summary and the filters.
+// Stable hooks for tests on each row: data-person, data-leave-hours, data-reward, data-review (待審事項),
+// data-leave-<bundle id> (eligible | review | ineligible), data-error, data-duplicate.
 import { $, el, hiddenText } from "../checker/dom.js";
 
 const ORDER = { eligible: 0, review: 1, ineligible: 2 };
@@ -19,29 +21,37 @@ function cell(index, name) {
 function columns() {
   const bundleColumns = table.bundles.map(([id, name]) => ({
     label: name,
-    show: (row, i) => (row.statuses && row.statuses[id] ? verdict(row.statuses[id], i, name) : ""),
+    show: (row, i) => (row.statuses && row.statuses[id] ? verdict(row, id, i, name) : ""),
     key: (row) => (row.statuses && row.statuses[id] ? ORDER[row.statuses[id]] : 9),
   }));
   return [
     { label: "姓名", show: personCell, key: (row) => row.person },
     { label: "服務單位", show: (row) => row.unit, key: (row) => row.unit },
-    { label: "人員類別", show: (row) => row.category || "", key: (row) => row.category || "" },
+    { label: "人員類別", show: category, key: (row) => row.category || "" },
     ...bundleColumns,
     { label: "補休合計", show: (row) => (row.error ? "" : `${row.leave_hours} 小時${row.leave_hours_expired ? `（另 ${row.leave_hours_expired} 小時已逾期）` : ""}`), key: (row) => (row.error ? -1 : row.leave_hours) },
     { label: "嘉獎", show: (row) => (row.reward ? VERDICT[row.reward] : ""), key: (row) => (row.reward ? ORDER[row.reward] : 9) },
-    { label: "待確認", show: (row) => (row.error ? "" : String(row.review)), key: (row) => (row.error ? -1 : row.review) },
-    { label: "說明", show: (row, i) => notes(row, i), key: (row) => (row.error ? 0 : 1) },
+    { label: "待審事項", show: (row) => (row.error ? "" : String(row.review)), key: (row) => (row.error ? -1 : row.review) },
+    { label: "說明", show: notes, key: (row) => (row.error ? 0 : 1) },
   ];
 }
 
-function verdict(status, index, name) {
+function verdict(row, id, index, name) {
+  const status = row.statuses[id];
   const hours = cell(index, `${name}補休時數`);
   const expires = cell(index, `${name}補休期限`);
   return [
-    el("span", { class: `verdict verdict--${status}`, text: VERDICT[status] }),
+    el("span", { class: `verdict verdict--${status}`, text: cell(index, name) }),  // 符合（已逾期） as in the downloads
     status === "ineligible" ? "" : `，${hours} 小時`,
     expires ? el("span", { class: "file", text: `${expires} 前休畢` }) : "",
+    status === "ineligible" ? el("span", { class: "why", dataset: { why: id }, text: row.why[id] }) : "",
   ];
+}
+
+// Checked with the plan's defaults (no roster row): said once above the table, marked here.
+function category(row) {
+  if (!row.category) return "";
+  return row.defaults_note ? [row.category, el("span", { class: "file", text: "（預設）" })] : row.category;
 }
 
 function personCell(row) {
@@ -52,13 +62,17 @@ function personCell(row) {
   ];
 }
 
-function notes(row, index) {
-  const text = cell(index, "說明");
-  return text ? text.split("；").map((line) => el("span", { class: "file", text: line })) : "";
+// A row that has no verdicts says so first, as an error; then its notes (not the defaults, said once above).
+function notes(row) {
+  const lines = row.notes.map((line) => el("span", { class: "file", text: line }));
+  if (!row.error) return lines;
+  return [el("span", { class: "row-error" }, [
+    el("strong", { class: "row-error__label", text: row.missing ? "缺少檔案：" : "無法檢核：" }), row.error]), ...lines];
 }
 
-function needsReview(row) {
-  return Boolean(row.statuses && (Object.values(row.statuses).includes("review") || row.reward === "review"));
+// 待審: what the 待審事項 column counts (verdicts awaiting the officer, warnings), the filter and the summary alike.
+export function needsReview(row) {
+  return !row.error && row.review > 0;
 }
 
 function shownRows() {
@@ -101,6 +115,7 @@ function rowHooks(row) {
   if (!row.error) {
     hooks.leaveHours = row.leave_hours;
     hooks.reward = row.reward;
+    hooks.review = row.review;
     Object.entries(row.statuses).forEach(([id, status]) => {
       hooks[`leave${id[0].toUpperCase()}${id.slice(1)}`] = status;
     });
@@ -115,6 +130,23 @@ export function render() {
   $("batch-table-body").replaceChildren(...shown.map((i) => el("tr", { dataset: rowHooks(table.rows[i]) },
     cols.map((col, c) => el(c === 0 ? "th" : "td", c === 0 ? { scope: "row" } : {}, col.show(table.rows[i], i))))));
   $("batch-shown").textContent = `顯示 ${shown.length}／${table.rows.length} 列。`;
+  printHeader(shown);
+}
+
+// The printout's own lines (print only): the day judged on, the unit(s), the active filters.
+function printHeader(shown) {
+  const unit = $("filter-unit").value;
+  const units = [...new Set(shown.map((i) => table.rows[i].unit).filter(Boolean))];
+  const filters = [
+    $("filter-review").checked ? "只看待審的人" : "",
+    $("filter-expiring").checked ? $("filter-expiring-label").textContent : "",
+    unit ? `服務單位「${unit}」` : "",
+  ].filter(Boolean);
+  $("batch-print-meta").replaceChildren(
+    el("p", { text: `檢核日期：${table.checked_on}` }),
+    el("p", { text: `服務單位：${unit || (units.length === 1 ? units[0] : `全部（${units.length} 個單位）`)}` }),
+    el("p", { text: `篩選：${filters.length ? filters.join("；") : "無（全部列）"}；顯示 ${shown.length}／${table.rows.length} 列。` }),
+  );
 }
 
 export function showTable(assembled, open) {
@@ -125,6 +157,8 @@ export function showTable(assembled, open) {
   $("filter-unit").replaceChildren(el("option", { value: "", text: "全部單位" }), ...units.map((u) => el("option", { value: u, text: u })));
   ["filter-review", "filter-expiring"].forEach((id) => { $(id).checked = false; });
   $("filter-expiring-label").textContent = `只看 ${table.expiring_days} 天內補休到期的人`;
+  $("batch-said-once").replaceChildren(...table.said_once.map((text) => el("li", { text })));
+  $("batch-said-once").hidden = !table.said_once.length;
   render();
 }
 

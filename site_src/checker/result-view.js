@@ -87,17 +87,18 @@ function expiry(leave) {
 }
 
 // What the person does next with a bundle, and by when: the panel's line for it.
-function deadlineLine(answer, bundle, hasForms) {
+function deadlineLine(answer, bundle, hasForms, audience) {
   const leave = bundle.leave;
   const until = leave.expires_on_roc && `請於 ${leave.expires_on_roc}（含當日）前休畢`;
   const flag = leave.expiry_flag ? [" ", el("strong", { class: "expiry-flag", text: EXPIRY_LABEL[leave.expiry_flag] +
     (leave.expiry_flag === "expiring" ? `，只剩 ${leave.days_left} 天` : "") })] : [];
   const done = `（${bundle.completed_hours}／${bundle.required_hours} 小時）`;
+  const person = audience === "person";
   const line = expired(leave) ? [`補休 ${leave.hours} 小時的期限 ${leave.expires_on_roc}（含當日）已過，不能再申請。`]
     : inProgress(leave.reasons, "bundle.in_progress") ? [`${IN_PROGRESS}${done}。`] : {
     eligible: [`補休 ${leave.hours} 小時，${until}。`, ...flag,
-      hasForms ? " 下一步：列印下面已填好的申請表，交給人事單位。" : ""],
-    review: [`補休 ${leave.hours} 小時需由人事單位認定；認定後${until}。`, ...flag, " 下一步：把申請表與學習紀錄交給人事單位認定。"],
+      hasForms && person ? " 下一步：列印下面已填好的申請表，交給人事單位。" : ""],
+    review: [`補休 ${leave.hours} 小時需由人事單位認定；認定後${until}。`, ...flag, person ? " 下一步：把申請表與學習紀錄交給人事單位認定。" : ""],
     ineligible: [bundle.complete ? "不能申請補休（原因見下方）。" : `不能申請補休：尚未完成${done}。`],
   }[leave.status];
   return el("li", { dataset: { deadline: bundle.id, leave: leave.status } }, [el("strong", { text: `${bundle.name}：` }), ...line]);
@@ -129,17 +130,32 @@ function bundleSection(answer, bundle, later) {
   ]);
 }
 
-// The page's own steps (printing, signing, handing in), then the rules' (說明2 and 說明5, with their clauses).
-function nextSteps(answer, hasForms, signatures) {
-  const steps = [
+// The page's own steps (printing, signing, handing in), then the rules' (說明2 and 說明5, with their clauses):
+// to the person on the checker, to the personnel officer on the batch page (the rules' sentences are written
+// for each by rules_py; these are the page's).
+const STEPS = {
+  person: (hasForms, signatures) => [
     "在學習平臺的「個人專區 → 學習紀錄」列印您的學習紀錄。",
     hasForms ? "列印下面已填好的補休申請表（每套組裝課程一張），寫上服務單位與姓名。" : "完成全部課程後，再回來檢核並列印補休申請表。",
     signatures.length ? `在申請表上取得 ${signatures.length} 個簽章：${signatures.join("、")}。` : "在申請表上取得所需的簽章。",
     "把申請表與學習紀錄交給人事單位，並在補休期限前休畢；可下載行事曆檔提醒自己。",
-  ];
+  ],
+  officer: (hasForms, signatures) => [
+    "請同仁提供在學習平臺「個人專區 → 學習紀錄」列印的學習紀錄，與這裡的結果核對。",
+    hasForms ? "可列印下面已填好的補休申請表（每套組裝課程一張），交同仁簽名；或請同仁自行以「補休檢核」列印。" : "同仁完成全部課程後，再檢核並列印補休申請表。",
+    signatures.length ? `申請表需 ${signatures.length} 個簽章：${signatures.join("、")}。` : "申請表需取得所需的簽章。",
+    "核定後登載補休時數，並提醒同仁在補休期限前休畢。",
+  ],
+};
+const FINAL = {
+  person: "這裡的結果只供參考：是否核給補休與嘉獎，由您服務機關的人事單位決定。",
+  officer: "這裡的結果只供參考：是否核給補休與嘉獎，由人事單位依計畫認定。",
+};
+
+function nextSteps(answer, hasForms, signatures, audience) {
   return el("section", { class: "next-steps", "aria-labelledby": "next-steps-title" }, [
     el("h3", { id: "next-steps-title", text: "接下來要做什麼" }),
-    el("ol", {}, steps.map((text) => el("li", { text }))),
+    el("ol", {}, STEPS[audience](hasForms, signatures).map((text) => el("li", { text }))),
     answer.next_steps.length ? reasons(answer.plan.id, answer.next_steps) : null,
   ]);
 }
@@ -153,10 +169,11 @@ function assumptions(answer) {
   ]);
 }
 
-// signatures: the form's signature boxes, as the site's form template names them.
+// signatures: the form's signature boxes, as the site's form template names them; audience: person (the
+// checker) or officer (the batch page's detail).
 // plan: the page's plan view (plan-data.js); the words come from the answer, which names its plan.
 // Returns the rest of the work, for once the verdict is drawn: what lies in closed sections.
-export function renderResult(answer, plan, hasForms, signatures) {
+export function renderResult(answer, plan, hasForms, signatures, audience = "person") {
   lookup = { rules: plan.rules[answer.plan.id] || {}, courses: new Map(answer.courses.map((c) => [c.key, c.reasons])) };
   const later = [];
   const review = answer.bundles.filter((b) => b.leave.status === "review").length;
@@ -168,7 +185,7 @@ export function renderResult(answer, plan, hasForms, signatures) {
       answer.leave_hours_expired ? `（另 ${answer.leave_hours_expired} 小時已逾期，不能再申請）` : "",
       review ? `；另有 ${review} 套需由人事單位認定（認定後最多 ${answer.leave_hours_with_review} 小時）` : "", "。",
     ]),
-    el("ul", { class: "deadlines" }, answer.bundles.map((b) => deadlineLine(answer, b, hasForms))),
+    el("ul", { class: "deadlines" }, answer.bundles.map((b) => deadlineLine(answer, b, hasForms, audience))),
     el("p", { text: `${answer.reward.name}：${rewardLabel}。` }),
   ]);
   const reward = el("section", { class: `reward reward--${answer.reward.status}`, dataset: { reward: answer.reward.status },
@@ -186,9 +203,9 @@ export function renderResult(answer, plan, hasForms, signatures) {
     ...answer.bundles.map((b) => bundleSection(answer, b, later)),
     reward,
     warnings || "",
-    nextSteps(answer, hasForms, signatures),
+    nextSteps(answer, hasForms, signatures, audience),
     sourceNote(answer) || "",
-    el("p", { class: "final-decision" }, el("strong", { text: "這裡的結果只供參考：是否核給補休與嘉獎，由您服務機關的人事單位決定。" })),
+    el("p", { class: "final-decision" }, el("strong", { text: FINAL[audience] })),
   );
   return () => later.forEach((step) => step());
 }

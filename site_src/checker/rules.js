@@ -17,6 +17,14 @@ export function rulesSupported() {
 // input: {record: text} for a record as given, or {rows: [...]} for confirmed and hand-entered rows.
 export async function check(input, profile, planId) {
   const request = { ...input, profile, plan: planId, today: todayIso() };
+  // A record printed to PDF ("%PDF" is "JVBER" in base64): pypdf comes from this site the first time one arrives.
+  if (input.record_base64 && input.record_base64.startsWith("JVBER")) {
+    try {
+      await rulesClient.call("rules_py.record", "load_pdf_reader", []);
+    } catch (error) {
+      return { error: { message: "無法載入讀取 PDF 的程式，可能是網路中斷；請重新整理頁面再試一次，或改用儲存的網頁、複製的表格。", where: null } };
+    }
+  }
   try {
     return JSON.parse(await rulesClient.check(JSON.stringify(request)));
   } catch (error) {

@@ -1,14 +1,23 @@
 """Spreadsheets read back with the libraries an officer's software stands for: odfpy for ODS, openpyxl for
-XLSX (not the writers the page uses), into {sheet title: rows of cells}; a number as int when whole."""
+XLSX (not the writers the page uses), into {sheet title: rows of cells}; a number as int when whole; a date
+as a date (CSV and JSON, which have none, write it as ISO text: read back as a date)."""
 
 import csv
 import io
 import json
+import re
+from datetime import date, datetime
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _cell(value):
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return date.fromisoformat(value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
@@ -41,6 +50,8 @@ def read_ods(data: bytes) -> dict:
                 repeat = int(cell.getAttribute("numbercolumnsrepeated") or 1)
                 if cell.getAttribute("valuetype") == "float":
                     value = _cell(float(cell.getAttribute("value")))
+                elif cell.getAttribute("valuetype") == "date":
+                    value = date.fromisoformat(cell.getAttribute("datevalue")[:10])
                 else:
                     value = "\n".join(teletype.extractText(p) for p in cell.getElementsByType(P))
                 cells += [value] * repeat
@@ -62,12 +73,13 @@ def _number(text: str):
         try:
             return _cell(float(text))
         except ValueError:
-            return text
+            return _cell(text)
 
 
 def read_json(data: bytes) -> dict:
     content = json.loads(data)
-    return {title: [list(rows[0])] + [list(r.values()) for r in rows] if rows else [] for title, rows in content.items()}
+    return {title: [list(rows[0])] + [[_cell(v) for v in r.values()] for r in rows] if rows else []
+            for title, rows in content.items()}
 
 
 def table_cells(table) -> dict:

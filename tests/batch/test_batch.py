@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import rules_py
-from rules_py.batch import export, prepare, roster_template, run
+from rules_py.batch import check_job, export, prepare, roster_template, run
 from rules_py.batch.roster import read_roster
 from tests.batch import generate
 from tests.batch.readback import read_csv, read_json, read_ods, read_xlsx, table_cells
@@ -79,7 +79,7 @@ def test_roster_faults_are_located_and_the_others_still_checked():
 def test_a_roster_without_its_file_column_says_so():
     table = run([(PEOPLE[0].file, PEOPLE[0].data)], ("名冊.csv", "姓名,單位\n甲,乙\n".encode()), TODAY)
     assert any("沒有「檔名」欄" in (row.get("error") or "") for row in table.rows)
-    assert "名冊中沒有這個檔案" in table.rows[0]["notes"][0]
+    assert "名冊中沒有這個檔案" in table.rows[0]["defaults_note"] and table.rows[0]["notes"] == []
 
 
 def test_duplicates_are_flagged_both_ways():
@@ -131,10 +131,11 @@ def test_expired_leave_is_its_own_column_and_its_bundle_marked():
     expired = [b for b in result["bundles"] if b["leave"]["expiry_flag"] == "expired"]
     assert result["leave_hours"] == 0 and result["leave_hours_expired"] == 4 * len(expired) > 0
     assert (cells[header.index("補休時數合計")], cells[header.index("已逾期補休時數")]) == (0, 4 * len(expired))
-    for b in expired:
-        assert cells[header.index(f"{b['name']}補休期限")] == b["leave"]["expires_on"] + "（已逾期）"
+    for b in expired:  # the 判定 says so; the last day stays a date
+        last = date.fromisoformat(b["leave"]["expires_on"])
+        assert cells[header.index(b["name"])] == "符合（已逾期）" and cells[header.index(f"{b['name']}補休期限")] == last
         (row,) = [r for r in table.bundles.rows if r[2] == b["name"]]
-        assert row[5] == b["leave"]["expires_on"] + "（已逾期）"
+        assert (row[3], row[5]) == ("符合（已逾期）", last)
 
 
 def test_roster_village_and_night_shift_columns():
@@ -154,8 +155,61 @@ def test_exports_read_back_to_the_same_cells():
     assert read_csv(export(table.sheets(), "csv")) == cells["人員"]
     header = cells["人員"][0]
     for name in ("檔名", "姓名", "服務單位", "人員類別", "政策能力訓練", "市政議題訓練", "共通知能訓練", "補休時數合計",
-                 "嘉獎", "待確認事項"):
+                 "嘉獎", "待審事項"):
         assert name in header
+
+
+def _ready_table():
+    files = [(p.file, p.data) for p in PEOPLE[:10]] + list(generate.HOSTILE.items())
+    return run(files, ("名冊.xlsx", generate.roster_xlsx(PEOPLE[:10])), TODAY)
+
+
+def test_xlsx_opens_ready_to_read_dates_filters_and_widths():
+    """Read back with openpyxl: a last day is a date cell (yyyy-mm-dd), each sheet has its filter row over all
+    its rows, and each column is as wide as its content (the file names' column wider than the hours')."""
+    import openpyxl
+
+    table = _ready_table()
+    book = openpyxl.load_workbook(io.BytesIO(export(table.sheets(), "xlsx")))
+    for sheet, page in zip(table.sheets(), book.worksheets):
+        last = openpyxl.utils.get_column_letter(len(sheet.header))
+        assert page.auto_filter.ref == f"A1:{last}{len(sheet.rows) + 1}"
+        dates = [c for row in page.iter_rows(min_row=2) for c in row if c.is_date]
+        assert dates and all(c.number_format == "yyyy-mm-dd" for c in dates), sheet.title
+        want = [v for row in sheet.rows for v in row if isinstance(v, date)]
+        assert [c.value.date() for c in dates] == want
+    people = book.worksheets[0]
+    width = {name: people.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width
+             for i, name in enumerate(table.people.header)}
+    longest = max(len(r[0]) for r in table.people.rows)
+    assert width["檔名"] >= longest and width["嘉獎"] < width["檔名"] and width["說明"] > width["嘉獎"]
+
+
+def test_ods_opens_ready_to_read_dates_filters_and_widths():
+    """Read back with odfpy: date cells (office:date-value, an ISO date style), a filter range with its buttons
+    on each sheet, and a column width per column from its content."""
+    from odf.number import DateStyle
+    from odf.opendocument import load
+    from odf.style import Style, TableColumnProperties
+    from odf.table import DatabaseRange, Table, TableCell, TableColumn
+
+    table = _ready_table()
+    document = load(io.BytesIO(export(table.sheets(), "ods")))
+    styles = {s.getAttribute("name"): s for s in document.automaticstyles.getElementsByType(Style)}
+    assert [d.getAttribute("name") for d in document.automaticstyles.getElementsByType(DateStyle)] == ["iso-date"]
+    ranges = {r.getAttribute("targetrangeaddress"): r.getAttribute("displayfilterbuttons")
+              for r in document.spreadsheet.getElementsByType(DatabaseRange)}
+    for sheet, page in zip(table.sheets(), document.spreadsheet.getElementsByType(Table)):
+        cells = [c for c in page.getElementsByType(TableCell) if c.getAttribute("valuetype") == "date"]
+        assert cells and all(styles[c.getAttribute("stylename")].getAttribute("datastylename") == "iso-date"
+                             for c in cells)
+        want = [v.isoformat() for row in sheet.rows for v in row if isinstance(v, date)]
+        assert [c.getAttribute("datevalue") for c in cells] == want
+        assert ranges[f"'{sheet.title}'.A1:'{sheet.title}'.{chr(64 + len(sheet.header))}{len(sheet.rows) + 1}"] == "true"
+        columns = page.getElementsByType(TableColumn)
+        widths = [float(styles[c.getAttribute("stylename")].getElementsByType(TableColumnProperties)[0]
+                        .getAttribute("columnwidth")[:-2]) for c in columns]
+        assert len(widths) == len(sheet.header) and len(set(widths)) > 3, widths
 
 
 @pytest.mark.parametrize("fmt", ["ods", "xlsx"])
@@ -217,3 +271,43 @@ def test_oversized_files_are_one_row_each(monkeypatch):
     rows = {row["file"]: row for row in table.rows}
     assert "檔案太大" in rows["big.html"]["error"]
     assert "一次最多檢核 2 份" in rows["s.zip/同仁/zipped.txt"]["error"]
+
+
+def _all_reasons(result) -> list:
+    return [r for b in result["bundles"] for r in b["leave"]["reasons"]] + [
+        r for c in result["courses"] for r in c["reasons"]] + result["warnings"] + result["reward"]["reasons"]
+
+
+def _office_hours_reasons(result) -> list:
+    return [r for r in _all_reasons(result) if r["rule"] in ("offduty.yes", "offduty.no", "offduty.review")]
+
+
+def test_reasons_name_the_hours_used_and_where_they_came_from():
+    """A roster giving 08:30-12:00: every office-hours reason says so and names the roster cell, never the default
+    (which was not used); a record with no roster row says the default was used. Both speak to the officer."""
+    given, unlisted = generate.Person(1), generate.Person(3)
+    given.cells["上班時間"] = "08:30-12:00"
+    batch = prepare([(given.file, given.data), (unlisted.file, unlisted.data)],
+                    ("名冊.csv", generate.roster_csv([given])), TODAY)
+    results = {job["file"]: check_job(job)["result"] for job in batch.jobs}
+    used = _office_hours_reasons(results[given.file])
+    assert used and all("上班時間以 08:30-12:00 計（名冊第 2 列「上班時間」）。" in r["message"] for r in used)
+    assert all("預設" not in r["message"] and "source" not in r for r in used)
+    default = _office_hours_reasons(results[unlisted.file])
+    assert default and all("上班時間以預設的 08:00-12:00、13:30-17:30 計（沒有填上班時間）。" in r["message"]
+                           for r in default)
+    for result in results.values():
+        words = [r["message"] for r in _all_reasons(result)] + [a["message"] for a in result["assumed"]]
+        assert not any("您" in text for text in words), words
+    asks = {a["key"]: a["message"] for a in results[unlisted.file]["assumed"]}
+    assert asks["office_hours"].endswith("若同仁的上班時間不同，請在名冊填寫「上班時間」。")
+    assert asks["category"].endswith("若不是，請在名冊填寫同仁的「人員類別」。")
+
+
+def test_the_person_is_still_spoken_to_as_you():
+    person = generate.Person(3)
+    result = rules_py.check(person.data, None, today=TODAY)
+    asks = {a["key"]: a["message"] for a in result["assumed"]}
+    assert asks["category"].endswith("若不是，請選擇您的人員類別。") and asks["office_hours"].endswith("請依您的實際上班時間修改。")
+    mine = rules_py.check(person.data, {"office_hours": ["08:30-12:00"]}, today=TODAY)
+    assert all("上班時間以 08:30-12:00 計（您填寫的）。" in r["message"] for r in _office_hours_reasons(mine))

@@ -232,6 +232,9 @@ def test_under_each_clause_the_plan_page_lists_the_rules_on_it():
         assert f'<li data-rule="{rule_id}">{rule["summary"]}</li>' in blocks[rule["clause"]], rule_id
     assert set(blocks) == {rule["clause"] for rule in catalogue.values()}
     assert all("本工具依此條判斷（<a href=\"../../../checker/\">補休檢核</a>）" in block for block in blocks.values())
+    # Each is one plain sentence for a reader: no field names of the rules (district), no second sentence.
+    for rule_id, rule in catalogue.items():
+        assert not re.search(r"[A-Za-z_]", rule["summary"]) and rule["summary"].count("。") == 1, rule_id
     # Each list sits right after its clause's own text, before the next clause begins.
     assert page.index('data-clause="陸、五"') < page.index("{#clause-6-6")
     assert page.index('id="form-note-3"') < page.index('data-clause="附件2說明3"') < page.index('id="form-note-4"')

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import rules_py
+from rules_py.batch.table import review_points
 from tests.batch import generate
 from tests.support.tool_page import open_tool, wait_status_ready
 
@@ -80,7 +81,8 @@ def assert_rows_are_the_rules(page, persons) -> dict:
 
 def expected_hooks(person) -> dict:
     result = rules_py.check(person.data, person.profile, today=date.today())
-    hooks = {"person": person.name, "leaveHours": f"{result['leave_hours']:g}", "reward": result["reward"]["status"]}
+    hooks = {"person": person.name, "leaveHours": f"{result['leave_hours']:g}", "reward": result["reward"]["status"],
+             "review": str(review_points(result))}
     hooks.update({f"leave{b['id'].capitalize()}": b["leave"]["status"] for b in result["bundles"]})
     return hooks
 

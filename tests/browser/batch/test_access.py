@@ -2,6 +2,7 @@
 from the keyboard, and the table printed on A4 landscape."""
 
 import subprocess
+from datetime import date
 
 import pytest
 
@@ -88,6 +89,7 @@ def test_the_table_prints_on_a4_landscape(batch_page, tmp_path):
     page = batch_page
     choose(page, PEOPLE[:4], "名冊.csv")
     run(page)
+    page.check("#filter-review")
     pdf = tmp_path / "table.pdf"
     page.emulate_media(media="print")
     page.pdf(path=str(pdf), prefer_css_page_size=True)
@@ -97,4 +99,12 @@ def test_the_table_prints_on_a4_landscape(batch_page, tmp_path):
     width, height = (float(v) for v in size.split(":")[1].split("pts")[0].split(" x "))
     assert "(A4)" in size and width > height, size  # A4 (841.9 x 595.3 pt), wider than tall
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert PEOPLE[0].name in text and "選擇檔案" not in text
+    assert "選擇檔案" not in text
+    # The printout says when, for which unit, the summary and which filter is on.
+    flat = "".join(text.split())
+    today = date.today()
+    assert f"檢核日期：{today.year - 1911}年{today.month}月{today.day}日（{today.isoformat()}）" in flat
+    assert "服務單位：全部（" in flat and "篩選：只看待審的人" in flat
+    assert "".join(page.inner_text("#batch-summary").split()) in flat
+    shown = page.eval_on_selector_all("#batch-table-body tr", "els => els.map(e => e.dataset.person)")
+    assert shown and all(name in text for name in shown)

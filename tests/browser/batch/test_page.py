@@ -8,8 +8,9 @@ import pytest
 import rules_py
 
 from tests.batch import generate
-from tests.browser.batch.page import (assert_rows_are_the_rules, choose, cli_output, download, expected_hooks, rows,
-                                      run)
+from rules_py.batch.jobs import NO_ROSTER_ROW
+from tests.browser.batch.page import (assert_rows_are_the_rules, choose, cli_output, download, expected_hooks, files,
+                                      rows, run)
 from tests.batch.readback import read_csv, read_ods, read_xlsx
 
 PEOPLE = generate.people(50)
@@ -63,8 +64,7 @@ def test_filters_and_sorting(batch_page):
     page.check("#filter-review")
     review = rows(page)
     assert review and len(review) < len(everyone)
-    assert all("review" in (h.get("reward"), *(v for k, v in h.items() if k.startswith("leave") and k != "leaveHours"))
-               for h in review.values())
+    assert set(review) == {name for name, h in everyone.items() if int(h["review"]) > 0}  # what 待審事項 counts
     page.uncheck("#filter-review")
     page.select_option("#filter-unit", generate.UNITS[1])
     unit = rows(page)
@@ -79,6 +79,70 @@ def test_filters_and_sorting(batch_page):
     names = list(rows(page))
     assert names == sorted(names, key=lambda n: n)  # 測試NN號: code point order is the zh-Hant order here
     assert page.get_attribute("#batch-table-head th:first-child", "aria-sort") == "ascending"
+
+
+def _detail_of(page, person_name) -> dict:
+    page.click(f"#batch-table-body tr[data-person='{person_name}'] button[data-open]")
+    page.wait_for_selector("#batch[data-state='detail']")
+    found = page.eval_on_selector_all("#result li[data-rule]", "els => els.map(e => [e.dataset.rule, e.textContent])")
+    text = page.text_content("#batch-detail")
+    page.click("#detail-back")
+    return {"reasons": found, "text": text}
+
+
+def test_the_detail_speaks_to_the_officer_and_names_the_hours_used(batch_page):
+    """Roster 08:30-12:00: each office-hours reason in the detail says 08:30-12:00 and the roster cell, none the
+    default; a record the roster lacks says the default was used. No sentence asks the officer to do what only
+    the employee can (請依您的…, 請選擇您的…, 列印您的…)."""
+    page = batch_page
+    given, unlisted = generate.Person(1), generate.Person(3)
+    given.cells["上班時間"] = "08:30-12:00"
+    page.set_input_files("#batch-files", files=files([given, unlisted], hostile=False))
+    page.set_input_files("#batch-roster", files=[{"name": "名冊.csv", "mimeType": "text/csv",
+                                                  "buffer": generate.roster_csv([given])}])
+    run(page)
+    office_hours = ("offduty.yes", "offduty.no", "offduty.review")
+    mine = _detail_of(page, given.name)
+    used = [text for rule, text in mine["reasons"] if rule in office_hours]
+    assert used and all("08:30-12:00" in t and "名冊第 2 列「上班時間」" in t and "預設" not in t for t in used)
+    assert "本府一般辦公時間" not in mine["text"]
+    default = _detail_of(page, unlisted.file)
+    assert all("以預設的 08:00-12:00、13:30-17:30" in t for rule, t in default["reasons"] if rule in office_hours)
+    for shown in (mine, default):
+        assert not any(words in shown["text"] for words in ("請依您的實際上班時間修改", "請選擇您的人員類別", "列印您的學習紀錄"))
+        assert "您" not in "".join(t for _, t in shown["reasons"])
+    assert "請在名冊填寫同仁的「人員類別」" in default["text"] and "請同仁提供" in default["text"]
+
+
+def test_the_table_says_why(batch_page):
+    """不符合 names its reason in the row; a file that can't be checked is an error in words; the defaults note
+    (no roster row) is said once above the table, not in each row's 說明."""
+    page = batch_page
+    persons = PEOPLE[:12]
+    page.set_input_files("#batch-files", files=files(persons))
+    page.set_input_files("#batch-roster", files=[{"name": "名冊.csv", "mimeType": "text/csv",
+                                                  "buffer": generate.roster_csv(persons[:8])}])
+    run(page)
+    once = page.eval_on_selector_all("#batch-said-once li", "els => els.map(e => e.textContent)")
+    assert once == [f"4 份紀錄：{NO_ROSTER_ROW}；這些列的人員類別標示「（預設）」。"]
+    cells = page.eval_on_selector_all("#batch-table-body tr", """els => els.map(e => ({person: e.dataset.person,
+        error: e.dataset.error || null, why: [...e.querySelectorAll('.why')].map(w => [w.dataset.why, w.textContent]),
+        notes: e.lastElementChild.textContent, category: e.children[2].textContent,
+        marked: e.querySelector('.row-error .row-error__label')?.textContent || null}))""")
+    shown = {c["person"]: c for c in cells}
+    assert all("名冊中沒有這個檔案" not in c["notes"] for c in cells)
+    for i, person in enumerate(persons):
+        result = rules_py.check(person.data, person.profile if i < 8 else None, today=date.today())
+        ineligible = [b["id"] for b in result["bundles"] if b["leave"]["status"] == "ineligible"]
+        got = shown[person.name if i < 8 else person.file]
+        assert [b for b, _ in got["why"]] == ineligible and all(text for _, text in got["why"]), person.file
+        assert got["category"].endswith("（預設）") == (i >= 8)
+    assert any(c["why"] for c in cells)
+    for name in generate.HOSTILE:
+        row = next(c for c in cells if c["person"].startswith(name))
+        assert row["error"] and row["marked"] == "無法檢核："
+    color = page.eval_on_selector("#batch-table-body tr[data-error] .row-error", "e => getComputedStyle(e).color")
+    assert color == "rgb(176, 0, 32)"  # the error red, not grey
 
 
 def test_missing_files_and_duplicates_are_listed(batch_page):

@@ -57,10 +57,10 @@ def test_an_uploaded_file_gets_the_rules_own_message(checker, name, data):
     assert focused(checker) == "record-file"
 
 
-def test_a_pdf_is_named_as_a_pdf(checker):
+def test_a_cut_off_pdf_is_named_as_one(checker):
     checker.set_input_files("#record-file", files=[{"name": "紀錄.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n"}])
     wait_settled(checker, "#record-continue")
-    assert "這是 PDF 檔" in errors(checker)[0]
+    assert "這個 PDF 檔不完整" in errors(checker)[0]
 
 
 def test_a_10_mb_paste_is_refused_at_once_and_the_page_stays_responsive(checker):

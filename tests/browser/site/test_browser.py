@@ -155,3 +155,22 @@ def test_page_fits_a_phone_screen(page, base_url, path):
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(base_url + path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_course_codes_are_never_broken(page, base_url, width):
+    """A code is typed and searched whole: each one on a single line (PCENTER1141005 / 56 was broken), still fitting."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + PLAN + "courses/")
+    lines = page.eval_on_selector_all("td.code", """els => els.map(e => {
+        const range = document.createRange(); range.selectNodeContents(e);
+        return [e.textContent, range.getClientRects().length]; })""")
+    assert len(lines) == 2 * 23 and all(count == 1 for _, count in lines), lines
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_footer_and_404_title_are_in_chinese(page, base_url):
+    page.goto(base_url)
+    assert "Made with" not in page.inner_text("footer") and "人事單位" in page.inner_text(".md-copyright")
+    page.goto(base_url + "no-such-page/")
+    assert page.title().startswith("找不到網頁 - ") and load_plans()["plans"]["kaohsiung-114"]["short_title"] in page.title()
