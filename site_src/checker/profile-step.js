@@ -96,7 +96,9 @@ export function readProfile() {
     if (!item[1]) errors.push({ message: `${list.title}第 ${i + 1} 筆：請填寫結束`, field: fieldId(list.key, i, "end") });
     return item[0] && item[1] ? [convert(item)] : [];
   });
-  profile.office_hours = $("no-office-hours").checked ? [] : pairs(OFFICE_HOURS, ([a, b]) => `${a}-${b}`);
+  const hours = $("no-office-hours").checked ? [] : pairs(OFFICE_HOURS, ([a, b]) => `${a}-${b}`);
+  // The plan's default left as shown is not the person's own answer: the rules then say the default was used.
+  if (hours.join() !== plan.defaultOfficeHours.join()) profile.office_hours = hours;
   LISTS.forEach((list) => {
     if (list.kind === "day") profile[list.key] = values[list.key].filter(Boolean);
     else profile[list.key] = pairs(list, list.kind === "moments" ? ([a, b]) => [moment(a), moment(b)] : (pair) => pair.slice());
@@ -208,6 +210,11 @@ export function categoryName(id) {
 }
 
 export const PROFILE_LISTS = LISTS;
+
+// The office hours a profile is checked with: its own, or the plan's default (said so).
+export function officeHoursOf(profile) {
+  return profile.office_hours || plan.defaultOfficeHours.map((h) => `${h}（預設）`);
+}
 
 // The suspension days, each district-only one saying whether the chosen district makes it a day off.
 function renderSuspensions() {

@@ -30,6 +30,10 @@ NOT_EXPRESSIBLE = {"bad_input/unknown category", "bad_input/unknown profile key"
 # becomes 02:00, where the rules read 10:00 Taiwan time): the verdict agrees, the sentence naming the 加班 does
 # not. A fault of the page's import, reported; until it is fixed, only these cases' reasons are not compared.
 OFFSET_READ_AS_LOCAL = {"time_zones/a profile mixing times with and without offsets gives a verdict"}
+# Office hours given as exactly the plan's default: the page shows the default in its fields, and leaving them
+# is not an answer (the reasons then say the default was used), so its reasons name the hours differently.
+DEFAULT_HOURS_GIVEN = {"bad_input/profile text in YAML with comments"}
+WORDS_DIFFER = OFFSET_READ_AS_LOCAL | DEFAULT_HOURS_GIVEN
 
 
 def page_profile(case) -> dict:
@@ -158,8 +162,8 @@ def test_every_case_gives_the_same_verdict_in_the_page(shared_checker):
             result = outcome["result"]
             want = {"bundles": {b["id"]: b["leave"]["status"] for b in result["bundles"]},
                     "leave_hours": result["leave_hours"], "reward": result["reward"]["status"],
-                    "reasons": shown.get("reasons") if case["name"] in OFFSET_READ_AS_LOCAL else shown_reasons(result),
-                    "sources": shown.get("sources") if case["name"] in OFFSET_READ_AS_LOCAL else shown_sources(result)}
+                    "reasons": shown.get("reasons") if case["name"] in WORDS_DIFFER else shown_reasons(result),
+                    "sources": shown.get("sources") if case["name"] in WORDS_DIFFER else shown_sources(result)}
             ok = kind == "result" and shown == want
             if kind == "result" and not ok:  # only what differs
                 shown = {key: (shown.get(key), value) for key, value in want.items() if shown.get(key) != value}
@@ -168,4 +172,4 @@ def test_every_case_gives_the_same_verdict_in_the_page(shared_checker):
             mismatches.append((case["name"], kind, shown))
     assert mismatches == [], json.dumps(mismatches, ensure_ascii=False, indent=1)
     assert len(checked) == len(CASES) - len(NOT_EXPRESSIBLE)
-    assert NOT_EXPRESSIBLE <= {c["name"] for c in CASES}, "a skipped case was renamed or removed"
+    assert NOT_EXPRESSIBLE | WORDS_DIFFER <= {c["name"] for c in CASES}, "a skipped case was renamed or removed"
