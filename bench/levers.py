@@ -15,14 +15,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from bench.servers import _link_or_copy
 from pipeline.offline import write_service_worker
-
-
-def _link_or_copy(source, target):
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def _edit(site: Path, relative: str, edit) -> Path:

@@ -31,9 +31,13 @@ def pyc_used(site: Path) -> dict:
     """Runs bench/pyc_used.mjs on the site's runtime and wheel (Node, as `make` already needs it)."""
     result = subprocess.run(["node", str(Path(__file__).with_name("pyc_used.mjs")), str(site / "pyodide")],
                             capture_output=True, text=True)
-    if result.returncode != 0:
-        return {"error": result.stderr[-500:]}
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    lines = result.stdout.strip().splitlines()
+    try:
+        return json.loads(lines[-1])  # the answer, or {"error": one line} (pyc_used.mjs)
+    except (IndexError, ValueError):
+        # Not even that (node itself failed): its last line, never a dump of whatever it printed.
+        said = [line.strip() for line in result.stderr.splitlines() if line.strip()]
+        return {"error": (said[-1] if said else f"node exited {result.returncode}")[:300]}
 
 
 def describe(chromium_version: str) -> dict:

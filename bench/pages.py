@@ -7,6 +7,8 @@ import json
 import time
 from pathlib import Path
 
+from bench import records
+
 READY_TIMEOUT_MS = 180_000
 # The checker's record input, best first; the spine (before the checker UI lands) has only its status.
 RECORD_INPUTS = ("#record-paste", "textarea", "input[type=file]", "[contenteditable=true]")
@@ -42,6 +44,18 @@ _MARKS = """
 """
 
 
+# For the instant user: `verdict`, the first animation frame showing the result's total (from navigation start).
+_VERDICT_MARK = """
+(() => {
+  (function frame() {
+    const shown = document.querySelector("#result [data-leave-hours]");
+    if (shown && shown.getClientRects().length && window.__bench) window.__bench.verdict = performance.now();
+    else requestAnimationFrame(frame);
+  })();
+})();
+"""
+
+
 # Chromium's network emulation over CDP (it covers the page's workers too): a good office or home line.
 THROTTLED = {"offline": False, "latency": 40, "downloadThroughput": 30_000_000 / 8, "uploadThroughput": 30_000_000 / 8}
 
@@ -50,9 +64,12 @@ class Load:
     """Visits in one browser context (the first with an empty cache): marks and every request made
     (the workers' included). throttled: the whole context on THROTTLED's network."""
 
-    def __init__(self, browser, usable_selector: str | None = None, throttled: bool = False):
+    def __init__(self, browser, usable_selector: str | None = None, throttled: bool = False,
+                 watch_verdict: bool = False):
         self.context = browser.new_context(locale="zh-TW")
         self.context.add_init_script(_MARKS % json.dumps(usable_selector))
+        if watch_verdict:
+            self.context.add_init_script(_VERDICT_MARK)
         self._finished = []
         self.context.on("requestfinished", lambda request: self._finished.append(request))
         self.page = self.context.new_page()
@@ -156,6 +173,22 @@ def check_via_ui(page, record_text: str) -> float:
     page.click("#profile-continue")
     page.wait_for_selector("#step-answers:not([hidden])")
     return page.evaluate(_UI_CHECK)
+
+
+def instant_verdict(load) -> float:
+    """An instant user (issue 22): from the navigation, uploads a 23-row record as soon as the page has wired
+    its controls and presses on at once through every step (繼續, 紀錄正確，繼續, the profile's defaults, 送出檢核),
+    each as soon as it can be pressed. Returns navigation start -> the first frame showing the verdict."""
+    page = load.page
+    page.wait_for_selector("#checker[data-ready]", state="attached")  # its controls wired (the file is read)
+    page.set_input_files("#record-file", files=[{"name": "學習紀錄.txt", "mimeType": "text/plain",
+                                                 "buffer": records.record_text(23).encode("utf-8")}])
+    page.click("#record-continue")
+    page.click("#record-confirm")
+    page.click("#profile-continue")
+    page.click("#check")
+    load.wait("window.__bench.verdict")
+    return load.marks()["verdict"]
 
 
 def find_usable_selector(page) -> str:

@@ -5,12 +5,21 @@
 import fs from "node:fs";
 import path from "node:path";
 
+// On any failure, one JSON line {"error": its first line} (Node's own report of an uncaught error quotes the
+// minified runtime's source around it, which is no message).
+const fail = (error) => {
+  const message = String((error && error.message) || error).split("\n").find((line) => line.trim()) || "unknown";
+  console.log(JSON.stringify({ error: message.slice(0, 300) }));
+  process.exit(1);
+};
+process.on("unhandledRejection", fail);
+process.on("uncaughtException", fail);
+
 const runtime = path.resolve(process.argv[2]) + "/";
 const lock = JSON.parse(fs.readFileSync(runtime + "pyodide-lock.json", "utf8"));
 const wheel = lock.packages["rules-py"].file_name;
 const { loadPyodide } = await import(runtime + "pyodide.mjs");
 const pyodide = await loadPyodide({ indexURL: runtime });
-process.on("unhandledRejection", (error) => { console.error(String(error.message || error).slice(-2000)); process.exit(1); });
 // Every wheel of the lock: rules_py's modules for other pages import the extra packages (odfpy, openpyxl).
 for (const { file_name: name } of Object.values(lock.packages)) {
   pyodide.unpackArchive(new Uint8Array(fs.readFileSync(runtime + name)), "wheel");

@@ -7,7 +7,7 @@ import statistics
 from pathlib import Path
 
 from bench import records
-from bench.pages import Load, check_in_page, check_via_ui, file_for, find_usable_selector
+from bench.pages import Load, check_in_page, check_via_ui, file_for, find_usable_selector, instant_verdict
 from bench.servers import floor_root, serve
 
 VERDICT_ROWS = (23, 500)
@@ -18,11 +18,17 @@ def median(values):
     return round(statistics.median(values), 1) if values else None
 
 
-class Target:
-    """A page to load cold: the floor, or a build of the checker (the site, or a lever's variant)."""
+FLOORS = ("floor", "floor-main")  # loadPyodide() in a worker, and on the page's main thread
 
-    def __init__(self, name: str, root: Path, base: str, path: str, is_floor: bool = False, ui: bool = False):
+
+class Target:
+    """A page to load cold: a floor, or a build of the checker (the site, or a lever's variant). instant: the
+    checker as an instant user meets it (see _instant_verdict), on localhost only."""
+
+    def __init__(self, name: str, root: Path, base: str, path: str, is_floor: bool = False, ui: bool = False,
+                 instant: bool = False):
         self.name, self.root, self.base, self.path, self.is_floor, self.ui = name, root, base, path, is_floor, ui
+        self.instant = instant
         self.loads: list[dict] = []
         self.requests: list[dict] = []
         self.selector = None
@@ -31,14 +37,15 @@ class Target:
         """One round: a first visit (empty cache) and a repeat visit in the same context, on localhost and
         then on the throttled network; the local first visit also times the verdicts."""
         row = {}
-        for throttled in (False, True):
+        for throttled in (False,) if self.instant else (False, True):
             prefix = "throttled_" if throttled else ""
-            load = Load(browser, None if self.is_floor else self.selector, throttled=throttled)
+            load = Load(browser, None if self.is_floor else self.selector, throttled=throttled,
+                        watch_verdict=self.instant)
             try:
                 for visit in ("first", "repeat"):
                     load.goto(self.base + self.path)
                     row.update({f"{prefix}{visit}_{k}": v for k, v in self._visit(load).items()})
-                    if visit == "first" and not throttled:
+                    if visit == "first" and not throttled and not self.instant:
                         if not self.is_floor:
                             row.update(_verdicts(load.page, self.ui))
                         if not self.requests:
@@ -51,6 +58,8 @@ class Target:
         self.loads.append(row)
 
     def _visit(self, load) -> dict:
+        if self.instant:
+            return {"verdict_ms": instant_verdict(load)}
         if self.is_floor:
             load.wait("window.__floorReady")
             return {"ready_ms": load.page.evaluate("window.__floorReady")}
@@ -175,7 +184,9 @@ def measure(browser, site: Path, runs: int, variants: dict[str, Path]) -> dict:
         bases = [server.__enter__() for server in servers]
         try:
             targets = [Target("floor", floor_dir, floor_base, "floor/", is_floor=True),
-                       Target("checker", site, site_base, "checker/", ui=True)]
+                       Target("floor-main", floor_dir, floor_base, "floor/main.html", is_floor=True),
+                       Target("checker", site, site_base, "checker/", ui=True),
+                       Target("instant", site, site_base, "checker/", instant=True)]
             targets += [Target(name, root, base, "checker/")
                         for (name, root), base in zip(variants.items(), bases)]
             _warm_up(browser, targets)
@@ -196,6 +207,8 @@ def measure(browser, site: Path, runs: int, variants: dict[str, Path]) -> dict:
 def _warm_up(browser, targets: list[Target]) -> None:
     """One uncounted load of each (fills the OS file cache; finds the checker's record input)."""
     for target in targets:
+        if target.instant:
+            continue
         load = Load(browser)
         try:
             load.goto(target.base + target.path)

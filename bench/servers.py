@@ -2,6 +2,7 @@
 Python thread never competes with file serving (both sides get the same plain server)."""
 
 import contextlib
+import os
 import shutil
 import socket
 import subprocess
@@ -51,3 +52,21 @@ def floor_root(pyodide_dir: Path):
         shutil.copytree(pyodide_dir, root / "pyodide")
         shutil.copytree(FLOOR_PAGE, root / "floor")
         yield root
+
+
+@contextlib.contextmanager
+def site_with(site: Path, folder: Path, name: str):
+    """A temp copy of the site (hard links where possible) with `folder` added as its `name`/ (a bench page
+    that uses the site's own scripts and runtime)."""
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        root = Path(tmp) / "site"
+        shutil.copytree(site, root, copy_function=_link_or_copy)
+        shutil.copytree(folder, root / name)
+        yield root
+
+
+def _link_or_copy(source, target):
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

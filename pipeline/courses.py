@@ -28,6 +28,11 @@ from rules_py import RULE_IDS, normalise_name
 ROOT = Path(__file__).resolve().parent.parent
 COURSES = ROOT / "courses"
 RULES_DATA = ROOT / "rules_py" / "_data" / "plans.json"
+ATTENDANCE_DATA = ROOT / "rules_py" / "_data" / "attendance.json"  # beside it, from courses/attendance.yaml
+# What an attendance export's columns can fill, and the profile keys its kinds become (rules_py's own names).
+ATTENDANCE_FIELDS = ("employee_id", "id_number", "name", "kind", "start", "start_date", "start_time", "end",
+                     "end_date", "end_time")
+ATTENDANCE_KINDS = ("overtime", "official_leave", "business_trips", "on_duty", "time_off")
 
 
 class CoursesError(BuildError, ValueError):
@@ -88,18 +93,55 @@ def plans_json_text(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def refresh_rules_data(courses_dir: Path = COURSES, path: Path = RULES_DATA) -> dict:
-    """The one step that makes rules_py/_data/plans.json (git-ignored) from courses/: shared by build.py,
-    the editable install (`make setup`) and the tests. The file is rewritten only when its text changes,
-    so that the wheel's cache and a running test session see a stable file."""
-    data = load_courses(courses_dir)
-    text = plans_json_text(data)
+def load_attendance(courses_dir: Path) -> dict:
+    """courses/attendance.yaml: {"columns": {field: [header, ...]}, "kinds": {key: {label, words}}}, every
+    header and kind word in one place only (compared as rules_py.batch.attendance compares them)."""
+    file = Path(courses_dir) / "attendance.yaml"
+    reader = _Loader(Path(courses_dir), file)
+    raw = reader.yaml(file)
+    columns, kinds, seen = {}, {}, {}
+
+    def words(node, key, where):
+        items = reader.items(node, key, where)
+        if not items or not all(isinstance(w, str) and w.strip() for w in items):
+            reader.fail(_join(where, key), "應為非空白文字的清單")
+        for word in items:
+            folded = normalise_name(word)
+            if folded in seen.get(where.partition(".")[0], {}):
+                reader.fail(_join(where, key), f"「{word}」重複（已在 {seen[where.partition('.')[0]][folded]}）")
+            seen.setdefault(where.partition(".")[0], {})[folded] = where
+        return [w.strip() for w in items]
+
+    for field in ATTENDANCE_FIELDS:
+        columns[field] = words(reader.get(raw, "columns", ""), field, "columns")
+    for key in ATTENDANCE_KINDS:
+        node = reader.get(reader.get(raw, "kinds", ""), key, "kinds")
+        kinds[key] = {"label": reader.text(node, "label", f"kinds.{key}"), "words": words(node, "words", f"kinds.{key}")}
+    for section, known in (("columns", ATTENDANCE_FIELDS), ("kinds", ATTENDANCE_KINDS)):
+        extra = sorted(set(raw[section]) - set(known))
+        if extra:
+            reader.fail(f"{section}.{extra[0]}", f"不認得的項目（可用：{'、'.join(known)}）")
+    return {"columns": columns, "kinds": kinds}
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    """Rewritten only when its text changes, so that the wheel's cache and a running test session see a
+    stable file; a reader never sees half a file."""
     path = Path(path)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".partial")  # a reader never sees half a file
+        partial = path.with_name(path.name + ".partial")
         partial.write_text(text, encoding="utf-8")
         partial.replace(path)
+
+
+def refresh_rules_data(courses_dir: Path = COURSES, path: Path = RULES_DATA,
+                       attendance_path: Path = ATTENDANCE_DATA) -> dict:
+    """The one step that makes rules_py/_data/plans.json and attendance.json (git-ignored) from courses/:
+    shared by build.py, the editable install (`make setup`) and the tests."""
+    data = load_courses(courses_dir)
+    _write_if_changed(path, plans_json_text(data))
+    _write_if_changed(attendance_path, plans_json_text(load_attendance(courses_dir)))
     return data
 
 

@@ -24,7 +24,7 @@ from rules_py._result import FORMAT_VERSION
 
 _USAGE = ("用法：python -m rules_py check 學習紀錄檔... [--profile 個人設定檔] [--plan 計畫代號] [--today 日期] [--json]"
           "（- 代表標準輸入）\n"
-          "　　　python -m rules_py check 學習紀錄檔、資料夾或 .zip... --roster 名冊.ods --out 結果.ods [--today 日期]")
+          "　　　python -m rules_py check 學習紀錄檔、資料夾或 .zip... --roster 名冊.ods [--attendance 差勤.xlsx] --out 結果.ods [--today 日期]")
 _HELP = _USAGE + """
 
 檢核 e等公務園⁺學習平臺的學習紀錄（存下的網頁、複製的表格文字或 CSV），
@@ -36,6 +36,9 @@ _HELP = _USAGE + """
   --today 日期     以這一天（YYYY-MM-DD）判斷補休是否已過期或即將到期（預設：臺灣時間的今天）
   --json           輸出 JSON；多個紀錄時另附人事單位用的統計
   --roster 名冊    人事單位的名冊（.ods、.xlsx 或 .csv）：每人一列，檔名、姓名、服務單位、人員類別、上班時間…
+  --attendance 檔案  差勤系統匯出的差勤資料（.ods、.xlsx 或 .csv）：誰、假別、起、迄，併入每人的加班、公假、公差等
+  --attendance-columns 欄位=欄名,...  差勤資料的欄名認不出來時指定，例如 姓名=員工姓名,假別=類別
+  --attendance-kinds 假別=種類,...    不認得的假別算作什麼，例如 外出=公差,其他=不使用
   --out 結果檔     寫出人員總表與各課程組合理由（.ods、.xlsx、.csv 或 .json），與網頁「人事單位批次檢核」的下載相同
 
 結束代碼：0 已檢核（不論結果）；2 輸入無法使用；1 規則無法判定（請回報）。"""
@@ -97,7 +100,7 @@ def main(argv=None) -> int:
     if {"-h", "--help"} & set(args):
         print(_HELP)
         return 0
-    if {"--roster", "--out"} & set(args):  # a personnel office's table: the batch package, loaded only then
+    if {"--roster", "--out", "--attendance"} & set(args):  # a personnel office's table: the batch package, loaded only then
         from rules_py.batch.cli import main as batch_main
 
         return batch_main(args, run_all=_run_all, os_message=_os_message, today=today_in_taiwan)

@@ -1,4 +1,4 @@
-// The floor: a worker that only calls loadPyodide() on the same runtime files, started as a page that keeps
+// The worker floor: a worker that only calls loadPyodide() on the same runtime files, started as a page that keeps
 // Pyodide off its thread would start it (a blob: bootstrap, at page open): what a bare Pyodide costs.
 (function () {
   "use strict";

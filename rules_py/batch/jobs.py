@@ -7,6 +7,7 @@ import posixpath
 from datetime import date
 
 from rules_py import InputError, RuleGapError, check
+from rules_py.batch import attendance as att
 from rules_py.batch.profiles import read_profile_file
 from rules_py.batch.roster import read_roster
 from rules_py.batch.sources import Problem, base_name, sort_files
@@ -15,17 +16,28 @@ NO_ROSTER_ROW = "名冊中沒有這個檔案，以預設值檢核（人員類別
 NO_ROSTER = "未提供名冊，以預設值檢核（人員類別、上班時間依計畫預設）"
 
 
+class Attendance:
+    """The attendance export as given: its file, and the officer's answers (columns {field: header},
+    kinds {kind: profile key or attendance.SKIP})."""
+    __slots__ = ("name", "data", "columns", "kinds")
+
+    def __init__(self, name: str, data: bytes, columns=None, kinds=None):
+        self.name, self.data, self.columns, self.kinds = name, data, columns or {}, kinds or {}
+
+
 class Batch:
     """jobs: [dict] in the order given; problems: [Problem]; missing: roster rows naming no given file;
-    roster: the roster's name or None."""
+    roster: the roster's name or None; attendance: the attendance export's name or None."""
 
-    def __init__(self, jobs, problems, missing, roster, today):
+    def __init__(self, jobs, problems, missing, roster, today, attendance=None):
         self.jobs, self.problems, self.missing, self.roster, self.today = jobs, problems, missing, roster, today
+        self.attendance = attendance
 
 
-def prepare(files, roster=None, today: date | None = None, unreadable=()) -> Batch:
+def prepare(files, roster=None, today: date | None = None, unreadable=(), attendance: Attendance | None = None) -> Batch:
     """files: [(name, bytes)]: records, profile files (.json), .zip archives and perhaps the roster;
-    roster: (name, bytes) given apart, or None; unreadable: [(name, why)] of files that could not be read."""
+    roster: (name, bytes) given apart, or None; unreadable: [(name, why)] of files that could not be read;
+    attendance: the attendance export, or None."""
     given = sort_files(files, roster)
     problems = [Problem(name, why) for name, why in unreadable] + given.problems
     rows, roster_name = [], None
@@ -37,7 +49,7 @@ def prepare(files, roster=None, today: date | None = None, unreadable=()) -> Bat
         try:
             rows = read_roster(name, data)
         except ValueError as exc:
-            problems.append(Problem(name, f"名冊無法讀取：{exc}"))
+            problems.append(Problem(name, _not_a_roster(name, data) or f"名冊無法讀取：{exc}"))
     profiles = []
     for name, data in given.profiles:
         try:
@@ -55,18 +67,33 @@ def prepare(files, roster=None, today: date | None = None, unreadable=()) -> Bat
             used_rows.add(id(row))
         else:
             notes.append(NO_ROSTER_ROW if roster_name else NO_ROSTER)
-        person = _profile_for(profiles, base, row)
-        if person is not None:
-            used_profiles.add(id(person))
+        matching = _profiles_for(profiles, base, row)
+        used_profiles.update(id(p) for p in matching)
+        if len(matching) > 1:  # never guessed: the officer keeps the right one
+            notes.append(f"有 {len(matching)} 個設定檔對應到這份紀錄（「{'」「'.join(p.file for p in matching)}」），"
+                         "都沒有使用；請只留下這位同仁的一個")
+        person = matching[0] if len(matching) == 1 else None
         job = _job(index, name, data, row, person, today)
         job["notes"] = notes + job["notes"]
         jobs.append(job)
+    if attendance is not None:
+        problems += _apply_attendance(jobs, attendance)
     _flag_duplicates(jobs)
     problems += [Problem(p.file, "找不到對應的學習紀錄（設定檔要與紀錄檔同名，或在名冊填上相同的姓名）")
                  for p in profiles if id(p) not in used_profiles]
     missing = [row for row in rows if id(row) not in used_rows and row.file]
     problems += [Problem(roster_name, row.error) for row in rows if not row.file]  # a row naming no file
-    return Batch(jobs, problems, missing, roster_name, today)
+    return Batch(jobs, problems, missing, roster_name, today, attendance.name if attendance else None)
+
+
+def _not_a_roster(name: str, data: bytes) -> str:
+    """What to say of a sheet that is no roster but an attendance export (chosen among the records), or ""."""
+    try:
+        if not att.layout(name, data).missing:
+            return "這是差勤資料，不是名冊：請在「差勤資料」選擇這個檔案（命令列：--attendance）"
+    except ValueError:
+        pass
+    return ""
 
 
 def _stem(name: str) -> str:
@@ -86,16 +113,37 @@ def _roster_index(rows, problems, roster_name) -> tuple:
     return by_file, by_stem
 
 
-def _profile_for(profiles, base: str, row):
+def _profiles_for(profiles, base: str, row) -> list:
+    """The profile files of this record: those named as the record, else those whose person (the name in
+    the file, or the file's name) is the roster row's name, or without a roster row the record's name."""
     stem = _stem(base)
-    name = row.name if row is not None else ""
-    for p in profiles:
-        if _stem(base_name(p.file)) == stem:
-            return p
-    for p in profiles:
-        if name and (p.name == name or _stem(base_name(p.file)) == name):
-            return p
-    return None
+    same_file = [p for p in profiles if _stem(base_name(p.file)) == stem]
+    if same_file:
+        return same_file
+    name = row.name if row is not None and row.name else stem
+    return [p for p in profiles if p.name == name or (row is not None and _stem(base_name(p.file)) == name)]
+
+
+def _apply_attendance(jobs: list, given: Attendance) -> list:
+    """Each person's attendance rows added to their profile; [Problem] for the file, and each row not used."""
+    try:
+        lay = att.layout(given.name, given.data, given.columns)
+        entries = att.read_entries(lay, given.kinds)
+    except ValueError as exc:
+        return [Problem(given.name, f"差勤資料無法使用：{exc}")]
+    people = [{**job["who"], "name": job["name"], "label": job["file"]} for job in jobs]
+    found, messages, notes = att.assign(lay, entries, people)
+    for i, job in enumerate(jobs):
+        if i in notes:
+            job["notes"].append(notes[i])
+        rows = found.get(i)
+        if not rows:
+            continue
+        job["profile"] = att.merge(job["profile"], rows)
+        for entry in rows:
+            job["sources"].setdefault(entry.key, f"差勤資料「{given.name}」")
+        job["attendance"] = [entry.plain() for entry in rows]
+    return [Problem(given.name, m) for m in entries.faults + messages]
 
 
 def _job(index: int, name: str, data: bytes, row, person, today) -> dict:
@@ -118,6 +166,8 @@ def _job(index: int, name: str, data: bytes, row, person, today) -> dict:
         "sources": sources,
         "roster_error": row.error if row is not None else None,
         "profile_file": person.file if person is not None else None,
+        "who": dict(row.who) if row is not None else {},  # 員工編號, 身分證字號: to match the attendance export
+        "attendance": [],                                  # the attendance rows applied: [Entry.plain()]
         "today": today.isoformat() if today else None,
         "notes": [],
     }

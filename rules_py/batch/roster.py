@@ -13,6 +13,8 @@ FILE = "檔名"
 COLUMNS = {
     FILE: "file",
     "姓名": "name",
+    "員工編號": "employee_id",
+    "身分證字號": "id_number",
     "服務單位": "unit",
     "人員類別": "category",
     "上班時間": "office_hours",
@@ -22,9 +24,11 @@ COLUMNS = {
     "村里": "village",
 }
 PROFILE_KEYS = ("category", "office_hours", "unpaid_leave", "days_off", "district", "village")
+WHO_KEYS = ("employee_id", "id_number")  # who the person is in other files (the attendance export)
 SHIFT_WORK = "輪班"               # 上班時間 for shift workers: no fixed office hours
 EXAMPLE = {                      # the template's example row
-    FILE: "王小明.html", "姓名": "王小明", "服務單位": "高雄市政府人事處", "人員類別": "編制內公務人員",
+    FILE: "王小明.html", "姓名": "王小明", "員工編號": "A0001", "身分證字號": "", "服務單位": "高雄市政府人事處",
+    "人員類別": "編制內公務人員",
     "上班時間": "08:00-12:00；13:30-17:30", "留職停薪": "2025-03-10~2025-03-20", "其他不上班日": "2025-07-11",
     "行政區": "苓雅區", "村里": "",
 }
@@ -36,12 +40,12 @@ _ROC_OFFSET = 1911
 
 class RosterRow:
     """line: the row's number in the sheet (as the officer sees it); profile: the roster's profile keys;
-    error: why the row can't be used (zh-TW), or None."""
-    __slots__ = ("line", "file", "name", "unit", "profile", "error")
+    error: why the row can't be used (zh-TW), or None; who: {employee_id, id_number} as given."""
+    __slots__ = ("line", "file", "name", "unit", "profile", "error", "who")
 
-    def __init__(self, line: int, file: str, name: str, unit: str, profile: dict, error: str | None):
+    def __init__(self, line: int, file: str, name: str, unit: str, profile: dict, error: str | None, who=None):
         self.line, self.file, self.name, self.unit = line, file, name, unit
-        self.profile, self.error = profile, error
+        self.profile, self.error, self.who = profile, error, who or {}
 
     def where(self, key: str) -> str:
         header = next(h for h, field in COLUMNS.items() if field == key)
@@ -80,7 +84,8 @@ def _person(line: int, cells: dict) -> RosterRow:
         except ValueError as exc:
             header = next(h for h, field in COLUMNS.items() if field == key)
             error = f"名冊第 {line} 列「{header}」：{exc}"
-    return RosterRow(line, cells["file"], cells.get("name", ""), cells.get("unit", ""), profile, error)
+    who = {key: cells[key] for key in WHO_KEYS if cells.get(key)}
+    return RosterRow(line, cells["file"], cells.get("name", ""), cells.get("unit", ""), profile, error, who)
 
 
 def _items(text: str) -> list[str]:

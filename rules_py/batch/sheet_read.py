@@ -1,7 +1,8 @@
 """A spreadsheet's first sheet as rows of text cells: CSV (UTF-8, UTF-8 with BOM, Big5), ODS (odfpy), XLSX
 (openpyxl). The libraries are imported here, only when such a file is read (rules_py itself is stdlib-only).
 
-Every reader stops at limits.MAX_ROSTER_ROWS rows and MAX_ROSTER_COLUMNS columns, and ODS/XLSX (zip files)
+Every reader stops at a number of rows (a roster's limits.MAX_ROSTER_ROWS unless told) and MAX_ROSTER_COLUMNS
+columns, and ODS/XLSX (zip files)
 are checked like any .zip before a library opens them. ValueError (zh-TW) when the file can't be read."""
 
 import csv
@@ -14,15 +15,16 @@ from rules_py.batch.sources import zip_members
 ROWS, COLUMNS = limits.MAX_ROSTER_ROWS + 1, limits.MAX_ROSTER_COLUMNS  # + 1: the header row
 
 
-def read_rows(name: str, data: bytes) -> list[list[str]]:
-    if len(data) > limits.MAX_ROSTER_BYTES:
-        raise ValueError(f"檔案太大，上限為 {limits.MAX_ROSTER_BYTES // (1024 * 1024)} MB")
+def read_rows(name: str, data: bytes, max_rows: int = ROWS, max_bytes: int = limits.MAX_ROSTER_BYTES) -> list[list[str]]:
+    """At most max_rows rows (the header's included): a caller that must not lose rows asks for one more."""
+    if len(data) > max_bytes:
+        raise ValueError(f"檔案太大，上限為 {max_bytes // (1024 * 1024)} MB")
     lower = name.lower()
     if lower.endswith(".ods"):
-        return _ods(data)
+        return _ods(data, max_rows)
     if lower.endswith(".xlsx"):
-        return _xlsx(data)
-    return _csv(data)
+        return _xlsx(data, max_rows)
+    return _csv(data, max_rows)
 
 
 def cell_text(value) -> str:
@@ -40,7 +42,7 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
-def _csv(data: bytes) -> list[list[str]]:
+def _csv(data: bytes, max_rows: int) -> list[list[str]]:
     for encoding in ("utf-8-sig", "cp950"):  # cp950: Big5 as Windows writes it
         try:
             text = data.decode(encoding)
@@ -55,7 +57,7 @@ def _csv(data: bytes) -> list[list[str]]:
     try:
         for row in csv.reader(io.StringIO(text, newline="")):
             rows.append([cell.strip() for cell in row[:COLUMNS]])
-            if len(rows) >= ROWS:
+            if len(rows) >= max_rows:
                 break
     except csv.Error as exc:
         raise ValueError(f"CSV 格式錯誤（{exc}）") from None
@@ -69,7 +71,7 @@ def _container(data: bytes) -> None:
         raise ValueError(f"試算表檔案無法開啟：{exc}") from None
 
 
-def _xlsx(data: bytes) -> list[list[str]]:
+def _xlsx(data: bytes, max_rows: int) -> list[list[str]]:
     _container(data)
     import openpyxl  # only for a roster in XLSX
 
@@ -82,7 +84,7 @@ def _xlsx(data: bytes) -> list[list[str]]:
         rows = []
         for values in sheet.iter_rows(max_col=COLUMNS, values_only=True):
             rows.append([cell_text(v) for v in values])
-            if len(rows) >= ROWS:
+            if len(rows) >= max_rows:
                 break
         return rows
     except Exception:
@@ -91,7 +93,7 @@ def _xlsx(data: bytes) -> list[list[str]]:
         book.close()
 
 
-def _ods(data: bytes) -> list[list[str]]:
+def _ods(data: bytes, max_rows: int) -> list[list[str]]:
     _container(data)
     from odf import teletype  # only for a roster in ODS
     from odf.opendocument import load
@@ -119,8 +121,8 @@ def _ods(data: bytes) -> list[list[str]]:
             cells.pop()
         repeat = int(row.getAttribute("numberrowsrepeated") or 1)
         # A sheet ends with one empty row "repeated" a million times: empty rows are not multiplied.
-        rows += [cells] * (min(repeat, ROWS - len(rows)) if cells else 1)
-        if len(rows) >= ROWS:
+        rows += [cells] * (min(repeat, max_rows - len(rows)) if cells else 1)
+        if len(rows) >= max_rows:
             break
     return rows
 

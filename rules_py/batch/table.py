@@ -5,6 +5,7 @@ The page shows it, the downloads and the CLI's --out write it: the same cells ev
 from datetime import date
 
 from rules_py import leave_reasons, load_plans
+from rules_py.batch.attendance import applied, decided
 from rules_py.batch.jobs import NO_ROSTER, NO_ROSTER_ROW
 from rules_py.batch.roster import COLUMNS
 
@@ -12,6 +13,7 @@ STATUS = {"eligible": "符合", "review": "待審", "ineligible": "不符合"}
 FILE, NAME, UNIT, CATEGORY = "檔名", "姓名", "服務單位", "人員類別"
 TOTAL, EXPIRED, REWARD, REVIEW, NOTES = "補休時數合計", "已逾期補休時數", "嘉獎", "待審事項", "說明"
 EXPIRED_MARK = "（已逾期）"  # after a bundle's 判定, when its last day of leave is past: its hours are in EXPIRED, not TOTAL
+APPLIED = "套用的資料"  # the profile file and the attendance rows this row was checked with
 HOURS, EXPIRES = "補休時數", "補休期限"
 BUNDLE_COLUMNS = (FILE, NAME, "項目", "判定", HOURS, EXPIRES, "完成時數", "應完成時數", "理由")
 PEOPLE_SHEET, BUNDLES_SHEET = "人員", "課程組合與理由"
@@ -115,9 +117,38 @@ def _newest_plan() -> dict:
     return max(load_plans().values(), key=lambda p: p["parameters"]["period"]["start"])
 
 
-def _unchecked(header: list, file: str, name: str, unit: str, why: str) -> list:
-    """A row with no verdicts: its cells empty, the last one saying why."""
-    return [file, name, unit] + [""] * (len(header) - 4) + [why]
+def _unchecked(header: list, file: str, name: str, unit: str, why: str, used: str = "") -> list:
+    """A row with no verdicts: its cells empty but what was applied, the last one saying why."""
+    return [file, name, unit] + [""] * (len(header) - 5) + [used, why]
+
+
+def for_table(outcome: dict) -> dict:
+    """check_job's outcome with only what assemble() reads of it: the batch page keeps ten thousand of these
+    (a person's whole result is made again when it is opened)."""
+    result = outcome.get("result")
+    if result is None:
+        return outcome
+
+    def reasons(items):
+        return [{"clause": r["clause"], "message": r["message"]} for r in items]
+
+    return {"id": outcome["id"], "result": {
+        "plan": {"id": result["plan"]["id"]},
+        "category": {"name": result["category"]["name"], "covered": result["category"]["covered"]},
+        # A course's found whole, and its name, where something was found: decided() names the attendance row.
+        "courses": [{"bundle": c["bundle"], "status": c["status"], "off_duty": c["off_duty"], "found": c["found"],
+                     **({"name": c["name"]} if c["found"] else {})} for c in result["courses"]],
+        "leave_hours": result["leave_hours"], "leave_hours_expired": result["leave_hours_expired"],
+        "warnings": reasons(result["warnings"]),
+        "assumed": [{"key": a["key"]} for a in result.get("assumed", ())],
+        "reward": {"name": result["reward"]["name"], "status": result["reward"]["status"],
+                   "reasons": reasons(result["reward"]["reasons"])},
+        "bundles": [{"id": b["id"], "name": b["name"], "complete": b["complete"], "completed_hours": b["completed_hours"],
+                     "required_hours": b["required_hours"],
+                     "leave": {"status": b["leave"]["status"], "hours": b["leave"]["hours"],
+                               "expires_on": b["leave"]["expires_on"], "expiry_flag": b["leave"].get("expiry_flag"),
+                               "reasons": reasons(b["leave"]["reasons"])}} for b in result["bundles"]],
+    }}
 
 
 def assemble(batch, outcomes: list) -> Table:
@@ -127,7 +158,7 @@ def assemble(batch, outcomes: list) -> Table:
     header = [FILE, NAME, UNIT, CATEGORY]
     for _, name in bundles:
         header += [name, f"{name}{HOURS}", f"{name}{EXPIRES}"]
-    header += [TOTAL, EXPIRED, REWARD, REVIEW, NOTES]
+    header += [TOTAL, EXPIRED, REWARD, REVIEW, APPLIED, NOTES]
     people, bundle_rows, rows = [], [], []
     for job in batch.jobs:
         outcome = by_id.get(job["id"], {"error": "沒有檢核（已取消）"})
@@ -135,15 +166,19 @@ def assemble(batch, outcomes: list) -> Table:
         person = job["name"] or job["file"]
         meta = {"id": job["id"], "file": job["file"], "person": person, "unit": job["unit"],
                 "duplicate": bool(job.get("duplicate")), "notes": [n for n in job["notes"] if n not in DEFAULTS_NOTES],
-                "defaults": job["profile"] is None, "profile_file": job["profile_file"]}
+                "defaults": job["profile"] is None, "profile_file": job["profile_file"],
+                "attendance": job["attendance"], "attendance_file": batch.attendance,
+                "applied": applied(job["profile_file"], batch.attendance, job["attendance"])}
+        used = meta["applied"]
         cells = [job["file"], job["name"], job["unit"]]
         if result is None:
             meta.update(error=outcome["error"], gap=bool(outcome.get("gap")))
             people.append(_unchecked(header, job["file"], job["name"], job["unit"],
-                                     "；".join([outcome["error"], *meta["notes"]])))
+                                     "；".join([outcome["error"], *meta["notes"]]), used))
             rows.append(meta)
             continue
         statuses = {b["id"]: b["leave"]["status"] for b in result["bundles"]}
+        by_attendance = decided(result, job["attendance"])
         by_bundle = {b["id"]: b for b in result["bundles"]}
         cells.append(result["category"]["name"])
         for bundle_id, _ in bundles:
@@ -156,8 +191,9 @@ def assemble(batch, outcomes: list) -> Table:
             verdict, expires = _verdict(leave), _day(leave["expires_on"])
             cells += [verdict, hours, expires]
             bundle_rows.append([job["file"], job["name"], b["name"], verdict, hours, expires,
-                                _number(b["completed_hours"]),
-                                _number(b["required_hours"]), _reasons(leave_reasons(result, b))])
+                                _number(b["completed_hours"]), _number(b["required_hours"]),
+                                "\n".join([_reasons(leave_reasons(result, b)),
+                                           *(f"[差勤資料] {text}" for bid, text in by_attendance if bid == bundle_id)])])
         reward = result["reward"]
         bundle_rows.append([job["file"], job["name"], reward["name"], STATUS[reward["status"]], "", "", "", "",
                             _reasons(reward["reasons"])])
@@ -166,7 +202,7 @@ def assemble(batch, outcomes: list) -> Table:
         points = review_points(result)
         notes = job["notes"] + _assumed(result, job)
         cells += [_number(result["leave_hours"]), _number(result["leave_hours_expired"]), STATUS[reward["status"]],
-                  points, "；".join(notes)]
+                  points, used, "；".join(notes)]
         people.append(cells)
         meta.update(statuses=statuses, leave_hours=result["leave_hours"],
                     leave_hours_expired=result["leave_hours_expired"], reward=reward["status"], review=points,
@@ -174,7 +210,8 @@ def assemble(batch, outcomes: list) -> Table:
                     notes=[n for n in notes if n not in DEFAULTS_NOTES],
                     defaults_note=next((n for n in notes if n in DEFAULTS_NOTES), None),
                     category=result["category"]["name"], plan=result["plan"]["id"],
-                    expiring=any(b["leave"].get("expiry_flag") == "expiring" for b in result["bundles"]))
+                    expiring=any(b["leave"].get("expiry_flag") == "expiring" for b in result["bundles"]),
+                    decided=[{"bundle": bid, "text": text} for bid, text in by_attendance])
         rows.append(meta)
     for problem in batch.problems:
         people.append(_unchecked(header, problem.name, "", "", problem.message))

@@ -4,11 +4,12 @@ import { $, action } from "../checker/dom.js";
 import { showErrors, clearErrors } from "../checker/errors.js";
 import { download } from "../checker/ics.js";
 import { supported, startPool } from "./pool.js";
-import { chosen, initChoose } from "./choose.js";
+import { chosen, initChoose, setUsable } from "./choose.js";
 import { runBatch } from "./run.js";
 import { initTable, needsReview, showTable } from "./people-table.js";
 import { initDetail, openDetail } from "./detail.js";
 import { initKeep } from "./keep.js";
+import { askAttendance } from "./attendance.js";
 
 const MIME = {
   ods: "application/vnd.oasis.opendocument.spreadsheet",
@@ -17,12 +18,13 @@ const MIME = {
 };
 const PROGRESS_EVERY_MS = 250; // the status line is read aloud: not after every file
 let pool = null;
-let last = null; // {table, outcomes}: the latest batch
+let last = null; // {table}: the latest batch
 let signal = null;
 
 function show(state) {
   $("batch").dataset.state = state;
   $("batch-choose").hidden = state !== "choose";
+  $("batch-question").hidden = state !== "question";
   $("batch-run").hidden = state !== "run";
   $("batch-results").hidden = state !== "results";
   $("batch-detail").hidden = state !== "detail";
@@ -33,13 +35,20 @@ function status(state, text) {
   $("batch-status").textContent = text;
 }
 
+// The bar and the file's name at most every BAR_EVERY_MS: each change lays the page out again (and the
+// browser hit-tests it again under the pointer), which ten thousand records made a cost of its own.
+const BAR_EVERY_MS = 100;
+
 function progress() {
   let said = 0;
+  let drawn = -Infinity;
   return ({ done, total, current }) => {
+    const now = performance.now();
+    if (now - drawn < BAR_EVERY_MS && done !== total && done !== 0) return;
+    drawn = now;
     $("batch-progress").max = Math.max(total, 1);
     $("batch-progress").value = done;
     $("batch-current").textContent = current ? `正在讀取：${current}` : "正在讀取檔案…";
-    const now = performance.now();
     if (now - said > PROGRESS_EVERY_MS || done === total) {
       said = now;
       $("batch-progress-text").textContent = `已檢核 ${done}／${total} 份紀錄。`;
@@ -62,13 +71,16 @@ async function start() {
     showErrors([{ message: "請選擇至少一個學習紀錄檔、資料夾或 .zip 檔。", field: "batch-files" }]);
     return;
   }
+  // The attendance export's questions first (its columns, its unknown kinds): answered before the check.
+  const attendance = chosen.attendance ? await askAttendance(pool, chosen.attendance, show) : null;
+  if (chosen.attendance && !attendance) return;
   show("run");
   $("batch-progress-text").textContent = "正在準備…";
   $("batch-run-title").focus();
   signal = { cancelled: false };
   try {
-    const { table, outcomes, cancelled } = await runBatch(pool, chosen.files, chosen.roster, progress(), signal);
-    last = { table, outcomes };
+    const { table, cancelled } = await runBatch(pool, chosen.files, chosen.roster, progress(), signal, attendance);
+    last = { table };
     showTable(table, open);
     summarise(table, cancelled);
     show("results");
@@ -79,9 +91,11 @@ async function start() {
   }
 }
 
-function open(id, from) {
+// The person's whole result, checked again in the first worker (it kept the batch): the table keeps less.
+async function open(id, from) {
   const row = last.table.rows.find((r) => r.id === id);
-  openDetail(JSON.parse(last.outcomes.get(id)).result, row, from);
+  const outcome = JSON.parse(await pool.main.call("detail", [id]));
+  openDetail(outcome.result, row, from);
 }
 
 async function exportTable(fmt) {
@@ -89,9 +103,9 @@ async function exportTable(fmt) {
   download(`批次檢核結果.${fmt}`, bytes, MIME[fmt]);
 }
 
-async function template(fmt) {
-  const bytes = await pool.main.call("template", [fmt]);
-  download(`名冊範本.${fmt}`, bytes, MIME[fmt]);
+async function template(fmt, which) {
+  const bytes = await pool.main.call("template", [fmt, which]);
+  download(`${which === "attendance" ? "差勤資料範本" : "名冊範本"}.${fmt}`, bytes, MIME[fmt]);
 }
 
 async function main() {
@@ -106,7 +120,11 @@ async function main() {
   // As the checker's: sw-register.js keeps Pyodide and this worker's spreadsheet wheels offline once ready.
   window.RulesClient = pool.main.rules;
   pool.ready.then(
-    () => status("ready", "檢核規則已就緒。"),
+    () => {
+      status("ready", "檢核規則已就緒。");
+      // From now on 「已選擇 N 個檔案」 counts only the files the check will use (rules_py.batch.sources).
+      setUsable((names) => pool.main.call("usable", [names]));
+    },
     (error) => status("error", `檢核規則無法載入（${error.message}），請重新整理頁面再試一次。`),
   );
   initChoose(() => {});
@@ -127,7 +145,10 @@ async function main() {
   });
   $("batch-print").addEventListener("click", () => window.print());
   ["ods", "xlsx", "csv"].forEach((fmt) => action(`export-${fmt}`, () => exportTable(fmt)));
-  ["ods", "xlsx"].forEach((fmt) => action(`template-${fmt}`, () => template(fmt)));
+  ["ods", "xlsx"].forEach((fmt) => {
+    action(`template-${fmt}`, () => template(fmt, "roster"));
+    action(`attendance-template-${fmt}`, () => template(fmt, "attendance"));
+  });
   show("choose");
   $("batch").dataset.ready = "true";
   await initDetail(pool.main);

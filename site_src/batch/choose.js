@@ -3,8 +3,10 @@
 // names them. Nothing is read here; the files are read when the check starts.
 import { $, el } from "../checker/dom.js";
 
-export const chosen = { files: [], roster: null };
+export const chosen = { files: [], roster: null, attendance: null };
 let onChange = () => {};
+let usable = null;  // names -> Promise<[bool]>: which files the check will use (the worker's answer), once ready
+let said = 0;       // the latest summary asked for (an older answer arriving late is dropped)
 
 function add(entries) {
   const known = new Set(chosen.files.map((f) => f.name));
@@ -17,11 +19,29 @@ export function setRoster(entry) {
   changed();
 }
 
+export function setUsable(judge) {
+  usable = judge;
+  changed();
+}
+
+function summary(count, skipped) {
+  const { files, roster, attendance } = chosen;
+  if (!files.length && !roster && !attendance) return "尚未選擇任何檔案。";
+  return `已選擇 ${count} 個檔案${skipped ? `（另有 ${skipped} 個系統產生的檔案，檢核時略過）` : ""}`
+    + `${roster ? `，名冊「${roster.name}」` : "，沒有名冊"}${attendance ? `，差勤資料「${attendance.name}」` : ""}。`;
+}
+
+async function count() {
+  const asked = ++said;
+  const names = chosen.files.map((f) => f.name);
+  const used = (await usable(names)).filter(Boolean).length;
+  if (asked === said) $("batch-chosen-summary").textContent = summary(used, names.length - used);
+}
+
 function changed() {
-  const { files, roster } = chosen;
-  $("batch-chosen-summary").textContent = files.length || roster
-    ? `已選擇 ${files.length} 個檔案${roster ? `，名冊「${roster.name}」` : "，沒有名冊"}。`
-    : "尚未選擇任何檔案。";
+  const { files } = chosen;
+  $("batch-chosen-summary").textContent = summary(files.length, 0);
+  if (usable && files.length) count().catch(() => {});
   const shown = files.slice(0, 200).map((f) => el("li", { text: f.name }));
   if (files.length > 200) shown.push(el("li", { text: `……還有 ${files.length - 200} 個檔案` }));
   $("batch-chosen-list").replaceChildren(...shown);
@@ -31,7 +51,8 @@ function changed() {
 export function clearChosen() {
   chosen.files = [];
   chosen.roster = null;
-  ["batch-files", "batch-folder", "batch-roster"].forEach((id) => { $(id).value = ""; });
+  chosen.attendance = null;
+  ["batch-files", "batch-folder", "batch-roster", "batch-attendance"].forEach((id) => { $(id).value = ""; });
   changed();
 }
 
@@ -73,6 +94,11 @@ export function initChoose(changedCallback) {
   $("batch-roster").addEventListener("change", () => {
     const file = $("batch-roster").files[0];
     if (file) setRoster({ name: file.name, file });
+  });
+  $("batch-attendance").addEventListener("change", () => {
+    const file = $("batch-attendance").files[0];
+    chosen.attendance = file ? { name: file.name, file } : null;
+    changed();
   });
   const zone = $("batch-drop");
   zone.addEventListener("dragover", (event) => { event.preventDefault(); zone.dataset.over = "true"; });

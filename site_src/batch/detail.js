@@ -1,6 +1,6 @@
 // A row's detailed result: the personal checker's own result view and filled forms (result-view.js,
 // forms-fill.js), for the answer this batch already has (nothing is checked again).
-import { $ } from "../checker/dom.js";
+import { $, el } from "../checker/dom.js";
 import { renderResult } from "../checker/result-view.js";
 import { formBundles, initForms, loadForms, odtRequest, renderForms, signatureLabels } from "../checker/forms-fill.js";
 import { download } from "../checker/ics.js";
@@ -38,6 +38,19 @@ export async function initDetail(worker) {
   $("detail-back").addEventListener("click", closeDetail);
 }
 
+// What this row was checked with: the profile file and the attendance rows, and which rows decided a course.
+function renderApplied(row) {
+  $("batch-applied-summary").textContent = row.applied
+    ? `${row.applied}。` : "沒有套用設定檔或差勤資料：以名冊與計畫預設值檢核。";
+  const rows = row.attendance || [];
+  $("batch-applied-wrap").hidden = !rows.length;
+  $("batch-applied-caption").textContent = `套用的差勤資料（「${row.attendance_file || ""}」）`;
+  $("batch-applied-rows").tBodies[0].replaceChildren(...rows.map((r) => el("tr", {}, [
+    el("td", { text: `第 ${r.line} 列` }), el("td", { text: r.kind }), el("td", { text: r.span }),
+  ])));
+  $("batch-applied-decided").replaceChildren(...(row.decided || []).map((d) => el("li", { text: d.text })));
+}
+
 // answer: the rules' result for this person; row: its table row (person, unit); from: the button to return to.
 export async function openDetail(answer, row, from) {
   returnTo = from;
@@ -46,6 +59,7 @@ export async function openDetail(answer, row, from) {
   $("who-name").value = row.person === row.file ? "" : row.person;
   $("who-unit").value = row.unit || "";
   renderForms(answer);
+  renderApplied(row);
   renderResult(answer, plan, formBundles(answer).length > 0, signatureLabels(), "officer")();  // its closed sections too, at once
   $("batch-detail-title").textContent = `${row.person} 的檢核結果`;
   $("batch-results").hidden = true;

@@ -4,13 +4,18 @@
 // is said once above it, and the printout's header names the day, the unit, the summary and the filters.
 // Stable hooks for tests on each row: data-person, data-leave-hours, data-reward, data-review (待審事項),
 // data-leave-<bundle id> (eligible | review | ineligible), data-error, data-duplicate.
+// A page of PAGE_ROWS rows at a time (上一頁／下一頁): ten thousand rows in the document took the browser's
+// layout seconds at each sort or filter; a page of them, tens of milliseconds. Printing shows them all.
 import { $, el, hiddenText } from "../checker/dom.js";
 
 const ORDER = { eligible: 0, review: 1, ineligible: 2 };
 const VERDICT = { eligible: "符合", review: "待審", ineligible: "不符合" };
+const PAGE_ROWS = 100;
+const collate = new Intl.Collator("zh-Hant").compare; // one collator: localeCompare makes one per call
 
 let table = null;      // the assembled table (rows, people cells, header, bundles)
 let sort = { column: null, descending: false };
+let first = 0;         // the first shown row of the page on show
 let onOpen = () => {};
 
 function cell(index, name) {
@@ -85,10 +90,11 @@ function shownRows() {
   });
   if (sort.column !== null) {
     const key = columns()[sort.column].key;
+    const keys = new Map(indexes.map((i) => [i, key(table.rows[i])]));
     const compare = (a, b) => {
-      const x = key(table.rows[a]);
-      const y = key(table.rows[b]);
-      return (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "zh-Hant")) || a - b;
+      const x = keys.get(a);
+      const y = keys.get(b);
+      return (typeof x === "number" && typeof y === "number" ? x - y : collate(String(x), String(y))) || a - b;
     };
     indexes = indexes.sort((a, b) => (sort.descending ? compare(b, a) : compare(a, b)));
   }
@@ -102,7 +108,7 @@ function renderHead() {
     const direction = active ? (sort.descending ? "descending" : "ascending") : null;
     return el("th", { scope: "col", "aria-sort": direction }, el("button", {
       type: "button", class: "sort", dataset: { sort: i },
-      on: { click: () => { sort = { column: i, descending: active ? !sort.descending : false }; render(); } },
+      on: { click: () => { sort = { column: i, descending: active ? !sort.descending : false }; first = 0; render(); } },
     }, [col.label, hiddenText(active ? (sort.descending ? "（由大到小排序）" : "（由小到大排序）") : "（按此排序）")]));
   })));
 }
@@ -123,14 +129,29 @@ function rowHooks(row) {
   return hooks;
 }
 
-export function render() {
+// every: all the shown rows, not one page of them (for printing).
+export function render(every = false) {
   renderHead();
   const cols = columns();
   const shown = shownRows();
-  $("batch-table-body").replaceChildren(...shown.map((i) => el("tr", { dataset: rowHooks(table.rows[i]) },
+  if (first >= shown.length) first = 0;
+  const page = every ? shown : shown.slice(first, first + PAGE_ROWS);
+  $("batch-table-body").replaceChildren(...page.map((i) => el("tr", { dataset: rowHooks(table.rows[i]) },
     cols.map((col, c) => el(c === 0 ? "th" : "td", c === 0 ? { scope: "row" } : {}, col.show(table.rows[i], i))))));
-  $("batch-shown").textContent = `顯示 ${shown.length}／${table.rows.length} 列。`;
+  const paged = shown.length > PAGE_ROWS;
+  const range = `第 ${first + 1}–${first + page.length} 列`;
+  $("batch-shown").textContent = `顯示 ${shown.length}／${table.rows.length} 列${paged ? `，這一頁是${range}` : ""}。`;
+  $("batch-pages").hidden = !paged;
+  $("batch-pages-range").textContent = `${range}，共 ${shown.length} 列`;
+  $("batch-page-previous").disabled = first === 0;
+  $("batch-page-next").disabled = first + PAGE_ROWS >= shown.length;
   printHeader(shown);
+}
+
+function turn(step) {
+  first = Math.max(0, first + step * PAGE_ROWS);
+  render();
+  $("batch-table-wrap").focus();
 }
 
 // The printout's own lines (print only): the day judged on, the unit(s), the active filters.
@@ -153,6 +174,7 @@ export function showTable(assembled, open) {
   table = assembled;
   onOpen = open;
   sort = { column: null, descending: false };
+  first = 0;
   const units = [...new Set(table.rows.map((row) => row.unit).filter(Boolean))].sort((a, b) => a.localeCompare(b, "zh-Hant"));
   $("filter-unit").replaceChildren(el("option", { value: "", text: "全部單位" }), ...units.map((u) => el("option", { value: u, text: u })));
   ["filter-review", "filter-expiring"].forEach((id) => { $(id).checked = false; });
@@ -163,7 +185,15 @@ export function showTable(assembled, open) {
 }
 
 export function initTable() {
-  ["filter-review", "filter-expiring", "filter-unit"].forEach((id) => $(id).addEventListener("change", () => table && render()));
+  ["filter-review", "filter-expiring", "filter-unit"].forEach((id) => $(id).addEventListener("change", () => {
+    first = 0;
+    if (table) render();
+  }));
+  // A printed table holds every shown row (the filters still apply); the screen goes back to its page.
+  window.addEventListener("beforeprint", () => table && render(true));
+  window.addEventListener("afterprint", () => table && render());
+  $("batch-page-previous").addEventListener("click", () => turn(-1));
+  $("batch-page-next").addEventListener("click", () => turn(1));
   $("batch-table-body").addEventListener("click", (event) => {
     const button = event.target.closest("button[data-open]");
     if (button) onOpen(Number(button.dataset.open), button);

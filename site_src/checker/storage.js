@@ -10,7 +10,14 @@ import { goTo } from "./steps.js";
 
 const KEY = "kaohsiung-elearn-checker";
 const FORMAT = "kaohsiung-elearn-checker/1";
-const EXPORT_NAME = "補休檢核資料.json";
+const EXPORT_NAME = "補休檢核資料";
+
+// 補休檢核資料（王小明）.json: copies from many people stay apart in an office's folder; the name inside the
+// file (who.name) is what the batch page matches on.
+function exportName() {
+  const name = $("who-name").value.trim().replace(/[\\/:*?"<>|]/g, "");
+  return `${EXPORT_NAME}${name ? `（${name}）` : ""}.json`;
+}
 
 function snapshot() {
   const rows = state.rows.map(({ id, ...row }) => row);
@@ -99,7 +106,7 @@ export function initStorage(onCleared) {
   });
   document.addEventListener("checker:changed", save);
   ["who-unit", "who-name"].forEach((id) => $(id).addEventListener("input", save));
-  $("export").addEventListener("click", () => download(EXPORT_NAME, JSON.stringify(snapshot(), null, 1), "application/json"));
+  $("export").addEventListener("click", () => download(exportName(), JSON.stringify(snapshot(), null, 1), "application/json"));
   $("import").addEventListener("change", importFile);
   $("clear").addEventListener("click", () => clearAll(onCleared));
 }

@@ -116,3 +116,97 @@ def roster_ods(persons) -> bytes:
 
 
 ROSTERS = {"名冊.csv": roster_csv, "名冊.ods": roster_ods, "名冊.xlsx": roster_xlsx}
+
+
+# -- the attendance export (差勤資料) ---------------------------------------------------------------------
+# Headers the table in courses/attendance.yaml does not know, as some system might write them: the page's
+# question (and the CLI's --attendance-columns) maps them.
+ODD_HEADERS = {"employee_id": "職編", "name": "同仁", "kind": "差假種類", "start": "自何時", "end": "至何時"}
+ATTENDANCE_COLUMNS = {"員工編號": "職編", "姓名": "同仁", "假別": "差假種類", "起始日期時間": "自何時",
+                      "結束日期時間": "至何時"}
+# Each kind turns one bundle of one person from 符合 to 不符合 (and 外出, a kind the table does not know,
+# is assigned to 公差 through the question).
+FLIPS = (("加班", "overtime"), ("公假", "official_leave"), ("公差", "business_trips"), ("外出", "business_trips"))
+UNKNOWN_KINDS = {"外出": "business_trips"}
+
+
+def employee_id(i: int) -> str:
+    return f"E{i:04d}"
+
+
+def roster_with_ids(persons) -> bytes:
+    """The roster in CSV with a 員工編號 column (its people matched to the attendance export by it)."""
+    import csv
+
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([*HEADER, "員工編號"])
+    for i, p in enumerate(persons):
+        writer.writerow([*(p.cells[h] for h in HEADER), employee_id(i)])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def attendance_plan(persons) -> list:
+    """[(person index, kind word, profile key, start, end, bundle id)]: for the first persons with an eligible
+    bundle, one entry per FLIPS that overlaps a counted course of that bundle, so that the bundle turns
+    ineligible; plus entries that decide nothing (time off on another day)."""
+    from datetime import datetime, timedelta
+
+    import rules_py
+
+    plan, flips = [], iter(FLIPS)
+    for i, person in enumerate(persons):
+        result = rules_py.check(person.data, person.profile)
+        eligible = [b["id"] for b in result["bundles"] if b["leave"]["status"] == "eligible"]
+        course = next((c for c in result["courses"] if c["bundle"] in eligible and c["off_duty"] == "yes"), None)
+        if course is None:
+            continue
+        flip = next(flips, None)
+        if flip is None:
+            break
+        start = datetime.fromisoformat(course["start"]) - timedelta(minutes=30)
+        plan.append((i, flip[0], flip[1], start, start + timedelta(hours=1), course["bundle"]))
+        plan.append((i, "事假", "time_off", datetime(2025, 11, 3, 9), datetime(2025, 11, 3, 12), None))
+    return plan
+
+
+def attendance_profile(person, entries) -> dict:
+    """The person's profile as the batch should make it: the roster's, plus their attendance rows."""
+    profile = {k: list(v) if isinstance(v, list) else v for k, v in person.profile.items()}
+    for _, _, key, start, end, _ in entries:
+        profile.setdefault(key, []).append([f"{start:%Y-%m-%d %H:%M}", f"{end:%Y-%m-%d %H:%M}"])
+    return profile
+
+
+def attendance_rows(persons, plan) -> list:
+    """The export's rows under ODD_HEADERS, dates in the forms offices meet (民國 with slashes, ISO)."""
+    header = [ODD_HEADERS[f] for f in ("employee_id", "name", "kind", "start", "end")]
+    rows = [header]
+    for n, (i, word, _, start, end, _) in enumerate(plan):
+        when = (lambda t: f"{t.year - 1911}/{t:%m/%d %H:%M}") if n % 2 else (lambda t: f"{t:%Y-%m-%d %H:%M}")
+        rows.append([employee_id(i), persons[i].name, word, when(start), when(end)])
+    rows.append([employee_id(999), "不在名冊", "加班", "2025-03-04 18:00", "2025-03-04 20:00"])  # matches nobody
+    return rows
+
+
+def attendance_file(rows, fmt: str) -> bytes:
+    """The export as CSV in Big5 (as Windows writes it), ODS (odfpy) or XLSX (openpyxl)."""
+    if fmt == "csv":
+        import csv
+
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        return out.getvalue().encode("cp950")
+    if fmt == "xlsx":
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+    from rules_py.batch.export import export
+    from rules_py.batch.table import Sheet
+
+    return export([Sheet("差勤", rows[0], rows[1:])], "ods")

@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import rules_py
+from rules_py.batch.table import review_points
 from tests.browser.batch.page import rows, run
 from tests.fixtures.pdf import make
 
@@ -15,7 +16,8 @@ PRINTS = ["chromium_60_landscape.pdf", "firefox_60_portrait.pdf", "chromium_25_n
 
 def _hooks(data: bytes) -> dict:
     result = rules_py.check(data, None, today=date.today())
-    hooks = {"leaveHours": f"{result['leave_hours']:g}", "reward": result["reward"]["status"]}
+    hooks = {"leaveHours": f"{result['leave_hours']:g}", "reward": result["reward"]["status"],
+             "review": str(review_points(result))}  # data-review, as every row has (uxbatch)
     hooks.update({f"leave{b['id'].capitalize()}": b["leave"]["status"] for b in result["bundles"]})
     return hooks
 

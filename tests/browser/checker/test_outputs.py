@@ -228,3 +228,20 @@ def test_what_remains_names_the_courses_their_hours_and_the_days_left(checker):
     # The rules' next steps (說明2, 說明5), only when some leave can be applied for.
     next_steps = checker.eval_on_selector_all(".next-steps [data-rule]", "els => els.map(e => e.dataset.rule)")
     assert next_steps == [step["rule"] for step in answer["next_steps"]]
+
+
+def test_the_export_carries_the_name_that_the_batch_page_matches_on(checker):
+    """The exported file holds who.name and is named for the person: the batch check matches it to 王小明's
+    record by that name (rules_py.batch, tests/batch/test_attendance.py), however many such files there are."""
+    at_result(checker)
+    checker.fill("#who-name", "王小明")
+    with checker.expect_download() as info:
+        checker.click("#export")
+    assert info.value.suggested_filename == "補休檢核資料（王小明）.json"
+    exported = json.loads(open(info.value.path(), "rb").read())
+    assert exported["who"]["name"] == "王小明"
+    from rules_py.batch import prepare
+
+    record = (RECORDS / "clipboard.txt").read_bytes()
+    batch = prepare([("王小明.txt", record), (info.value.suggested_filename, json.dumps(exported).encode())])
+    assert batch.jobs[0]["profile_file"] == "補休檢核資料（王小明）.json" and batch.problems == []
