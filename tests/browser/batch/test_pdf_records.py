@@ -31,7 +31,7 @@ def test_pdf_records_get_the_verdict_of_their_page(batch_page):
     run(page)
     shown = rows(page)
     for name in PRINTS:
-        got = {key: value for key, value in shown[name].items() if key not in ("person", "duplicate", "missing", "review")}
+        got = {key: value for key, value in shown[name].items() if key not in ("person", "duplicate", "missing")}
         assert got == _hooks(make.source(name)), name
     assert shown["record_25.html"]["leaveHours"] == shown["chromium_25_noto_header.pdf"]["leaveHours"]
     assert "沒有可讀取的文字" in shown["scanned.pdf"]["error"]
