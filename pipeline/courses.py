@@ -392,7 +392,14 @@ class _Loader:
         return {"similarity_threshold": threshold}
 
     def _reminders(self, raw: dict) -> dict:
+        alarms = self.items(raw, "calendar_alarm_days", "reminders")
+        for j, days in enumerate(alarms):
+            if isinstance(days, bool) or not isinstance(days, int) or days <= 0:
+                self.fail(f"reminders.calendar_alarm_days[{j}]", "應為正整數（天數）")
+        if not alarms:
+            self.fail("reminders.calendar_alarm_days", "至少要有一個提醒天數")
         return {"expiry_warning_days": self.number(raw, "expiry_warning_days", "reminders", integer=True),
+                "calendar_alarm_days": sorted(set(alarms), reverse=True),
                 "source": self.text(raw, "source", "reminders")}
 
     def _categories(self, raw: dict) -> list[dict]:

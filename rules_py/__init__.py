@@ -4,7 +4,8 @@ Standard library only, so that the same code runs in CPython and in Pyodide.
 
 The public API (everything else is private and may change):
 
-    check(record, profile=None, *, plan=None, today=None, filename=None, officer=False, sources=None) -> dict
+    check(record, profile=None, *, plan=None, today=None, filename=None, officer=False, sources=None,
+          partial=False) -> dict
         record: the record as bytes/str (HTML, clipboard text or CSV; told apart by content) or a list of
         rows (RecordRow, or mappings with RecordRow's field names; see "Rows given as mappings" below).
         profile: a dict, or JSON/YAML text (bytes: UTF-8 or Big5), see "The profile" below. plan: a plan
@@ -16,9 +17,13 @@ The public API (everything else is private and may change):
         what to fill in the roster; sources: {profile key: where it came from} (名冊第 3 列「上班時間」),
         named in the reasons that use it.
         Raises InputError (zh-TW).
+        partial: a record given as bytes/str whose rows cannot all be read (a date that does not exist, an
+        end before its start) is checked on the rows that can, and the result's record_problems lists
+        the others (rules_py.record.read_record's problems); without it such a row is an InputError.
     check_json(request: str) -> str
         {"record": str} | {"record_base64": str} | {"rows": [...]}, plus optional "profile", "plan",
-        "today" (YYYY-MM-DD), "filename" -> the result of check() as JSON, or {"error": {"message", "where"}}.
+        "today" (YYYY-MM-DD), "filename", "partial_record" (check's partial) -> the result of check() as
+        JSON, or {"error": {"message", "where"}}.
         Never raises: the browser's worker always gets an answer it can show.
     load_plans() -> dict            the compiled plans (rules_py/_data/plans.json), {plan id: plan data};
                                     read once, the same dict on every call: do not change it
@@ -29,7 +34,8 @@ The public API (everything else is private and may change):
     FORMAT_VERSION                  the result format's version (2), which every result carries as format_version
     InputError                      bad input: .message (zh-TW) and .where (request, record, profile.KEY[i], …)
     RuleGapError                    a case no rule decides: a fault of the rules, to report (CLI exit 1)
-    rules_py.record                 the record parser: parse_record, RecordRow, rows_from_mappings, chosen_courses
+    rules_py.record                 the record parser: parse_record, read_record, RecordRow, rows_from_mappings,
+                                    chosen_courses
     rules_py.form_sheet             the application form as data (blank from the build, fill_sheet with a
                                     result's bundle form rows): the printed page and the ODT are made from it
     rules_py.forms_odt              leave_forms_odt(sheets) -> .odt bytes (imports odfpy, the `page` extra)

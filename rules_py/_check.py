@@ -9,7 +9,7 @@ from rules_py._profile import parse_profile
 from rules_py._result import write
 from rules_py._sentences import PERSON, Audience
 from rules_py._verdict import decide
-from rules_py.record import chosen_courses, parse_record, rows_from_mappings
+from rules_py.record import chosen_courses, parse_record, read_record, rows_from_mappings
 
 
 def read_rows(record, filename: str | None = None) -> tuple:
@@ -21,15 +21,26 @@ def read_rows(record, filename: str | None = None) -> tuple:
 
 
 def check(record, profile=None, *, plan: str | None = None, today: date | None = None,
-          filename: str | None = None, officer: bool = False, sources: dict | None = None) -> dict:
+          filename: str | None = None, officer: bool = False, sources: dict | None = None,
+          partial: bool = False) -> dict:
     """officer: the sentences speak to a personnel officer (the batch) rather than to the person, and name where
-    each setting came from, sources {profile key: where} (a roster cell, a profile file)."""
+    each setting came from, sources {profile key: where} (a roster cell, a profile file).
+    partial: a record (text or bytes) whose rows cannot all be read is checked on the rows that can, and
+    the others are listed in the result's record_problems (the checker's confirm step shows them to fix);
+    otherwise such a row is an InputError, as for the batch and the CLI."""
     if today is not None and not isinstance(today, date):
         raise InputError("today 應為日期", "today")
-    rows, chosen = read_rows(record, filename)
+    problems = None
+    if partial and isinstance(record, (bytes, str)):
+        (rows, problems), chosen = read_record(record, filename), None
+    else:
+        rows, chosen = read_rows(record, filename)
     selected = select_plan(plan, [r.start.date() for r in rows])
     audience = Audience(officer, sources) if officer or sources else PERSON
-    return write(decide(selected, _profile(profile, selected), rows, chosen, today), audience)
+    result = write(decide(selected, _profile(profile, selected), rows, chosen, today), audience)
+    if problems is not None:
+        result["record_problems"] = problems
+    return result
 
 
 _PROFILES: dict = {}
@@ -94,4 +105,7 @@ def _check_request(request: str) -> dict:
     filename = data.get("filename")
     if filename is not None and not isinstance(filename, str):
         raise InputError("filename 應為文字", "filename")
-    return check(record, data.get("profile"), plan=plan, today=today, filename=filename)
+    partial = data.get("partial_record", False)
+    if not isinstance(partial, bool):
+        raise InputError("partial_record 應為 true 或 false", "partial_record")
+    return check(record, data.get("profile"), plan=plan, today=today, filename=filename, partial=partial)

@@ -36,7 +36,7 @@ parameters:
   default_office_hours: {value: ["09:00-12:00", "13:00-18:00"], clause: 附件2說明2}
   calendar: {office_calendar: ../calendars/demo-115.csv, clause: 附件2說明2}
 matching: {similarity_threshold: 0.9}
-reminders: {expiry_warning_days: 30, source: 示範設定}
+reminders: {expiry_warning_days: 30, calendar_alarm_days: [14], source: 示範設定}
 rules: {RULES}
 categories:
   - {id: civil_servant, name: 編制內公務人員}

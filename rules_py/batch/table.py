@@ -147,6 +147,7 @@ def for_table(outcome: dict) -> dict:
                      "required_hours": b["required_hours"],
                      "leave": {"status": b["leave"]["status"], "hours": b["leave"]["hours"],
                                "expires_on": b["leave"]["expires_on"], "expiry_flag": b["leave"].get("expiry_flag"),
+                               # whole: the courses' reasons a bundle refers to are not kept
                                "reasons": reasons(leave_reasons(result, b))}} for b in result["bundles"]],
     }}
 

@@ -4,6 +4,10 @@
         data: bytes or str — the saved record page (HTML), the clipboard's HTML or plain text of the copied
         table, or a CSV (UTF-8, UTF-8 with BOM, Big5); the form is told apart by content (see _parse).
         InputError (zh-TW, naming 第 N 列 and the column) when the record cannot be read.
+    read_record(data, filename=None) -> ([RecordRow], [problem])
+        the same, but a row whose fields cannot be read (a date that does not exist, an end before its
+        start) is a problem dict (line, no, name, code, period as written, status, ..., message) beside the
+        rows read, not an error for the whole record.
     rows_from_mappings(items) -> [RecordRow]
         rows given as mappings with RecordRow's field names (check()'s `rows`, case files); a time with a
         UTC offset is converted to Taiwan time (UTC+8).
@@ -34,6 +38,12 @@ def parse_record(data, filename: str | None = None) -> list:
     return parse(data, filename)
 
 
+def read_record(data, filename: str | None = None) -> tuple:
+    from rules_py.record._parse import read_record as read
+
+    return read(data, filename)
+
+
 def needs_pdf_reader(data) -> bool:
     """True in the page's Pyodide when data is a PDF and pypdf is not loaded yet (then await load_pdf_reader())."""
     if sys.platform != "emscripten" or "pypdf" in sys.modules:
@@ -53,4 +63,4 @@ async def load_pdf_reader() -> None:
 
 
 __all__ = ["MAX_RECORD_BYTES", "RecordRow", "chosen_courses", "load_pdf_reader", "needs_pdf_reader", "parse_record",
-           "rows_from_mappings"]
+           "read_record", "rows_from_mappings"]

@@ -171,6 +171,21 @@ def build_row(line: int, cells: tuple[str, ...]) -> RecordRow:
                      _conditions(conditions), status, parse_hours(hours, ctx), upload_status, upload_time)
 
 
+def row_problem(line: int, cells: tuple[str, ...], error: InputError) -> dict:
+    """A row whose fields cannot be read (a date that does not exist, an end before its start, hours that are
+    not a number), kept with what can be read, so that the person fixes or removes it where it stands."""
+    no, _, name, period, *_, status, hours, upload_status, upload_time = cells
+    no, status, upload_status, upload_time = _single_lines((no, status, upload_status, upload_time))
+    name, code = split_name(single_line(name))
+    try:
+        credit_hours = parse_hours(hours, RowContext(line, no))
+    except InputError:
+        credit_hours = None
+    return {"line": line, "no": no, "name": name, "code": code, "period": shown(period), "status": status,
+            "credit_hours": credit_hours, "upload_status": upload_status, "upload_time": upload_time,
+            "message": error.message}
+
+
 @lru_cache(maxsize=4096)  # each course has its own few 通過條件, the same in every record
 def _conditions(cell: str) -> str:
     return "\n".join(cell_lines(cell))

@@ -20,22 +20,31 @@ from operator import itemgetter
 from rules_py._errors import InputError
 from rules_py.record._columns import COLUMNS, column_index, header_fields, platform_order
 from rules_py.record._decode import MAX_RECORD_BYTES, to_text
-from rules_py.record._fields import build_row, single_line
+from rules_py.record._fields import build_row, row_problem, single_line
 from rules_py.record._html import has_table, html_tables
 from rules_py.record._pdf import is_pdf, pdf_tables
 from rules_py.record._text import csv_rows, find_header, has_row_start, quoted_cells, text_rows
 from rules_py.record._row import RecordRow
 
-__all__ = ["MAX_RECORD_BYTES", "parse_record"]
+__all__ = ["MAX_RECORD_BYTES", "parse_record", "read_record"]
 
 # The record table: column positions, the header's width, and the rows below the header.
 _Table = tuple[dict[str, int], int, list[list[str]]]
 
-_NO_TABLE = "找不到學習紀錄表格：需要含 No.、課程類型、課程名稱、上課期間等欄位的表頭，或從平臺複製、每列 12 欄的表格內容"
+_NO_TABLE = "找不到學習紀錄表格：需要含 No.、課程類型、課程名稱、上課期間等欄位的表頭，或從平臺「學習紀錄」頁面整個複製的表格"
 
 
 def parse_record(data: bytes | str, filename: str | None = None) -> list[RecordRow]:
     """The record's course rows in order. InputError (str(e) is "filename：problem") when unusable."""
+    rows, problems = read_record(data, filename)
+    if problems:
+        raise InputError(problems[0]["message"], where=single_line(filename) if filename is not None else None)
+    return rows
+
+
+def read_record(data: bytes | str, filename: str | None = None) -> tuple[list[RecordRow], list[dict]]:
+    """(the rows that can be read, the rows that cannot: row_problem's dicts), so that one bad row does not
+    lose the others. InputError when the record as a whole cannot be read (no table, a row of other width)."""
     try:
         if is_pdf(data):
             return _course_rows(_record_table(pdf_tables(bytes(data)), "PDF 中"))
@@ -46,7 +55,7 @@ def parse_record(data: bytes | str, filename: str | None = None) -> list[RecordR
         raise InputError(error.message, where=single_line(filename)) from None
 
 
-def _parse(text: str) -> list[RecordRow]:
+def _parse(text: str) -> tuple[list[RecordRow], list[dict]]:
     return _course_rows(_from_html(text) if text.lstrip().startswith("<") else _from_text(text))
 
 
@@ -91,20 +100,26 @@ def _from_text(text: str) -> _Table:
     return index, width, text_rows(body, width, numbered)
 
 
-def _course_rows(table: _Table) -> list[RecordRow]:
+def _course_rows(table: _Table) -> tuple[list[RecordRow], list[dict]]:
     index, width, rows = table
     pick = itemgetter(*(index[field] for field, _ in COLUMNS))  # a row's cells in the order of COLUMNS
     records: list[RecordRow] = []
+    problems: list[dict] = []
     for cells in rows:
         if _at_most_one_cell(cells):
             continue  # a blank row, or a one-cell message such as 「查無資料」 or 「共 7 筆」
-        line = len(records) + 1
+        line = len(records) + len(problems) + 1
         if len(cells) < width or any(map(str.strip, cells[width:])):
+            # Cells out of place: the table itself is misread, not one row.
             raise InputError(f"第 {line} 列有 {len(cells)} 欄，應有 {width} 欄，無法對應欄位")
-        records.append(build_row(line, pick(cells)))
-    if not records:
+        picked = pick(cells)
+        try:
+            records.append(build_row(line, picked))
+        except InputError as error:  # this row's fields: the others are still read
+            problems.append(row_problem(line, picked, error))
+    if not records and not problems:
         raise InputError("學習紀錄表格只有表頭，沒有任何課程列")
-    return records
+    return records, problems
 
 
 def _at_most_one_cell(cells: list[str]) -> bool:

@@ -3,7 +3,7 @@ import { $, el, hiddenText } from "./dom.js";
 import { goTo } from "./steps.js";
 import { state } from "./state.js";
 import { rowSummary, describeRow } from "./record-step.js";
-import { readProfile, categoryName, categoryField, districtName, villageAnswer, PROFILE_LISTS } from "./profile-step.js";
+import { readProfile, categoryName, categoryField, districtName, villageAnswer, officeHoursOf, PROFILE_LISTS } from "./profile-step.js";
 
 function entry(key, label, value, step, focus) {
   const change = el("button", { type: "button", class: "link-button", id: `change-${key}` }, ["修改", hiddenText(label)]);
@@ -31,7 +31,7 @@ export function renderAnswers() {
     entry("category", "人員類別", categoryName(profile.category), "profile", categoryField(profile.category)),
     entry("district", "上班的行政區", districtName(profile.district), "profile", "district"),
     $("village-field").hidden ? null : entry("village", "上班的村里", villageAnswer(profile), "profile", "village"),
-    entry("office_hours", "上班時間", profile.office_hours.length ? profile.office_hours.map(shiftHours).join("、") : "沒有固定上班時間（只算在勤時段）",
+    entry("office_hours", "上班時間", officeHoursOf(profile).length ? officeHoursOf(profile).map(shiftHours).join("、") : "沒有固定上班時間（只算在勤時段）",
       "profile", "no-office-hours"),
     ...PROFILE_LISTS.map((list) => entry(list.key, list.title, profile[list.key].map(show), "profile", `add-${list.key}`)),
   ];

@@ -7,11 +7,11 @@ import { loadPlan } from "./plan-data.js";
 import { showLoading } from "./loading.js";
 import { startSteps, goTo, onStep } from "./steps.js";
 import { initRecordStep, recordReady, inputForRules } from "./record-step.js";
-import { initProfileStep, readProfile, fieldForWhere } from "./profile-step.js";
+import { initProfileStep, readProfile, fieldForWhere, showSessions } from "./profile-step.js";
 import { renderAnswers } from "./answers-step.js";
 import { renderResult } from "./result-view.js";
 import { initForms, loadForms, formBundles, renderForms, signatureLabels, odtRequest } from "./forms-fill.js";
-import { makeIcs, download } from "./ics.js";
+import { makeIcs, alarmNote, download } from "./ics.js";
 import { initStorage } from "./storage.js";
 import { check, formsOdt, rulesSupported } from "./rules.js";
 
@@ -70,12 +70,12 @@ async function saveOdt() {
 }
 
 function wire() {
-  // 繼續 under everything, and 紀錄正確，繼續 above the table (so the keyboard need not cross every row).
-  ["record-continue", "record-confirm"].forEach((id) => action(id, async () => {
+  // One 繼續, right under the rows to confirm (the hand-added course's form comes after it).
+  action("record-continue", async () => {
     const outcome = await recordReady();
     if (outcome === "shown") $("record-rows-title").focus();
     else if (outcome === "ok") await goTo("profile");
-  }));
+  });
   $("profile-back").addEventListener("click", () => goTo("record"));
   $("profile-continue").addEventListener("click", () => {
     const { errors } = readProfile();
@@ -85,10 +85,11 @@ function wire() {
   $("answers-back").addEventListener("click", () => goTo("profile"));
   action("check", runCheck);
   $("result-restart").addEventListener("click", () => goTo("answers"));
-  $("ics-download").addEventListener("click", () => download("補休期限.ics", makeIcs(state.result), "text/calendar"));
+  $("ics-download").addEventListener("click", () => download("補休期限.ics", makeIcs(state.result, plan.alarmDays), "text/calendar"));
   action("forms-odt", saveOdt);
   onStep((step) => {
     if (step === "answers") renderAnswers();
+    if (step === "profile") showSessions();
   });
 }
 
@@ -107,6 +108,7 @@ async function main() {
   initRecordStep(plan);
   initProfileStep(plan);
   initForms();
+  $("ics-hint").textContent = alarmNote(plan.alarmDays);
   wire();
   startSteps();
   initStorage(() => {

@@ -5,6 +5,12 @@ export function bothDates(iso, roc) {
   return `民國 ${roc}（${iso.slice(0, 10)}）`;
 }
 
+// An ISO date in both forms, for a date the page has from plan data rather than from the rules' answer.
+export function bothDatesOf(iso) {
+  const { y, m, d } = parts(iso);
+  return bothDates(iso, `${y - 1911} 年 ${m} 月 ${d} 日`);
+}
+
 function parts(iso) {
   const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
   return { y, m, d };

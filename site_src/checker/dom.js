@@ -35,6 +35,11 @@ export function action(id, run) {
   });
 }
 
+// Opens every closed <details> around a node, so that the node can be seen and focused.
+export function reveal(node) {
+  for (let box = node.closest("details:not([open])"); box; box = box.closest("details:not([open])")) box.open = true;
+}
+
 // A label only screen readers hear (e.g. which row a "移除" button removes).
 export function hiddenText(text) {
   return el("span", { class: "visually-hidden", text });

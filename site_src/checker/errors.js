@@ -1,6 +1,6 @@
 // The GOV.UK error summary: a list of problems at the top, each linking to its field, plus the message
 // next to the field itself. What the person typed is never touched.
-import { $, el } from "./dom.js";
+import { $, el, reveal } from "./dom.js";
 
 const summary = () => $("error-summary");
 
@@ -45,6 +45,7 @@ export function showErrors(errors) {
       slot.hidden = false;
       slot.textContent = slot.textContent ? `${slot.textContent}；${message}` : message;
       field.setAttribute("aria-invalid", "true");
+      reveal(field); // its message beside it is seen
       describe(field, slot.id, true);
     }
     const link = el("a", { href: field ? `#${id}` : "#error-summary", text: message });

@@ -39,8 +39,20 @@ function stamp(now) {
   return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
 }
 
-// One all-day VEVENT per eligible or review bundle, on the last day to take its leave.
-export function makeIcs(answer, now = new Date()) {
+// What the page says beside the download button: when the file will remind.
+export function alarmNote(alarmDays) {
+  return `行事曆檔在每個補休期限前 ${alarmDays.join(" 天與 ")} 天的上午 9 時提醒您（匯入手機或電腦的行事曆後）。`;
+}
+
+// A reminder `days` before an all-day event, at 09:00: the trigger counts from the day's 00:00 (DTSTART).
+function alarm(days, text) {
+  return ["BEGIN:VALARM", "ACTION:DISPLAY", `TRIGGER:-P${days - 1}DT15H`,
+    `DESCRIPTION:${escapeText(`${days} 天後是${text}`)}`, "END:VALARM"];
+}
+
+// One all-day VEVENT per eligible or review bundle, on the last day to take its leave, with a reminder
+// alarmDays (plan data) before it.
+export function makeIcs(answer, alarmDays, now = new Date()) {
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Kaohsiung e-learning leave checker//zh-TW", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
   answer.bundles.filter((b) => b.leave.expires_on).forEach((bundle) => {
     const expiry = bundle.leave.expires_on;
@@ -54,6 +66,7 @@ export function makeIcs(answer, now = new Date()) {
       `SUMMARY:${escapeText(`補休期限：${bundle.name} ${bundle.leave.hours} 小時${review}`)}`,
       `DESCRIPTION:${escapeText(`${answer.plan.title}\n「${bundle.name}」於 ${bundle.completed_on} 完成，補休 ${bundle.leave.hours} 小時須在 ${expiry}（含當日）前休畢。\n最後由服務機關人事單位認定。`)}`,
       "TRANSP:TRANSPARENT",
+      ...alarmDays.flatMap((days) => alarm(days, `「${bundle.name}」補休 ${bundle.leave.hours} 小時的最後一天（${expiry}），請在當天以前休畢。`)),
       "END:VEVENT",
     );
   });

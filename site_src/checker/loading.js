@@ -4,7 +4,7 @@ import { $ } from "./dom.js";
 
 const STAGES = { runtime: 1, rules: 2 };
 const TEXT = {
-  runtime: "正在載入 Python 執行環境…您可以先填寫資料。",
+  runtime: "正在準備檢核工具（第一次開啟約需數秒）…您可以先填寫資料。",
   rules: "正在載入檢核規則…您可以先填寫資料。",
 };
 
@@ -35,7 +35,8 @@ export function showLoading() {
       const status = $("checker-status");
       status.dataset.plans = info.plans.join(" ");
       status.dataset.version = info.version;
-      show("ready", `檢核規則已就緒（計畫 ${info.plans.join("、")}，規則版本 ${info.version}）。`);
+      // Which plans and rules version: in data- attributes for support, not in the person's words.
+      show("ready", "檢核規則已就緒，可以開始。");
     },
     (error) => {
       bar.hidden = true;

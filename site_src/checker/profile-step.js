@@ -1,6 +1,8 @@
 // Step 2: about you. The category, office hours (the plan's default shown) and editable lists of periods,
 // read into the profile object that rules_py takes.
 import { $, el, hiddenText } from "./dom.js";
+import { state } from "./state.js";
+import { sessionsToAsk, sessionKey, sessionLabel } from "./sessions.js";
 
 let plan = null;
 
@@ -18,6 +20,14 @@ const OFFICE_HOURS = { key: "office_hours", kind: "hours", title: "上班時段"
 const INPUT_TYPE = { moments: "datetime-local", days: "date", day: "date", hours: "time" };
 const values = {};
 
+// The question about each of the person's own sessions near working time, and what an answer adds to.
+const SESSION_QUESTION = "這段時間您是否在加班、公假、公差或在勤？";
+const SESSION_ANSWERS = [
+  ["", "否，是我的下班時間"], ["overtime", "是，在加班"], ["official_leave", "是，請公假"],
+  ["business_trips", "是，在公差、出差"], ["on_duty", "是，在勤、輪值"],
+];
+const answers = new Map(); // sessionKey -> the list it adds its period to
+
 function fieldId(key, i, part) {
   return part ? `p-${key}-${i}-${part}` : `p-${key}-${i}`;
 }
@@ -31,6 +41,7 @@ function input(list, i, part, label) {
     if (part === "start") item[0] = field.value;
     else if (part === "end") item[1] = field.value;
     else values[list.key][i] = field.value;
+    if (list === OFFICE_HOURS) showSessions(); // other hours, other sessions near them
     document.dispatchEvent(new CustomEvent("checker:changed"));
   });
   return el("div", { class: "field field--inline" }, [el("label", { for: id, text: label }), field]);
@@ -85,12 +96,62 @@ export function readProfile() {
     if (!item[1]) errors.push({ message: `${list.title}第 ${i + 1} 筆：請填寫結束`, field: fieldId(list.key, i, "end") });
     return item[0] && item[1] ? [convert(item)] : [];
   });
-  profile.office_hours = $("no-office-hours").checked ? [] : pairs(OFFICE_HOURS, ([a, b]) => `${a}-${b}`);
+  const hours = $("no-office-hours").checked ? [] : pairs(OFFICE_HOURS, ([a, b]) => `${a}-${b}`);
+  // The plan's default left as shown is not the person's own answer: the rules then say the default was used.
+  if (hours.join() !== plan.defaultOfficeHours.join()) profile.office_hours = hours;
   LISTS.forEach((list) => {
     if (list.kind === "day") profile[list.key] = values[list.key].filter(Boolean);
     else profile[list.key] = pairs(list, list.kind === "moments" ? ([a, b]) => [moment(a), moment(b)] : (pair) => pair.slice());
   });
+  // A session answered 是 is that kind of time: its period joins the list (once), as if typed there.
+  askedSessions().forEach((row) => {
+    const key = answers.get(sessionKey(row));
+    if (!key) return;
+    const period = sessionKey(row).split("|").map(moment);
+    if (!profile[key].some(([a, b]) => a === period[0] && b === period[1])) profile[key].push(period);
+  });
   return { profile, errors };
+}
+
+function askedSessions() {
+  return sessionsToAsk(state.rows, plan, $("no-office-hours").checked ? [] : values.office_hours);
+}
+
+// A typed-in period that is exactly one of the sessions asked about becomes that session's answer (an
+// import, a restored visit), so that it is said once, beside the session.
+function claimTypedPeriods(sessions) {
+  sessions.forEach((row) => {
+    const [start, end] = sessionKey(row).split("|");
+    SESSION_ANSWERS.slice(1).forEach(([key]) => {
+      const at = values[key].findIndex((item) => item[0] === start && item[1] === end);
+      if (at < 0) return;
+      values[key].splice(at, 1);
+      answers.set(sessionKey(row), key);
+      renderList(LISTS.find((list) => list.key === key));
+    });
+  });
+}
+
+// The sessions near working time, each with its question; shown each time the step is (the rows and the
+// office hours may have changed).
+export function showSessions() {
+  const sessions = askedSessions();
+  claimTypedPeriods(sessions);
+  $("sessions-field").hidden = sessions.length === 0;
+  $("sessions").replaceChildren(...sessions.map((row, i) => {
+    const key = sessionKey(row);
+    const id = `session-${i}`;
+    const select = el("select", { id, dataset: { session: key } },
+      SESSION_ANSWERS.map(([value, text]) => el("option", { value, text })));
+    select.value = answers.get(key) || "";
+    select.addEventListener("change", () => {
+      if (select.value) answers.set(key, select.value);
+      else answers.delete(key);
+      document.dispatchEvent(new CustomEvent("checker:changed"));
+    });
+    return el("div", { class: "field session" }, [
+      el("label", { for: id }, [el("span", { class: "session__when", text: sessionLabel(row) }), SESSION_QUESTION]), select]);
+  }));
 }
 
 const text = (value) => (value === null || value === undefined ? "" : String(value));
@@ -99,6 +160,7 @@ const listOf = (value) => (Array.isArray(value) ? value : []);
 
 // Puts a saved or imported profile back into the fields; a malformed file gives empty fields, never a crash.
 export function writeProfile(profile) {
+  answers.clear();
   plan.categories.forEach((c) => { $(`category-${c.id}`).checked = c.id === profile.category; });
   $("district").value = plan.districts.includes(profile.district) ? profile.district : "";
   $("village").value = typeof profile.village === "string" ? profile.village : "";
@@ -113,6 +175,9 @@ export function writeProfile(profile) {
       : saved.map(pairOf).map((pair) => (list.kind === "moments" ? pair.map((v) => v.replace(" ", "T")) : pair));
     renderList(list);
   });
+  // Folded unless something is in it (an import, a restored visit).
+  $("period-lists-box").open = LISTS.some((list) => values[list.key].length > 0);
+  showSessions();
 }
 
 function renderOfficeHours() {
@@ -145,6 +210,11 @@ export function categoryName(id) {
 }
 
 export const PROFILE_LISTS = LISTS;
+
+// The office hours a profile is checked with: its own, or the plan's default (said so).
+export function officeHoursOf(profile) {
+  return profile.office_hours || plan.defaultOfficeHours.map((h) => `${h}（預設）`);
+}
 
 // The suspension days, each district-only one saying whether the chosen district makes it a day off.
 function renderSuspensions() {
@@ -206,6 +276,7 @@ export function initProfileStep(planView) {
   $("period-lists").replaceChildren(...LISTS.map(listFieldset));
   $("no-office-hours").addEventListener("change", () => {
     renderOfficeHours();
+    showSessions();
     document.dispatchEvent(new CustomEvent("checker:changed"));
   });
   writeProfile({});

@@ -5,11 +5,13 @@ import { showErrors, clearErrors } from "./errors.js";
 import { state } from "./state.js";
 import { check } from "./rules.js";
 import { shortMoment } from "./dates.js";
+import { dateProblems } from "./row-dates.js";
 
 let plan = null;
 let nextRowId = 1;
 let reading = Promise.resolve(); // a file being read; step 1's buttons wait for it
 let fileProblem = null; // why the last chosen file was refused, shown again on 繼續 until another is given
+let showAll = false; // the person asked to see every row, not only those that need a look; a new record starts short
 const NOT_PASSED = "未通過";
 
 const megabytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
@@ -117,6 +119,13 @@ function rowsFromAnswer(answer) {
     const how = (row.suggestions || []).length ? "similar" : "unmatched";
     rows.push(rowFromRecord(row, "", how, warning ? warning.message : "不是本計畫的課程，沒有列入計算。"));
   });
+  // A row the rules could not read (a date that does not exist, an end before its start): kept, with the
+  // course its code or name names, for the person to fix or remove here.
+  (answer.record_problems || []).forEach((problem) => {
+    const course = plan.courses.find((c) => problem.code && c.code === problem.code) || plan.course(problem.name);
+    rows.push({ ...rowFromRecord({ ...problem, start: "", end: "" }, course ? course.name : "", "problem", ""),
+      problem: `${problem.message}。請改正開始與結束時間，或移除這一列。`, edited: true });
+  });
   return rows.sort((a, b) => a.line - b.line);
 }
 
@@ -161,10 +170,30 @@ function statusSelect(id, label, value) {
   return select;
 }
 
-function edit(row, key) {
+// A date-time as the field shows it: to the minute when the seconds are :00 (the platform's usual), so that
+// no field shows 08:00:00; a row read with other seconds keeps them.
+const fieldMoment = (iso) => (iso && iso.length === 19 && iso.endsWith(":00") ? iso.slice(0, 16) : iso || "");
+const fullMoment = (value) => (value.length === 16 ? `${value}:00` : value);
+
+// Why a row needs a look: its note is a warning (a near match, not a catalogue course, a code and name that
+// disagree), it counts as no course, it was added by hand, or its dates cannot be right for the plan.
+const warnedRow = (row) => row.warned || row.how === "similar" || row.how === "unmatched";
+const needsLook = (row) => warnedRow(row) || !row.course || row.problem || row.origin === "hand" || dateProblems(row, plan).length > 0;
+
+function noteCell(row, label) {
+  const dates = row.problem && !(row.start && row.end) ? [row.problem] : dateProblems(row, plan);
+  const warning = warnedRow(row) || dates.length > 0;
+  const td = el("td", { class: warning ? "note note--warning" : "note", dataset: { label } });
+  td.replaceChildren(...(row.note ? [el("span", { text: row.note })] : []),
+    ...dates.map((text) => el("span", { class: "note__date", dataset: { dateProblem: "" }, text })));
+  return td;
+}
+
+function edit(row, key, refresh) {
   return (event) => {
-    row[key] = event.target.value;
+    row[key] = key === "start" || key === "end" ? fullMoment(event.target.value) : event.target.value;
     row.edited = true;
+    if (refresh) refresh();
     document.dispatchEvent(new CustomEvent("checker:changed"));
   };
 }
@@ -179,10 +208,14 @@ function renderRows() {
     const where = row.origin === "hand" ? `自行新增的第 ${i + 1} 列` : `第 ${row.line} 列`;
     const course = courseSelect(`row-${i}-course`, `${where}的對應課程`, row.course);
     course.addEventListener("change", edit(row, "course"));
-    const start = el("input", { type: "datetime-local", step: 1, id: `row-${i}-start`, "aria-label": `${where}的開始時間`, value: row.start });
-    start.addEventListener("change", edit(row, "start"));
-    const end = el("input", { type: "datetime-local", step: 1, id: `row-${i}-end`, "aria-label": `${where}的結束時間`, value: row.end });
-    end.addEventListener("change", edit(row, "end"));
+    const tr = el("tr", { dataset: { how: row.how, origin: row.origin } });
+    // A date changed here is checked again at once: its cell says what is wrong, or no longer.
+    const refresh = () => { tr.querySelector(".note").replaceWith(noteCell(row, labels[5])); };
+    const moment = (part, label) => {
+      const input = el("input", { type: "datetime-local", id: `row-${i}-${part}`, "aria-label": `${where}的${label}`, value: fieldMoment(row[part]) });
+      input.addEventListener("change", edit(row, part, refresh));
+      return el("span", { class: "period__part" }, [el("span", { class: "period__label", "aria-hidden": "true", text: label.slice(0, 2) }), input]);
+    };
     const status = statusSelect(`row-${i}-status`, `${where}的通過狀態`, row.status);
     status.addEventListener("change", edit(row, "status"));
     const remove = el("button", { type: "button", class: "link-button" }, ["移除", hiddenText(where)]);
@@ -192,24 +225,41 @@ function renderRows() {
       document.dispatchEvent(new CustomEvent("checker:changed"));
       $("record-rows-title").focus();
     });
-    body.append(el("tr", { dataset: { how: row.how, origin: row.origin } }, [
+    tr.hidden = !showAll && !needsLook(row);
+    tr.append(
       cell(0, row.origin === "hand" ? "自行新增" : String(row.line)),
       cell(1, row.recordName),
-      cell(2, course), cell(3, start), cell(4, end), cell(5, status),
-      el("td", { class: row.warned || row.how === "similar" || row.how === "unmatched" ? "note note--warning" : "note", text: row.note,
-        dataset: row.note ? { label: labels[6] } : {} }),
+      cell(2, course), cell(3, [moment("start", "開始時間"), moment("end", "結束時間")]), cell(4, status),
+      noteCell(row, labels[5]),
       el("td", {}, remove),
-    ]));
+    );
+    body.append(tr);
   });
-  const counts = { matched: state.rows.filter((r) => r.course).length, unmatched: state.rows.filter((r) => !r.course).length,
-    similar: state.rows.filter((r) => r.how === "similar" && !r.course).length };
-  const others = state.otherLines || [];
-  $("record-rows-summary").textContent = `共 ${state.rows.length} 列：${counts.matched} 列對應到計畫課程` +
-    (counts.unmatched ? `，${counts.unmatched} 列不是計畫課程，不列入計算` : "") +
-    (counts.similar ? `（其中 ${counts.similar} 列與計畫課程名稱相近：如確為同一門，請在「對應的計畫課程」選擇該課程）` : "") +
-    "。" + (others.length ? `第 ${others.join("、")} 列是同一門課程的其他紀錄（例如重修或未通過），沒有列出：每門課程採用對您最有利的一列。` : "") +
-    "如有錯誤，請直接在表格中修改。";
+  renderSummary();
   $("record-rows").hidden = state.rows.length === 0;
+  // One primary action per state: 讀取紀錄 until there are rows to confirm, then 繼續.
+  $("record-read").classList.toggle("button--secondary", state.rows.length > 0);
+  $("record-continue").classList.toggle("button--secondary", state.rows.length === 0);
+}
+
+// One sentence for the whole record, then what the rows shown are; 檢視全部 N 列 shows the rest.
+function renderSummary() {
+  const rows = state.rows;
+  const look = rows.filter(needsLook).length;
+  const matched = rows.filter((r) => r.course).length;
+  const unmatched = rows.length - matched;
+  const similar = rows.filter((r) => r.how === "similar" && !r.course).length;
+  const others = state.otherLines || [];
+  $("record-rows-summary").textContent = `共 ${rows.length} 列：${matched} 列對應到計畫課程` +
+    (unmatched ? `，${unmatched} 列不是計畫課程，不列入計算` : "") +
+    (similar ? `（其中 ${similar} 列與計畫課程名稱相近，如確為同一門，請選擇該課程）` : "") + "。" +
+    (others.length ? `第 ${others.join("、")} 列是同一門課程的其他紀錄（例如重修或未通過），每門課程採用對您最有利的一列。` : "") +
+    (look ? `下面 ${look} 列需要您看一下，可直接修改或移除。` : "每一列都沒有需要確認的地方。");
+  const toggle = $("record-show-all");
+  toggle.hidden = look === rows.length;
+  toggle.setAttribute("aria-expanded", String(showAll));
+  toggle.textContent = showAll ? "只顯示需要確認的列" : `檢視全部 ${rows.length} 列`;
+  $("record-table-wrap").hidden = !showAll && look === 0;
 }
 
 // Reads the given record with the rules; resolves true when the table is shown.
@@ -217,7 +267,7 @@ async function readRecord() {
   if (!state.record) return false;
   const record = state.record;
   $("record-wait").hidden = $("checker-status").dataset.state !== "loading";
-  const answer = await check(recordInput(record), {}, plan.id);
+  const answer = await check({ ...recordInput(record), partial_record: true }, {}, plan.id);
   $("record-wait").hidden = true;
   if (answer.error) {
     showErrors([{ message: `${record.label}：${answer.error.message}`, field: fieldOfRecord() }]);
@@ -231,6 +281,7 @@ async function readRecord() {
   state.otherLines = Array.from({ length: Math.max(0, ...lines) }, (_, i) => i + 1).filter((line) => !lines.has(line));
   state.rows = rows.concat(hand);
   state.parsed = record;
+  showAll = false;
   state.parsedCount = state.rows.length;
   clearErrors();
   renderRows();
@@ -251,10 +302,9 @@ function addHandRow() {
     return;
   }
   clearErrors();
-  const seconds = (value) => (value.length === 16 ? `${value}:00` : value);
   state.rows.push({
     id: nextRowId++, origin: "hand", line: 0, no: "", recordName: "（自行新增）", code: null, course, how: "hand",
-    note: "自行新增", start: seconds(start), end: seconds(end), status: $("hand-status").value, creditHours: null,
+    note: "自行新增", start: fullMoment(start), end: fullMoment(end), status: $("hand-status").value, creditHours: null,
     uploadStatus: $("hand-upload").checked ? plan.uploadSuccess : "", uploadTime: "", edited: true,
   });
   ["hand-course", "hand-start", "hand-end"].forEach((id) => { $(id).value = ""; });
@@ -276,6 +326,18 @@ export async function recordReady() {
   }
   if (!state.rows.length) {
     showErrors([{ message: "請貼上學習紀錄、上傳檔案，或自行新增至少一門課程。", field: "record-paste" }]);
+    return "error";
+  }
+  // A row still without a possible period (one the rules could not read, or changed since) is fixed or
+  // removed before the check, where it stands.
+  const unfinished = state.rows.map((row, i) => ({ row, i })).filter(({ row }) => !row.start || !row.end || row.end < row.start);
+  if (unfinished.length) {
+    // A row the rules could not read says what they found wrong (the date that does not exist).
+    showErrors(unfinished.map(({ row, i }) => ({
+      message: row.problem && !(row.start && row.end) ? row.problem
+        : `${row.origin === "hand" ? `自行新增的第 ${i + 1} 列` : `第 ${row.line} 列`}「${row.recordName}」：請填寫正確的開始與結束時間，或移除這一列`,
+      field: `row-${i}-${row.start ? "end" : "start"}`,
+    })));
     return "error";
   }
   return "ok";
@@ -321,6 +383,10 @@ export function initRecordStep(planView) {
   $("record-paste").addEventListener("input", onType);
   $("record-file").addEventListener("change", onFile);
   $("hand-add").addEventListener("click", addHandRow);
+  $("record-show-all").addEventListener("click", () => {
+    showAll = !showAll;
+    renderRows();
+  });
   $("record-read").addEventListener("click", async () => {
     await reading;
     if (!state.record) {

@@ -23,16 +23,26 @@ function whole(r) {
   return r.see ? lookup.courses.get(r.see).find((c) => c.rule === r.rule) : r;
 }
 
-// A reason, its clause linked; a fact the plan does not state (office hours, the calendar) names its source.
+// A reason, its clause linked (its source, if any, is said once under the verdict: sourceNote).
 function reasons(planId, list) {
-  return el("ul", { class: "reasons" }, list.map(whole).map((r) => {
-    const source = (lookup.rules[r.rule] || {}).source;
-    return el("li", { dataset: { rule: r.rule } }, [
-      r.message, " ",
-      el("a", { href: clauseHref(planId, r.anchor), class: "reasons__clause" }, `依據：計畫${r.clause}`),
-      source ? el("span", { class: "reasons__source", text: `（資料來源：${source}）` }) : null,
-    ]);
-  }));
+  return el("ul", { class: "reasons" }, list.map(whole).map((r) => el("li", { dataset: { rule: r.rule } }, [
+    r.message, " ",
+    el("a", { href: clauseHref(planId, r.anchor), class: "reasons__clause" }, `依據：計畫${r.clause}`),
+  ])));
+}
+
+// The sources of facts the plan does not state (office hours, the calendar), from the plan's catalogue of
+// rules, each said once however many reasons rest on it: the default office hours' note would otherwise
+// follow every course.
+function sourceNote(answer) {
+  const all = [answer.bundles.flatMap((b) => b.leave.reasons), answer.courses.flatMap((c) => c.reasons),
+    answer.reward.reasons, answer.warnings, answer.next_steps].flat();
+  const sources = new Set(all.map((r) => (lookup.rules[r.rule] || {}).source).filter(Boolean));
+  if (!sources.size) return null;
+  return el("section", { id: "result-sources", class: "sources", "aria-labelledby": "sources-title" }, [
+    el("h3", { id: "sources-title", text: "計畫沒有寫明、檢核時採用的資料" }),
+    el("ul", {}, [...sources].map((text) => el("li", { class: "reasons__source", text }))),
+  ]);
 }
 
 function row(label, value) {
@@ -76,6 +86,24 @@ function expiry(leave) {
   return [text, " ", el("strong", { class: "expiry-flag", text: `${EXPIRY_LABEL[leave.expiry_flag]}${left}` })];
 }
 
+// What the person does next with a bundle, and by when: the panel's line for it.
+function deadlineLine(answer, bundle, hasForms, audience) {
+  const leave = bundle.leave;
+  const until = leave.expires_on_roc && `請於 ${leave.expires_on_roc}（含當日）前休畢`;
+  const flag = leave.expiry_flag ? [" ", el("strong", { class: "expiry-flag", text: EXPIRY_LABEL[leave.expiry_flag] +
+    (leave.expiry_flag === "expiring" ? `，只剩 ${leave.days_left} 天` : "") })] : [];
+  const done = `（${bundle.completed_hours}／${bundle.required_hours} 小時）`;
+  const person = audience === "person";
+  const line = expired(leave) ? [`補休 ${leave.hours} 小時的期限 ${leave.expires_on_roc}（含當日）已過，不能再申請。`]
+    : inProgress(leave.reasons, "bundle.in_progress") ? [`${IN_PROGRESS}${done}。`] : {
+    eligible: [`補休 ${leave.hours} 小時，${until}。`, ...flag,
+      hasForms && person ? " 下一步：列印下面已填好的申請表，交給人事單位。" : ""],
+    review: [`補休 ${leave.hours} 小時需由人事單位認定；認定後${until}。`, ...flag, person ? " 下一步：把申請表與學習紀錄交給人事單位認定。" : ""],
+    ineligible: [bundle.complete ? "不能申請補休（原因見下方）。" : `不能申請補休：尚未完成${done}。`],
+  }[leave.status];
+  return el("li", { dataset: { deadline: bundle.id, leave: leave.status } }, [el("strong", { text: `${bundle.name}：` }), ...line]);
+}
+
 function bundleSection(answer, bundle, later) {
   const leave = bundle.leave;
   const hours = leave.status === "ineligible" ? "0 小時"
@@ -92,11 +120,13 @@ function bundleSection(answer, bundle, later) {
       bundle.completed_on && row("完成日期", bothDates(bundle.completed_on, bundle.completed_on_roc)),
       leave.expires_on && row("補休期限", expiry(leave)),
     ]),
-    el("h4", { text: "為什麼" }),
-    reasons(answer.plan.id, leave.reasons),
     expired(leave) ? el("p", { class: "form-expired", text: "補休期限已過，下面不提供這套的申請表。" }) : null,
-    courseReasons(answer, bundle, later),
     remaining(answer, bundle),
+    el("details", { class: "why" }, [
+      el("summary", { text: "為什麼這樣判斷" }),
+      reasons(answer.plan.id, leave.reasons),
+      courseReasons(answer, bundle, later),
+    ]),
   ]);
 }
 
@@ -155,6 +185,7 @@ export function renderResult(answer, plan, hasForms, signatures, audience = "per
       answer.leave_hours_expired ? `（另 ${answer.leave_hours_expired} 小時已逾期，不能再申請）` : "",
       review ? `；另有 ${review} 套需由人事單位認定（認定後最多 ${answer.leave_hours_with_review} 小時）` : "", "。",
     ]),
+    el("ul", { class: "deadlines" }, answer.bundles.map((b) => deadlineLine(answer, b, hasForms, audience))),
     el("p", { text: `${answer.reward.name}：${rewardLabel}。` }),
   ]);
   const reward = el("section", { class: `reward reward--${answer.reward.status}`, dataset: { reward: answer.reward.status },
@@ -173,6 +204,7 @@ export function renderResult(answer, plan, hasForms, signatures, audience = "per
     reward,
     warnings || "",
     nextSteps(answer, hasForms, signatures, audience),
+    sourceNote(answer) || "",
     el("p", { class: "final-decision" }, el("strong", { text: FINAL[audience] })),
   );
   return () => later.forEach((step) => step());

@@ -1,6 +1,6 @@
 // One question page at a time. The step lives in history.state, never in the URL, so the back button
 // works and nothing about the person reaches the address bar.
-import { $ } from "./dom.js";
+import { $, reveal } from "./dom.js";
 import { clearErrors } from "./errors.js";
 
 const STEPS = ["record", "profile", "answers", "result"];
@@ -14,8 +14,11 @@ function render(step, focus) {
   listeners.forEach((fn) => fn(step));
   const target = typeof focus === "string" ? $(focus) : focus && $(`step-${step}-title`);
   if (target) {
+    reveal(target); // a change link's field may be in a folded section
     target.focus();
-    target.scrollIntoView({ block: "center" });
+    // A step's heading at the top (under the page's header: scroll-padding, checker.css), so that the
+    // step's first screen is all the step; a field to fix in the middle, with its label above it.
+    target.scrollIntoView({ block: typeof focus === "string" ? "center" : "start" });
   }
 }
 

@@ -274,6 +274,7 @@ def test_oversized_files_are_one_row_each(monkeypatch):
 
 
 def _all_reasons(result) -> list:
+    # A bundle's reasons whole (result format 2 refers to its courses' reasons rather than repeating them).
     return [r for b in result["bundles"] for r in rules_py.leave_reasons(result, b)] + [
         r for c in result["courses"] for r in c["reasons"]] + result["warnings"] + result["reward"]["reasons"]
 

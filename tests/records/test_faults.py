@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
+import rules_py
 from rules_py import InputError
-from rules_py.record import MAX_RECORD_BYTES, parse_record
+from rules_py.record import MAX_RECORD_BYTES, parse_record, read_record
+from tests.cases.schema import errors, validator
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "records"
 FAULTS = {k: v for k, v in json.loads((Path(__file__).parent / "faults.json").read_text("utf-8")).items()
@@ -151,3 +153,35 @@ def test_control_characters_are_counted_as_a_pattern_over_the_text_counts_them()
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
         assert _count_controls(text) == len(pattern.findall(text)), repr(text)
+
+
+@pytest.mark.parametrize("bad_row, words", [
+    (_row(no="2", period="2025-02-30 08:00:00~ 2025-02-30 09:00:00"), "日期時間不存在：2025-02-30"),
+    (_row(no="2", period="2025-03-01 10:00:00~ 2025-03-01 09:00:00"), "早於開始時間"),
+    (_row(no="2", credit="一小時"), "「認證時數」不是數字"),
+])
+def test_a_row_whose_fields_cannot_be_read_keeps_the_other_rows(bad_row, words):
+    """read_record: the bad row is a problem beside the rows read (issue 23); parse_record still refuses it."""
+    text = "\n".join([HEADER, _row(no="1"), bad_row, _row(no="3", period="2025-01-02 08:00:00~ 2025-01-02 09:00:00")])
+    rows, problems = read_record(text)
+    assert [r.line for r in rows] == [1, 3]
+    [problem] = problems
+    assert problem["line"] == 2 and problem["name"] == "雙軸轉型淨零港都" and problem["code"] == "PCENTER114100556"
+    assert words in problem["message"] and problem["message"].startswith("第 2 列")
+    assert problem["status"] == "已通過" and problem["period"]
+    assert words in _message(text)
+
+
+def test_check_partial_lists_the_rows_it_could_not_read():
+    text = (FIXTURES / "bad_impossible_date.txt").read_text("utf-8")
+    result = rules_py.check(text, plan="kaohsiung-114", partial=True)
+    assert [p["line"] for p in result["record_problems"]] == [2]
+    assert [c["row"]["line"] for c in result["courses"] if c["row"]] == [1]
+    with pytest.raises(InputError):
+        rules_py.check(text, plan="kaohsiung-114")
+    answer = json.loads(rules_py.check_json(json.dumps({"record": text, "plan": "kaohsiung-114", "partial_record": True})))
+    assert answer["record_problems"] == result["record_problems"]
+    refused = json.loads(rules_py.check_json(json.dumps({"record": text, "partial_record": "yes"})))
+    assert refused["error"]["where"] == "partial_record"
+    assert errors(validator(), result) == []  # the published result format holds record_problems
+    assert "record_problems" not in rules_py.check(text.splitlines()[0] + "\n" + text.splitlines()[1], plan="kaohsiung-114")

@@ -1,9 +1,11 @@
 """Driving the checker page the way a person does, plus reading what it shows (shared by the checker tests)."""
 
+import datetime
 import json
 import re
 from pathlib import Path
 
+import rules_py
 from tests.support.odt import odt_text
 from tests.support.axe import axe  # noqa: F401  (re-exported for the checker tests)
 from tests.support.tool_page import open_tool, wait_status_ready
@@ -107,6 +109,18 @@ def assert_calendar(data: bytes, answer: dict) -> None:
         assert f"DTSTART;VALUE=DATE:{day}" in unfolded
         assert any(line.startswith("SUMMARY:") and bundle["name"] in line for line in unfolded)
     assert all(re.fullmatch(r"DTSTAMP:\d{8}T\d{6}Z", line) for line in unfolded if line.startswith("DTSTAMP"))
+    # Each last day reminds ahead, at 09:00 on the days the plan's data gives.
+    alarm_days = rules_py.load_plans()[answer["plan"]["id"]]["reminders"]["calendar_alarm_days"]
+    events = "\n".join(unfolded).split("BEGIN:VEVENT")[1:]
+    for bundle, event in zip(expiring, events):
+        last_day = datetime.date.fromisoformat(bundle["leave"]["expires_on"])
+        alarms = event.split("BEGIN:VALARM")[1:]
+        assert len(alarms) == len(alarm_days) and event.count("END:VALARM") == len(alarm_days)
+        for days, alarm in zip(alarm_days, alarms):
+            assert "ACTION:DISPLAY" in alarm and bundle["name"] in alarm and f"{days} 天後" in alarm
+            d, h = map(int, re.search(r"^TRIGGER:-P(\d+)DT(\d+)H$", alarm, re.M).groups())
+            fires = datetime.datetime.combine(last_day, datetime.time()) - datetime.timedelta(days=d, hours=h)
+            assert fires == datetime.datetime.combine(last_day - datetime.timedelta(days=days), datetime.time(9))
 
 
 def assert_odt_forms(data: bytes, answer: dict) -> dict:

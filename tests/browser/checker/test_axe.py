@@ -59,11 +59,24 @@ def test_no_violations_in_any_state(browser, server, size):
         found["error"] = axe(page)
         screenshot(page, f"{size}-1-record-error")
 
+        # A row that cannot be read and dates outside the plan, each marked where it stands.
+        lines = (RECORDS / "bad_impossible_date.txt").read_text(encoding="utf-8").splitlines()
+        other = (RECORDS / "seed_sample.txt").read_text(encoding="utf-8").splitlines()[2]  # another course
+        paste(page, None, "\n".join(lines + ["3" + other[1:].replace("2025-01-01", "2030-01-01")]))
+        read_record(page)
+        assert page.locator("[data-date-problem]").count() == 2
+        found["record rows to fix"] = axe(page)
+        screenshot(page, f"{size}-1-record-rows-to-fix")
+
         paste(page, None, (RECORDS / "clipboard.txt").read_text(encoding="utf-8"))
         read_record(page)
         found["record table"] = axe(page)
+        page.click("#record-show-all")
+        found["record table, every row"] = axe(page)
 
         wait_settled(page, "#record-continue")
+        assert page.locator("#sessions select").count() > 0  # the sessions near working time, each asked about
+        page.click("#period-lists-title")
         page.click("#add-overtime")
         page.fill("#p-overtime-0-start", "2025-03-12T18:00")
         page.click("#profile-continue")  # an overtime period without its end: an error on the profile page
@@ -81,8 +94,10 @@ def test_no_violations_in_any_state(browser, server, size):
         to_result(page)
         page.fill("#who-name", "王小明")
         found["result"] = axe(page)
+        page.eval_on_selector_all("#result details", "els => els.forEach(e => { e.open = true; })")
+        found["result, reasoning open"] = axe(page)
         screenshot(page, f"{size}-4-result-forms")
     finally:
         context.close()
     assert found == {state: [] for state in found}
-    assert len(found) == 9
+    assert len(found) == 12

@@ -3,13 +3,15 @@ in zh-TW without a traceback, a huge paste refused at once, record fields shown 
 
 import base64
 import json
+import re
 import time
 
 import pytest
 import rules_py
 from rules_py.record import MAX_RECORD_BYTES
 
-from tests.browser.checker.flow import ROOT, RECORDS, errors, open_checker, paste, read_record, step, to_result, wait_settled
+from tests.browser.checker.flow import (ROOT, RECORDS, errors, expected, open_checker, paste, read_record, step, to_result,
+                                        verdict, wait_settled)
 
 CHECKER_JS = ROOT / "site_src" / "checker"
 
@@ -31,11 +33,11 @@ def test_nothing_given_shows_the_summary_and_its_link_focuses_the_field(checker)
 
 
 def test_a_record_the_rules_refuse_keeps_what_was_pasted(checker):
-    text = (RECORDS / "bad_end_before_start.txt").read_text(encoding="utf-8")
+    text = (RECORDS / "bad_missing_columns.txt").read_text(encoding="utf-8")
     paste(checker, None, text)
     read_record(checker)
     shown = errors(checker)
-    assert len(shown) == 1 and shown[0].startswith("貼上的文字：") and "早於開始時間" in shown[0]
+    assert len(shown) == 1 and shown[0].startswith("貼上的文字：") and "缺少欄位" in shown[0]
     assert "Traceback" not in checker.inner_text("body")
     assert checker.input_value("#record-paste") == text
     assert step(checker) == "record"
@@ -110,6 +112,7 @@ def test_a_half_filled_period_is_caught_before_the_rules(checker):
     checker.fill("#hand-end", "2025-03-01T11:00")
     checker.click("#hand-add")
     wait_settled(checker, "#record-continue")
+    checker.click("#period-lists-title")
     checker.click("#add-unpaid_leave")
     checker.fill("#p-unpaid_leave-0-start", "2025-03-10")
     checker.click("#profile-continue")
@@ -141,3 +144,37 @@ def test_without_webassembly_a_clear_message(browser, server):
         assert page.is_hidden("#checker") and page.is_hidden("#checker-progress")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("name, bad, fixed", [
+    ("bad_impossible_date.txt", "2025-02-30", ("2025-02-28T08:00", "2025-02-28T09:00")),
+    ("bad_end_before_start.txt", "早於開始時間", ("2025-03-01T09:00", "2025-03-01T10:00")),
+])
+def test_a_row_that_cannot_be_read_is_kept_and_fixed_in_place(checker, name, bad, fixed):
+    """One bad row does not reject the paste: the others are read, the bad one is marked, fixed where it stands."""
+    text = (RECORDS / name).read_text(encoding="utf-8")
+    paste(checker, None, text)
+    read_record(checker)
+    assert errors(checker) == []
+    rows = checker.locator("#record-rows-body tr")
+    lines = [int(line) for line in checker.eval_on_selector_all("#record-rows-body tr td:first-child", "tds => tds.map(t => t.textContent)")]
+    [i] = [i for i in range(rows.count()) if rows.nth(i).locator("[data-date-problem]").count()]
+    line = lines[i]
+    assert len(text.splitlines()) - 1 == line == max(lines)  # the last row is the bad one; the rows before it are read
+    assert bad in rows.nth(i).inner_text() and rows.nth(i).is_visible()
+    assert checker.input_value(f"#row-{i}-start") == "" and checker.input_value(f"#row-{i}-end") == ""
+    wait_settled(checker, "#record-continue")  # not yet: the row has no possible period
+    assert step(checker) == "record"
+    [said] = errors(checker)
+    assert said.startswith(f"第 {line} 列") and bad in said and said.endswith("請改正開始與結束時間，或移除這一列。")
+    checker.click("#error-summary a")
+    assert focused(checker) == f"row-{i}-start"
+    for part, value in zip(("start", "end"), fixed):
+        checker.fill(f"#row-{i}-{part}", value)
+        checker.locator(f"#row-{i}-{part}").dispatch_event("change")
+    assert rows.nth(i).locator("[data-date-problem]").count() == 0
+    to_result(checker)
+    good = text.splitlines()
+    good[line] = re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d~ \d{4}-\d\d-\d\d \d\d:\d\d:\d\d",
+                         f"{fixed[0].replace('T', ' ')}:00~ {fixed[1].replace('T', ' ')}:00", good[line])
+    assert verdict(checker) == expected(rules_py.check("\n".join(good), plan="kaohsiung-114"))

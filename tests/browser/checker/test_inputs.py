@@ -10,7 +10,7 @@ PLAN = "kaohsiung-114"
 def rows_shown(page):
     return page.eval_on_selector_all("#record-rows-body tr", """trs => trs.map(tr => ({
         how: tr.dataset.how, course: tr.querySelector('select').value,
-        name: tr.children[1].textContent, note: tr.children[6].textContent}))""")
+        name: tr.children[1].textContent, note: tr.querySelector('.note').textContent}))""")
 
 
 def test_paste_with_both_flavours_reads_the_html(checker):

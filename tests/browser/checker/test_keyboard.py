@@ -34,8 +34,14 @@ def test_keyboard_only_from_record_to_result(page, server):
     tab_to(page, "record-continue")
     press_enter_and_wait(page, "record-continue")
     assert focused(page) == "record-rows-title", errors(page)
-    tab_to(page, "record-confirm")
-    press_enter_and_wait(page, "record-confirm")
+    tab_to(page, "record-show-all")  # every row, and back to the rows that need a look
+    page.keyboard.press("Enter")
+    assert page.get_attribute("#record-show-all", "aria-expanded") == "true" and focused(page) == "record-show-all"
+    assert page.locator("#record-rows-body tr:not([hidden])").count() == 24
+    page.keyboard.press("Enter")
+    assert page.get_attribute("#record-show-all", "aria-expanded") == "false"
+    tab_to(page, "record-continue")
+    press_enter_and_wait(page, "record-continue")
     assert step(page) == "profile" and focused(page) == "step-profile-title"
 
     tab_to(page, "category-civil_servant")
@@ -45,6 +51,8 @@ def test_keyboard_only_from_record_to_result(page, server):
     page.keyboard.press("End")
     assert page.input_value("#district") == "那瑪夏區"
     assert "那瑪夏區在其中，已套用" in page.inner_text("#suspensions-districts")
+    tab_to(page, "period-lists-title")  # the other periods, folded: Enter opens them
+    page.keyboard.press("Enter")
     tab_to(page, "add-days_off")
     page.keyboard.press("Enter")
     assert focused(page) == "p-days_off-0"

@@ -1,6 +1,7 @@
 """What the person takes away: the filled forms printed on A4 (checked with pdftotext), the .ics file, and
 their inputs kept only when they ask (remember, export/import, clear); nothing personal in the URL."""
 
+import datetime
 import json
 import re
 import subprocess
@@ -76,6 +77,9 @@ def test_calendar_file(checker, answer):
     assert download.suggested_filename.endswith(".ics")
     assert download.url.startswith("blob:")
     assert_calendar(open(download.path(), "rb").read(), answer)
+    hint = checker.inner_text("#ics-hint")
+    alarm_days = rules_py.load_plans()[PLAN]["reminders"]["calendar_alarm_days"]
+    assert all(f"{days} 天" in hint for days in alarm_days) and "提醒" in hint
 
 
 def test_ics_escaping_and_folding(checker):

@@ -58,20 +58,23 @@ def test_the_whole_flow_fits_and_every_control_is_big_enough(browser, server, si
         paste(page, None, (RECORDS / "clipboard.txt").read_text(encoding="utf-8"))
         read_record(page)
         found["record table"] = fits(page, "1-table", width)
+        page.click("#record-show-all")  # every row, each a card
+        found["record table, every row"] = fits(page, "1-table-all", width)
         cards = page.eval_on_selector_all("#record-rows-body tr", """rows => rows.map(r => {
             const box = r.getBoundingClientRect();
             return {left: box.left, right: box.right, display: getComputedStyle(r).display};
         })""")
         assert cards
         found["cards"] = [c for c in cards if c["display"] != "block" or c["left"] < 0 or c["right"] > width]
-        # A card's date-time input takes a value and stays inside the screen.
-        earlier = page.input_value("#row-0-start")[:10] + "T00:00:15"  # the same day, still before its end
+        # A card's date-time input takes a value (to the minute: no seconds shown) and stays inside the screen.
+        earlier = page.input_value("#row-0-start")[:10] + "T00:01"  # the same day, still before its end
         page.fill("#row-0-start", earlier)
         assert page.input_value("#row-0-start") == earlier
 
         wait_settled(page, "#record-continue")
         assert step(page) == "profile", errors(page)
         page.click("#category-contract")  # the label's whole row is the target
+        page.click("#period-lists-title")  # the other periods, folded until asked for
         for key in ("overtime", "unpaid_leave", "days_off"):
             page.click(f"#add-{key}")
         page.fill("#p-overtime-0-start", "2025-03-12T18:00")

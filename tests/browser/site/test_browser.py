@@ -74,9 +74,18 @@ def test_home_leads_to_the_plan_the_courses_and_the_checker(page, base_url):
     page.goto(base_url)
     links = page.locator(".next-steps a")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    assert hrefs == [PLAN + "plan/", PLAN + "courses/", "checker/"]
-    for href in hrefs[:2]:
+    assert hrefs == ["checker/", PLAN + "plan/", PLAN + "courses/"]  # the checker first (issue 23)
+    for href in hrefs[1:]:
         assert page.request.get(base_url + href).ok
+
+
+def test_home_offers_the_checker_on_a_phones_first_screen(page, base_url):
+    page.set_viewport_size(SIZES["phone"])
+    page.goto(base_url)
+    link = page.locator("a.home-checker")
+    box = link.bounding_box()
+    assert link.get_attribute("href") == "checker/" and link.inner_text() == "檢核我的學習紀錄"
+    assert box["y"] + box["height"] <= SIZES["phone"]["height"] and box["height"] >= 44
 
 
 def test_course_filter_by_bundle_and_topic_announces_the_count(page, base_url):
