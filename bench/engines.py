@@ -1,6 +1,6 @@
 """Every engine the tests drive (Chromium, Firefox, WebKit; pipeline/engines.py): the checker's rules ready on
 a first and a repeat visit, against the same engine's own floor (loadPyodide() on the page's thread,
-bench/floor/main-thread.html), and the batch page ready (its first worker's rules and spreadsheet wheels).
+bench/floor/main.html), and the batch page ready (its first worker's rules and spreadsheet wheels).
 Budget: WebKit's batch page ready within 2x Chromium's, in the same run (issue 21).
 
     python -m bench.engines [--rounds 3]     (make bench runs it too)
@@ -23,7 +23,7 @@ POLL_S = 0.02
 # The status line's state and the page's clock, once it has left "loading".
 _SETTLED = """(id) => { const s = document.getElementById(id);
     return !!s && s.dataset.state !== 'loading' && {state: s.dataset.state, at: performance.now()}; }"""
-_FLOOR = "() => window.__floorReady && {state: 'ready', at: window.__floorReady}"
+_FLOOR = "() => window.__floorReady && {state: document.getElementById('floor-status').dataset.state, at: window.__floorReady}"
 
 
 def _at(driver, condition: str, arg=None) -> float:
@@ -38,7 +38,7 @@ def _round(driver, site: Path, floor: Path) -> dict:
     with serve(floor) as base:
         driver.fresh()
         for visit in ("first", "repeat"):
-            driver.goto(base + "floor/main-thread.html")
+            driver.goto(base + "floor/main.html")
             row[f"floor_{visit}_ms"] = _at(driver, _FLOOR)
     with serve(site) as base:
         driver.fresh()
