@@ -274,6 +274,12 @@ class WebKit(Driver):
     def click(self, selector):
         from selenium.webdriver.common.by import By
 
+        # Into view and laid out first: below the view the result's sections are skipped by content-visibility,
+        # and WebKitWebDriver's own scroll then clicks where the button was before its section was laid out.
+        self._call_function("""(s) => new Promise((done) => {
+            document.querySelector(s).scrollIntoView({block: "center"});
+            requestAnimationFrame(() => requestAnimationFrame(() => done()));
+        })""", selector)
         self._driver.find_element(By.CSS_SELECTOR, selector).click()
 
     def _run_script(self, source):

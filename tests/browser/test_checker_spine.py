@@ -10,7 +10,6 @@ def test_checker_answers_from_python_in_the_browser(page, context, server):
         "() => document.getElementById('checker-status').dataset.state !== 'loading'", timeout=RULES_READY_MS)
     assert status.get_attribute("data-state") == "ready", status.inner_text()
     assert status.get_attribute("data-plans") == "kaohsiung-114"
-    assert "kaohsiung-114" in status.inner_text()
 
     urls = context.request_log.urls
     # The worker's own requests are in the log: the runtime and our wheel.
