@@ -202,12 +202,12 @@ def taiwan_time(moment: datetime, where: str) -> datetime:
 
 # -- dates as the plan and the form write them -------------------------------------------------
 
-_ROC_OFFSET = 1911
+ROC_OFFSET = 1911  # 民國 1 年 is 1912
 
 
 @lru_cache(maxsize=4096)  # a batch writes the same days into every record
 def roc_date(day: date) -> str:
-    return f"{day.year - _ROC_OFFSET} 年 {day.month} 月 {day.day} 日"
+    return f"{day.year - ROC_OFFSET} 年 {day.month} 月 {day.day} 日"
 
 
 @lru_cache(maxsize=4096)  # a check writes the same few days into many sentences

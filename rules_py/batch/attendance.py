@@ -17,12 +17,14 @@ import json
 import os
 import re
 from collections import Counter
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from functools import lru_cache
 
 from rules_py import normalise_name
 from rules_py.batch import limits
+from rules_py._calendar import ROC_OFFSET
 from rules_py.batch.sheet_read import read_rows
+from rules_py.batch.typed_date import DATE_AT_START, leading_date
 
 _DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "_data", "attendance.json")
 WHO = ("employee_id", "id_number", "name")  # the order in which people are matched
@@ -31,9 +33,7 @@ SKIP_WORDS = ("skip", "不使用", "略過")
 # The result's found.kind for each profile key (rules_py names the 公差 kind in the singular).
 FOUND_KIND = {"overtime": "overtime", "official_leave": "official_leave", "business_trips": "business_trip",
               "on_duty": "on_duty"}
-_DATE = re.compile(r"(\d{2,4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{3,4})(\d{2})(\d{2})(?!\d)")
 _TIME = re.compile(r"^(\d{1,2})(?::|時)?(\d{2})(?:(?::|分)(\d{2})秒?)?$")
-_ROC_OFFSET = 1911
 _loaded: dict = {}
 
 
@@ -278,7 +278,7 @@ def _moment(lay: Layout, cells, part: str, where: str) -> tuple:
         raise _CellError(f"{where}「{_header(lay, field)}」：{exc}") from None
     if clock:
         try:
-            day, at = _date_time(clock) if _DATE.match(clock) else (day, _clock(clock))  # a time column may hold the date too
+            day, at = _date_time(clock) if DATE_AT_START.match(clock) else (day, _clock(clock))  # a time column may hold the date too
         except ValueError as exc:
             raise _CellError(f"{where}「{_header(lay, f'{part}_time')}」：{exc}") from None
     return datetime.combine(day, time()) + (at or timedelta()), at is not None
@@ -287,18 +287,8 @@ def _moment(lay: Layout, cells, part: str, where: str) -> tuple:
 @lru_cache(maxsize=65536)  # the same days and times come back on many rows
 def _date_time(text: str) -> tuple:
     """'2025-03-10 18:00', '114/03/10', '1140310 1800' -> (date, time of day as a timedelta, or None)."""
-    text = text.strip()
-    match = _DATE.match(text)
-    if not match:
-        raise ValueError(f"無法讀出日期「{text}」，請寫成 2025-03-10、2025/3/10、114/03/10 或 1140310")
-    y, m, d = (int(g) for g in (match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)))
-    if y < _ROC_OFFSET:
-        y += _ROC_OFFSET
-    try:
-        day = date(y, m, d)
-    except ValueError:
-        raise ValueError(f"沒有這一天「{text}」") from None
-    rest = text[match.end():].strip().lstrip("T").strip()
+    day, rest = leading_date(text)
+    rest = rest.lstrip("T").strip()
     return day, _clock(rest) if rest else None
 
 
@@ -378,7 +368,7 @@ def merge(profile: dict | None, entries: list) -> dict:
 
 
 def _roc(moment: datetime) -> str:
-    return f"{moment.year - _ROC_OFFSET}/{moment.month:02d}/{moment.day:02d} {moment:%H:%M}"
+    return f"{moment.year - ROC_OFFSET}/{moment.month:02d}/{moment.day:02d} {moment:%H:%M}"
 
 
 def span_text(start: str, end: str) -> str:

@@ -7,6 +7,7 @@ the other people are still checked."""
 import re
 
 from rules_py.batch.sheet_read import read_rows
+from rules_py.batch.typed_date import FORMS, leading_date
 
 FILE = "檔名"
 # The roster's columns: header -> the field it fills (profile keys are the rules' own names).
@@ -34,8 +35,6 @@ EXAMPLE = {                      # the template's example row
 }
 _ITEMS = re.compile(r"[；;\n、]")
 _RANGE = re.compile(r"\s*(?:~|～|〜|至|到|–|—|\s-\s)\s*")
-_DATE = re.compile(r"^(\d{2,4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_ROC_OFFSET = 1911
 
 
 class RosterRow:
@@ -93,14 +92,11 @@ def _items(text: str) -> list[str]:
 
 
 def iso_date(text: str) -> str:
-    """2025-03-10, 2025/3/10, 114/3/10 (民國), 114年3月10日 -> 2025-03-10; ValueError otherwise."""
-    match = _DATE.match(text.strip())
-    if not match:
-        raise ValueError(f"無法讀出日期「{text}」，請寫成 2025-03-10 或 114/03/10")
-    year, month, day = (int(g) for g in match.groups())
-    if year < _ROC_OFFSET:
-        year += _ROC_OFFSET
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    """2025-03-10, 2025/3/10, 114/3/10 (民國), 114年3月10日, 1140310 -> 2025-03-10; ValueError otherwise."""
+    day, rest = leading_date(text)
+    if rest:
+        raise ValueError(f"無法讀出日期「{text.strip()}」，請寫成 {FORMS}")
+    return day.isoformat()
 
 
 def _office_hours(text: str) -> list[str]:

@@ -5,6 +5,7 @@ import unicodedata
 from datetime import datetime
 from functools import lru_cache
 
+from rules_py._calendar import ROC_OFFSET
 from rules_py._errors import InputError
 from rules_py.record._columns import HEADER_OF
 from rules_py.record._row import RecordRow
@@ -14,7 +15,6 @@ _DATETIME = r"(\d{3,4})[-/.](\d{1,2})[-/.](\d{1,2})\s*T?\s*(\d{1,2}):(\d{1,2})(?
 _PERIOD = re.compile(rf"\s*{_DATETIME}\s*(?:~|〜|-|–|—|至|到)\s*{_DATETIME}\s*", re.ASCII)
 # A course code is letters then digits (PCENTER114100556), in parentheses of either width at the end.
 _CODE_TAIL = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9_-]*)?\s*\)\s*", re.ASCII)
-_ROC_OFFSET = 1911
 _SHOWN_CHARS = 40
 
 
@@ -100,7 +100,7 @@ def _datetime(groups: tuple[str, ...], ctx: RowContext, raw: str) -> datetime:
     year, month, day, hour, minute = map(int, groups[:5])
     second = int(groups[5] or 0)  # seconds may be left out
     if year < 1000:
-        year += _ROC_OFFSET
+        year += ROC_OFFSET
     try:
         return datetime(year, month, day, hour, minute, second)
     except ValueError:
