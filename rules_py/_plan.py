@@ -18,9 +18,9 @@ def load_plans() -> dict:
     """Read once and kept (so a start from the memory snapshot has them without the file); read-only."""
     if not _LOADED:
         try:
-            with open(_DATA, encoding="utf-8") as f:
-                _LOADED.update(json.load(f)["plans"])
-        except FileNotFoundError:
+            # Through the module's loader: a file beside it, or a member of the wheel that Pyodide imports as a zip.
+            _LOADED.update(json.loads(__loader__.get_data(_DATA))["plans"])
+        except OSError:
             raise InputError("找不到計畫資料 rules_py/_data/plans.json，請先執行 python build.py。") from None
     return _LOADED
 

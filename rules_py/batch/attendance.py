@@ -40,8 +40,7 @@ _loaded: dict = {}
 def vocabulary() -> dict:
     """{"columns": {field: [header, ...]}, "kinds": {key: {label, words}}}: read once (courses/ data)."""
     if not _loaded:
-        with open(_DATA, encoding="utf-8") as f:
-            _loaded.update(json.load(f))
+        _loaded.update(json.loads(__loader__.get_data(_DATA)))  # from the wheel's zip, too (rules_py/_plan.py)
     return _loaded
 
 

@@ -120,14 +120,18 @@ async function main() {
   // As the checker's: sw-register.js keeps Pyodide and this worker's spreadsheet wheels offline once ready.
   window.RulesClient = pool.main.rules;
   pool.grown.then((count) => { $("batch").dataset.workers = count; }); // how many check (the tests wait for all)
+  const failed = (error) => status("error", `檢核規則無法載入（${error.message}），請重新整理頁面再試一次。`);
   pool.ready.then(
     () => {
-      status("ready", "檢核規則已就緒。");
+      if ($("batch-status").dataset.state === "loading") status("ready", "檢核規則已就緒。");
       // From now on 「已選擇 N 個檔案」 counts only the files the check will use (rules_py.batch.sources).
-      setUsable((names) => pool.main.call("usable", [names]));
+      setUsable((names) => pool.main.callEarly("usable", [names]));
     },
-    (error) => status("error", `檢核規則無法載入（${error.message}），請重新整理頁面再試一次。`),
+    failed,
   );
+  // The spreadsheet libraries come after: one that could not be fetched is said as soon as it is known.
+  pool.installed.catch(failed);
+  pool.installed.then(() => { $("batch").dataset.installed = "true"; }, () => {});
   initChoose(() => {});
   initTable();
   initKeep(() => {

@@ -1,6 +1,6 @@
 // The batch page's workers: up to one per core (at most MAX_WORKERS), each rules_py in Pyodide, started the
 // one way every page starts them (the checker's rules-client.js). The first also loads the spreadsheet
-// libraries (reading rosters, writing ODS/XLSX) and keeps the batch; the others only check.
+// libraries (reading rosters and attendance exports, writing ODS/XLSX) and keeps the batch; the others only check.
 import { startRules } from "../checker/rules-client.js";
 
 const MAX_WORKERS = 4;
@@ -12,8 +12,11 @@ function worker(packages) {
   return {
     ready: rules.ready,
     rules, // for any other module's function (the filled forms as ODT)
-    // rules_py.batch.page.<name>(...args) in this worker; transfer: ArrayBuffers to hand over.
+    // rules_py.batch.page.<name>(...args) in this worker, once its spreadsheet libraries are installed;
+    // transfer: ArrayBuffers to hand over.
     call: (name, args = [], transfer = []) => rules.call(PAGE_MODULE, name, args, transfer),
+    // The same at once, for a function that needs no spreadsheet library.
+    callEarly: (name, args = []) => rules.callEarly(PAGE_MODULE, name, args),
   };
 }
 
@@ -30,12 +33,15 @@ export function startPool() {
   const started = performance.now();
   const main = worker(SPREADSHEETS);
   const workers = [main];
-  // Ready for a batch once the first worker's spreadsheet wheels are installed too (after its rules are
-  // ready; a call waits for them, and fails naming one that could not be fetched).
-  const ready = main.ready.then(() => main.call("read_limit"));
+  // Ready for a batch once the first worker's rules are (its rules_py.batch answers). Its spreadsheet wheels
+  // are installed after that: only reading an ODS/XLSX file and writing one wait for them (main.call), and
+  // `installed` rejects at once, naming a wheel that could not be fetched. Waiting for them too kept WebKit's
+  // page from being ready for seconds longer than Chromium's (issue 21).
+  const ready = main.ready.then(() => main.callEarly("read_limit"));
+  const installed = main.rules.installed;
   // After the first worker's wheels too: a helper started while it installs them holds it back.
   // grown: how many workers there are once the pool stops growing.
-  const grown = ready.then(async () => {
+  const grown = Promise.all([ready, installed]).then(async () => {
     const first = performance.now() - started;
     while (workers.length < most) {
       const since = performance.now();
@@ -46,5 +52,5 @@ export function startPool() {
     }
     return workers.length;
   }, () => workers.length);
-  return { main, workers, ready, grown };
+  return { main, workers, ready, installed, grown };
 }

@@ -13,18 +13,21 @@
 //             (missing, damaged, another build) the worker starts the ordinary way; the answers are the same.
 // Several workers (startRules called more than once, e.g. one per core) share the page's one compile of
 // Pyodide's WebAssembly; each restores its own interpreter.
-// returns {supported, packages, ready, onProgress(listener), call(module, name, args, transfer), check(request)}:
+// returns {supported, packages, ready, installed, onProgress(listener), call(module, name, args, transfer),
+//          callEarly(module, name, args, transfer), check(request)}:
 //   supported  false when this browser has no WebAssembly or no workers (ready then rejects);
 //   packages   the extra wheels' names, as given (the service worker keeps them offline with the runtime);
 //   ready      resolves with {version, plans: [plan ids], start: "snapshot" | "fresh"};
+//   installed  resolves once the extra wheels are installed too (after ready, on a start from the snapshot);
+//              rejects naming a wheel that could not be fetched;
 //   onProgress listener gets {stage: "compiled"} (the page compiled Pyodide's WebAssembly), {stage: "runtime"}
 //              (the worker loaded Pyodide's script), {stage: "rules"} (fresh start: Python booted, warming);
-//   call       resolves with module.name(...args) as run in the worker (awaited when it returns an
-//              awaitable; Python values converted to JS, bytes to a Uint8Array); rejects with its error text;
-//              transfer: ArrayBuffers among args to hand over rather than copy;
-//   check      call("rules_py", "check_json", [request]), except that it need not wait for the wheels' files
-//              (after a start from the snapshot they are installed after ready; only call waits for them):
-//              request is check_json's JSON text, and so is the answer.
+//   call       resolves with module.name(...args) as run in the worker once the extra wheels are installed
+//              (awaited when it returns an awaitable; Python values converted to JS, bytes to a Uint8Array);
+//              rejects with its error text; transfer: ArrayBuffers among args to hand over rather than copy;
+//   callEarly  the same, without waiting for the extra wheels: for a function that uses rules_py alone;
+//   check      callEarly("rules_py", "check_json", [request]): request is check_json's JSON text, and so is
+//              the answer.
 //
 // The worker is created from a blob: URL so that it inherits this page's CSP (a worker loaded from its own
 // URL would run under no policy on a plain static server); the blob only imports worker.js from this site.
@@ -51,6 +54,9 @@ export function startRules({ packages = [], snapshot = true } = {}) {
   const pending = new Map();
   let nextId = 1;
   let worker = null;
+  let whenInstalled = null;
+  const installed = new Promise((resolve, reject) => { whenInstalled = { resolve, reject }; });
+  installed.catch(() => {});
   const emit = (event) => listeners.forEach((listener) => listener(event));
 
   const ready = new Promise((resolve, reject) => {
@@ -72,6 +78,10 @@ export function startRules({ packages = [], snapshot = true } = {}) {
       if (message.type === "progress") emit(message);
       else if (message.type === "ready") resolve(message);
       else if (message.type === "error") reject(new Error(message.message));
+      else if (message.type === "installed") {
+        if ("error" in message) whenInstalled.reject(new Error(message.error));
+        else whenInstalled.resolve();
+      }
       else if (message.type === "result") {
         const { resolve: answer, reject: fail } = pending.get(message.id);
         pending.delete(message.id);
@@ -85,30 +95,29 @@ export function startRules({ packages = [], snapshot = true } = {}) {
       emit({ type: "progress", stage: "compiled" });
     });
   });
-  ready.catch(() => {});
+  ready.catch((error) => whenInstalled.reject(error));
 
-  function send(type, module, name, args, transfer) {
+  function send(early, module, name, args, transfer) {
     return ready.then(() => new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ type, id, module, name, args }, transfer);
+      worker.postMessage({ type: "call", id, module, name, args, early }, transfer);
     }));
   }
 
-  function call(module, name, args = [], transfer = []) {
-    return send("call", module, name, args, transfer);
-  }
+  const call = (module, name, args = [], transfer = []) => send(false, module, name, args, transfer);
+  const callEarly = (module, name, args = [], transfer = []) => send(true, module, name, args, transfer);
 
   return {
     supported,
     packages,
     ready,
+    installed,
     onProgress(listener) {
       listeners.add(listener);
     },
     call,
-    check(request) {
-      return send("check", "rules_py", "check_json", [request], []);
-    },
+    callEarly,
+    check: (request) => callEarly("rules_py", "check_json", [request]),
   };
 }

@@ -1,11 +1,13 @@
 // The rules worker: runs rules_py (and any extra wheels) in Pyodide, off the page's thread. A module
 // worker, started by rules-client.js from a blob: bootstrap (so the page's CSP binds it), which calls
-// start(options); every file comes from this site. Messages in: {type: "call", id, module, name, args};
-// {type: "check", id, module: "rules_py", name: "check_json", args} (the same, without waiting for the
-// wheels' files); out: {type: "progress", stage}, {type: "ready", version, plans, start}, {type: "error", message},
-// {type: "result", id, value} or {type: "result", id, error}.
+// start(options); every file comes from this site. Messages in: {type: "call", id, module, name, args, early}
+// (early: without waiting for the extra wheels, for a function that uses rules_py alone); out:
+// {type: "progress", stage}, {type: "ready", version, plans, start}, {type: "error", message},
+// {type: "installed"} or {type: "installed", error} (the extra wheels), {type: "result", id, value} or
+// {type: "result", id, error}.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 import { warmUp } from "./rules-warm.js";
+import { restoreWheel } from "./rules-wheel.js";
 
 const post = (message, transfer = []) => self.postMessage(message, transfer);
 
@@ -56,14 +58,28 @@ function prefetch(urls) {
   };
 }
 
-// After a restore the check is ready at once: rules_py and its plans are in the snapshot's memory. The
-// wheels' files (what a later import reads: rules_py's other modules, the page's extra packages) are
-// installed after "ready", and only calls other than the check wait for them.
-async function fromSnapshot(options, snapshot) {
+// After a restore the rules are ready at once: rules_py and its plans are in the snapshot's memory, and its
+// wheel's bytes (what a later import reads) are written back as they came. The page's extra wheels are
+// installed after "ready"; only the calls that are not early wait for them.
+async function fromSnapshot(options, snapshot, wheel) {
   const pyodide = await loadPyodide({ indexURL: options.indexURL, _loadSnapshot: snapshot });
   // The snapshot froze `random`'s state at build time: a fresh seed if anything imported it.
   pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
+  await restoreWheel(pyodide, async (name) => {
+    const { file, bytes } = await wheel;
+    if (file !== name) throw new Error(`the snapshot's wheel is ${name}, this site's ${file}`);
+    return bytes;
+  });
   return pyodide;
+}
+
+// rules_py's wheel, fetched while the snapshot downloads (its name is in the site's lock file).
+async function rulesWheel(indexURL) {
+  const lock = await (await fetch(indexURL + "pyodide-lock.json")).json();
+  const file = lock.packages["rules-py"].file_name;
+  const response = await fetch(indexURL + file);
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  return { file, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
 async function fresh(options) {
@@ -78,29 +94,32 @@ async function boot(options, compiled) {
   // (loadPyodide would fetch them only once it runs).
   const snapshot = options.snapshotURL ? snapshotBytes(options.snapshotURL) : null;
   snapshot?.catch(() => {});  // its failure is met below
+  const wheel = snapshot ? rulesWheel(options.indexURL) : null;
+  wheel?.catch(() => {});
   import(options.indexURL + "pyodide.asm.js").catch(() => {});  // loadPyodide finds it loaded, or meets the failure
   prefetch([options.indexURL + "python_stdlib.zip", options.indexURL + "pyodide-lock.json"]);
   const module = await compiled;
   if (module) useCompiled(module, options.indexURL + "pyodide.asm.wasm");
   if (snapshot) {
     try {
-      const pyodide = await fromSnapshot(options, snapshot);
-      const loading = pyodide.loadPackage(options.packages, { messageCallback: () => {} });
-      return { pyodide, start: "snapshot", packages: installed(pyodide, options, loading) };
+      const pyodide = await fromSnapshot(options, snapshot, wheel);
+      const extra = options.packages.filter((name) => name !== "rules-py");
+      const loading = extra.length ? pyodide.loadPackage(extra, { messageCallback: () => {} }) : Promise.resolve();
+      return { pyodide, start: "snapshot", packages: installed(pyodide, extra, loading) };
     } catch (error) {
       // A snapshot that is missing, damaged or from another build: the ordinary start still works.
       console.warn("rules snapshot not used:", error);
     }
   }
   const pyodide = await fresh(options);
-  return { pyodide, start: "fresh", packages: installed(pyodide, options, Promise.resolve()) };
+  return { pyodide, start: "fresh", packages: installed(pyodide, options.packages, Promise.resolve()) };
 }
 
 // Pyodide only logs a wheel it could not fetch (offline, and never kept): then the calls that wait for the
 // wheels fail, naming it, rather than with an ImportError further on.
-function installed(pyodide, options, loading) {
+function installed(pyodide, names, loading) {
   const done = loading.then(() => {
-    const missing = options.packages.filter((name) => !(name in pyodide.loadedPackages));
+    const missing = names.filter((name) => !(name in pyodide.loadedPackages));
     if (missing.length) throw new Error(`無法取得 ${missing.join("、")}，可能是網路中斷`);
   });
   done.catch(() => {});  // met by the calls that wait for it
@@ -134,14 +153,18 @@ export function start(options) {
     },
     (error) => post({ type: "error", message: String((error && error.message) || error) }),
   );
+  booted.then(({ packages }) => packages).then(
+    () => post({ type: "installed" }),
+    (error) => post({ type: "installed", error: String((error && error.message) || error) }),
+  );
 
   compiled.then(() => {
     self.onmessage = async (event) => {
-      const { type, id, module, name, args } = event.data;
-      if (type !== "call" && type !== "check") return;
+      const { type, id, module, name, args, early } = event.data;
+      if (type !== "call") return;
       const { pyodide, packages } = await booted;
       try {
-        if (type === "call") await packages;
+        if (!early) await packages;
         let value = await pyodide.pyimport(module)[name](...args);
         if (value && typeof value.toJs === "function") {
           const proxy = value;

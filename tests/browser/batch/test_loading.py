@@ -1,5 +1,6 @@
-"""A worker whose extra wheel cannot be fetched (offline, never kept) is no start: the page says so at once,
-rather than seeming ready and failing only when a roster is read or a table written."""
+"""A spreadsheet wheel that cannot be fetched (offline, never kept): the page says so as soon as the first worker
+finds out, after its rules are ready and before anything is chosen, rather than failing only when a roster is
+read or a table written."""
 
 from tests.browser.batch.page import READY_MS, open_batch
 
@@ -10,8 +11,7 @@ def test_a_missing_spreadsheet_wheel_is_said_at_once(browser, server):
         context.route("**/pyodide/openpyxl-*.whl", lambda route: route.abort("internetdisconnected"))
         page = context.new_page()
         open_batch(page, server)
-        page.wait_for_selector("#batch-status:not([data-state='loading'])", timeout=READY_MS)
-        assert page.get_attribute("#batch-status", "data-state") == "error"
+        page.wait_for_selector("#batch-status[data-state='error']", timeout=READY_MS)
         assert "openpyxl" in page.inner_text("#batch-status") and "網路" in page.inner_text("#batch-status")
     finally:
         context.close()

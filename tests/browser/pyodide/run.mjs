@@ -3,8 +3,8 @@
 // rules_py/ (with its built _data/plans.json) and tests/ are copied into Pyodide's file system as they are,
 // so Pyodide imports the very files CPython does; the working directory is the copy of the repository. FUNCTION takes IN's text and returns the text written to OUT.
 // With SITE_PYODIDE_DIR (a built site's pyodide/), Pyodide starts as the checker's worker does: from that
-// site's memory snapshot, without installing its wheel, as the checker's worker answers a check before it has
-// (only tests/ is copied, and rules_py is the snapshot's).
+// site's memory snapshot, with rules_py's wheel written back as a zip (site_src/checker/rules-wheel.js), and
+// no other wheel (only tests/ is copied, and rules_py is the snapshot's).
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,6 +46,10 @@ function copyTree(relDir) {
 if (sitePyodide) {
   // Imported before the snapshot was taken, not from a copy of the sources.
   if (!pyodide.runPython("import sys; 'rules_py' in sys.modules")) throw new Error("rules_py is not in the snapshot");
+  // The worker's own module (a browser ES module in a .js file: imported as text, whatever Node's default).
+  const wheelModule = readFileSync(join(root, "site_src", "checker", "rules-wheel.js"), "utf-8");
+  const { restoreWheel } = await import("data:text/javascript," + encodeURIComponent(wheelModule));
+  await restoreWheel(pyodide, (name) => readFileSync(join(sitePyodide, name)));
 } else {
   copyTree("rules_py");
 }
