@@ -84,9 +84,11 @@ def _cli(folder: Path, names: list[str]) -> float:
 
 
 def open_ready(page, base: str) -> None:
-    """The batch page, its workers ready and the runtime kept offline (the service worker's copying is not timed)."""
+    """The batch page, every worker it will have ready (the pool has stopped growing, after the spreadsheet
+    wheels) and the runtime kept offline: neither the workers' start nor the service worker's copying is timed."""
     page.goto(base + "batch/")
     page.wait_for_selector("#batch-status:not([data-state='loading'])", timeout=180_000)
+    page.wait_for_selector("#batch[data-workers]", state="attached", timeout=180_000)
     page.wait_for_function("() => document.documentElement.dataset.offline === 'checker'", timeout=180_000)
 
 
@@ -96,8 +98,8 @@ def _choose(page, folder: Path, names: list[str], files: str, roster_input: str)
 
 
 def _workers(page) -> int:
-    """As many as site_src/batch/pool.js starts."""
-    return page.evaluate("() => Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4))")
+    """As many as site_src/batch/pool.js grew to (its #batch[data-workers])."""
+    return int(page.get_attribute("#batch", "data-workers"))
 
 
 def _page(browser, base: str, folder: Path, names: list[str]) -> tuple[float, int, int]:

@@ -37,7 +37,9 @@ export function startPool() {
   // are installed after that: only reading an ODS/XLSX file and writing one wait for them (main.call), and
   // `installed` rejects at once, naming a wheel that could not be fetched. Waiting for them too kept WebKit's
   // page from being ready for seconds longer than Chromium's (issue 21).
-  const ready = main.ready.then(() => main.callEarly("read_limit"));
+  const answered = main.callEarly("read_limit");  // asked now, answered as soon as the rules are ready
+  answered.catch(() => {});  // met through ready
+  const ready = main.ready.then(() => answered);
   const installed = main.rules.installed;
   // After the first worker's wheels too: a helper started while it installs them holds it back.
   // grown: how many workers there are once the pool stops growing.

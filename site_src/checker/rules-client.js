@@ -55,6 +55,8 @@ export function startRules({ packages = [], snapshot = true } = {}) {
   let nextId = 1;
   let worker = null;
   let whenInstalled = null;
+  let whenPosted = null;
+  const posted = new Promise((resolve) => { whenPosted = resolve; });
   const installed = new Promise((resolve, reject) => { whenInstalled = { resolve, reject }; });
   installed.catch(() => {});
   const emit = (event) => listeners.forEach((listener) => listener(event));
@@ -92,17 +94,23 @@ export function startRules({ packages = [], snapshot = true } = {}) {
     worker.onerror = (event) => reject(new Error(event.message || "worker"));
     compiledRuntime(indexURL).then((module) => {
       worker.postMessage({ module });
+      whenPosted();
       emit({ type: "progress", stage: "compiled" });
     });
   });
   ready.catch((error) => whenInstalled.reject(error));
 
+  // A call is posted as soon as the worker has its runtime (its first message), not only once it is ready: the
+  // worker answers it the moment its rules are, before the background warm-up's first round.
   function send(early, module, name, args, transfer) {
-    return ready.then(() => new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ type: "call", id, module, name, args, early }, transfer);
-    }));
+    return new Promise((resolve, reject) => {
+      ready.catch(reject);
+      posted.then(() => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ type: "call", id, module, name, args, early }, transfer);
+      });
+    });
   }
 
   const call = (module, name, args = [], transfer = []) => send(false, module, name, args, transfer);

@@ -3,12 +3,19 @@
 // at the same path, and rules_py's later imports and data files are read from the zip as it is (zipimport).
 // Installing the wheel instead (loadPackage) took 2-5 s in WebKit's JavaScriptCore, against 0.4 s for this.
 // read(name): the wheel's bytes, given its file name in the site's pyodide/ folder.
+// Python is reached through pyimport, not runPython: compiling even one line of source ran Python's compiler,
+// which a restored interpreter has never run, and cost about half a second in JavaScriptCore.
 export async function restoreWheel(pyodide, read) {
-  const path = pyodide.runPython("import rules_py; rules_py.__loader__.archive");
+  const rules = pyodide.pyimport("rules_py");
+  const loader = rules.__loader__;
+  const path = loader.archive;
+  [loader, rules].forEach((proxy) => proxy.destroy());
   const slash = path.lastIndexOf("/");
   const bytes = await read(path.slice(slash + 1));
   pyodide.FS.mkdirTree(path.slice(0, slash));
   pyodide.FS.writeFile(path, bytes);
   // The zip's table of contents as read from these bytes, not as the snapshot remembers it.
-  pyodide.runPython("import importlib; importlib.invalidate_caches()");
+  const importlib = pyodide.pyimport("importlib");
+  importlib.invalidate_caches();
+  importlib.destroy();
 }

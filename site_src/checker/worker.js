@@ -63,8 +63,12 @@ function prefetch(urls) {
 // installed after "ready"; only the calls that are not early wait for them.
 async function fromSnapshot(options, snapshot, wheel) {
   const pyodide = await loadPyodide({ indexURL: options.indexURL, _loadSnapshot: snapshot });
-  // The snapshot froze `random`'s state at build time: a fresh seed if anything imported it.
-  pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
+  // The snapshot froze `random`'s state at build time: a fresh seed if anything imported it (through
+  // pyimport: runPython would run Python's compiler, cold after a restore; see rules-wheel.js).
+  const sys = pyodide.pyimport("sys");
+  const random = sys.modules.get("random");
+  random?.seed();
+  [random, sys].forEach((proxy) => proxy?.destroy());
   await restoreWheel(pyodide, async (name) => {
     const { file, bytes } = await wheel;
     if (file !== name) throw new Error(`the snapshot's wheel is ${name}, this site's ${file}`);
@@ -162,8 +166,8 @@ export function start(options) {
     self.onmessage = async (event) => {
       const { type, id, module, name, args, early } = event.data;
       if (type !== "call") return;
-      const { pyodide, packages } = await booted;
       try {
+        const { pyodide, packages } = await booted;  // a call may come before the rules are ready
         if (!early) await packages;
         let value = await pyodide.pyimport(module)[name](...args);
         if (value && typeof value.toJs === "function") {
