@@ -86,9 +86,10 @@ def _summary(rows: list[dict]) -> dict:
     out = {}
     for key in rows[0]:
         values = [row[key] for row in rows]
-        out[key] = round(statistics.median(values)) if key.endswith("_ms") else sorted(set(values))
-        if key == "quiet_s":
+        if key == "quiet_s":  # each round's wait, as it was
             out[key] = values
+            continue
+        out[key] = round(statistics.median(values)) if key.endswith("_ms") else sorted(set(values))
         if key.endswith("_ms"):
             out[key + "_all"] = [round(v) for v in values]
     for visit in ("first", "repeat"):

@@ -47,15 +47,18 @@ function useCompiled(module, wasmURL) {
 
 // Files that loadPyodide fetches: fetched at once instead, and its own fetch of each answered with that
 // response (once; a second fetch, as in the fallback to the ordinary start, goes to the network).
+// Returns url -> the response, for this worker's own reading too (see rulesWheel).
 function prefetch(urls) {
   const early = new Map(urls.map((url) => [url, fetch(url)]));
   early.forEach((response) => response.catch(() => {}));
+  const answers = new Map(early);
   const fetchFile = self.fetch;
   self.fetch = (url, ...rest) => {
-    const response = early.get(String(url));
-    early.delete(String(url));
+    const response = answers.get(String(url));
+    answers.delete(String(url));
     return response ?? fetchFile(url, ...rest);
   };
+  return early;
 }
 
 // After a restore the rules are ready at once: rules_py and its plans are in the snapshot's memory, and its
@@ -77,9 +80,12 @@ async function fromSnapshot(options, snapshot, wheel) {
   return pyodide;
 }
 
-// rules_py's wheel, fetched while the snapshot downloads (its name is in the site's lock file).
-async function rulesWheel(indexURL) {
-  const lock = await (await fetch(indexURL + "pyodide-lock.json")).json();
+// rules_py's wheel, fetched while the snapshot downloads. Its name is in the site's lock file: the response
+// loadPyodide reads too, copied here as soon as it arrives (this reaction is added to the promise before
+// loadPyodide's, so it runs first, on a body still unread).
+async function rulesWheel(indexURL, lockResponse) {
+  const copy = lockResponse.then((response) => response.clone());
+  const lock = await (await copy).json();
   const file = lock.packages["rules-py"].file_name;
   const response = await fetch(indexURL + file);
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
@@ -98,10 +104,11 @@ async function boot(options, compiled) {
   // (loadPyodide would fetch them only once it runs).
   const snapshot = options.snapshotURL ? snapshotBytes(options.snapshotURL) : null;
   snapshot?.catch(() => {});  // its failure is met below
-  const wheel = snapshot ? rulesWheel(options.indexURL) : null;
-  wheel?.catch(() => {});
   import(options.indexURL + "pyodide.asm.js").catch(() => {});  // loadPyodide finds it loaded, or meets the failure
-  prefetch([options.indexURL + "python_stdlib.zip", options.indexURL + "pyodide-lock.json"]);
+  const lockURL = options.indexURL + "pyodide-lock.json";
+  const early = prefetch([options.indexURL + "python_stdlib.zip", lockURL]);
+  const wheel = snapshot ? rulesWheel(options.indexURL, early.get(lockURL)) : null;
+  wheel?.catch(() => {});
   const module = await compiled;
   if (module) useCompiled(module, options.indexURL + "pyodide.asm.wasm");
   if (snapshot) {
